@@ -1,0 +1,237 @@
+// Package client is the Sarvam scheduling API client: HTTP, retries, errors
+// and API types. It knows nothing of Terraform.
+package client
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Defaults for a Config field left at its zero value.
+const (
+	DefaultBaseURL        = "https://apps.sarvam.ai/api/scheduling"
+	DefaultMaxRetries     = 4
+	DefaultRequestTimeout = 30 * time.Second
+	// DefaultMaxBodyBytes caps a response body; a campaign with ten thousand
+	// phone numbers is well under 1 MiB.
+	DefaultMaxBodyBytes = 8 << 20
+	// DefaultMaxRetryWait caps a server's Retry-After: an API asking for an hour
+	// would otherwise hold a plan for an hour.
+	DefaultMaxRetryWait = 60 * time.Second
+	// DefaultBackoff is the first retry wait without Retry-After; it doubles
+	// each attempt up to DefaultMaxBackoff, with jitter.
+	DefaultBackoff    = 1 * time.Second
+	DefaultMaxBackoff = 30 * time.Second
+	// idleConnsPerHost keeps connections for Terraform's default parallelism
+	// of 10 and then some; Go's default of 2 would reopen them.
+	idleConnsPerHost = 32
+)
+
+// Config configures a Client. Only APIKey is required.
+type Config struct {
+	BaseURL        string
+	APIKey         string
+	MaxRetries     int
+	RequestTimeout time.Duration
+	UserAgent      string
+	MaxBodyBytes   int64
+	MaxRetryWait   time.Duration
+	Backoff        time.Duration
+	MaxBackoff     time.Duration
+	// Logger receives request and response logs with the key redacted. Nil
+	// logs nothing.
+	Logger Logger
+	// Transport overrides the HTTP transport (tests); nil uses a pooled
+	// transport that honours HTTPS_PROXY and NO_PROXY and requires TLS 1.2.
+	Transport http.RoundTripper
+}
+
+// Client reads from the Sarvam scheduling API. It is safe for concurrent use
+// and keeps one connection pool for all reads.
+type Client struct {
+	base   *url.URL
+	host   string
+	cfg    Config
+	http   *http.Client
+	sleep  func(context.Context, time.Duration) error
+	jitter func(time.Duration) time.Duration
+}
+
+// New validates cfg and returns a Client.
+func New(cfg Config) (*Client, error) {
+	if cfg.APIKey == "" {
+		return nil, errors.New("no API key given")
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = DefaultBaseURL
+	}
+	base, err := ParseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.MaxRetries < 0 {
+		return nil, fmt.Errorf("max retries must be 0 or more, got %d", cfg.MaxRetries)
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.MaxRetryWait <= 0 {
+		cfg.MaxRetryWait = DefaultMaxRetryWait
+	}
+	if cfg.Backoff <= 0 {
+		cfg.Backoff = DefaultBackoff
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = DefaultMaxBackoff
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = "terraform-provider-sarvam"
+	}
+	transport := cfg.Transport
+	if transport == nil {
+		transport = NewTransport()
+	}
+	if cfg.Logger != nil {
+		transport = &loggingTransport{next: transport, log: cfg.Logger}
+	}
+	return &Client{
+		base: base,
+		host: base.Host,
+		cfg:  cfg,
+		// No client-wide timeout: each attempt gets its own deadline that
+		// also covers reading the body.
+		http: &http.Client{
+			Transport: transport,
+			// A redirect could carry the key to another host; the API does
+			// not redirect, so none is followed.
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
+		sleep:  sleepContext,
+		jitter: equalJitter,
+	}, nil
+}
+
+// NewTransport returns the pooled transport a Client uses by default.
+func NewTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = idleConnsPerHost
+	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+	t.Proxy = http.ProxyFromEnvironment
+	return t
+}
+
+// ParseBaseURL checks a base URL: https, or plain http only to a loopback
+// host, with a host and no credentials, query or fragment. Its errors never
+// repeat the URL, which could hold a password.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return nil, errors.New("base_url is not a valid URL")
+	}
+	if u.User != nil {
+		return nil, errors.New("base_url must not contain a user name or password; the API key is the only credential")
+	}
+	switch u.Scheme {
+	case "https":
+	case "http":
+		if !IsLoopback(u.Hostname()) {
+			return nil, fmt.Errorf("base_url must use https: plain http is only allowed to a loopback host (127.0.0.1, ::1, localhost), so that the API key never crosses a network in clear text; got http://%s", u.Host)
+		}
+	case "":
+		return nil, errors.New("base_url must be an absolute https:// URL")
+	default:
+		return nil, fmt.Errorf("base_url must use https, not %q", u.Scheme)
+	}
+	if u.Hostname() == "" {
+		return nil, errors.New("base_url has no host")
+	}
+	if u.RawQuery != "" || u.ForceQuery {
+		return nil, errors.New("base_url must not have a query string")
+	}
+	if u.Fragment != "" {
+		return nil, errors.New("base_url must not have a fragment")
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u, nil
+}
+
+// IsLoopback reports whether host is localhost or a loopback address.
+func IsLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// CheckID checks an identifier that becomes one path segment. Everything else
+// is escaped, so only what escaping cannot make safe is refused.
+func CheckID(name, id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("%s must not be empty", name)
+	case strings.TrimSpace(id) == "":
+		return fmt.Errorf("%s must not be only white space", name)
+	case strings.TrimSpace(id) != id:
+		return fmt.Errorf("%s must not start or end with white space", name)
+	case id == "." || id == "..":
+		return fmt.Errorf("%s must not be %q", name, id)
+	}
+	for _, r := range id {
+		if r < 0x20 || r == 0x7f {
+			return fmt.Errorf("%s must not contain control characters", name)
+		}
+	}
+	return nil
+}
+
+// campaignURL builds the Get Campaign URL with each id escaped as one segment.
+func (c *Client) campaignURL(org, workspace, campaign string) (string, error) {
+	for _, id := range [][2]string{{"org_id", org}, {"workspace_id", workspace}, {"campaign_id", campaign}} {
+		if err := CheckID(id[0], id[1]); err != nil {
+			return "", err
+		}
+	}
+	u := *c.base
+	escaped := u.EscapedPath() + "/v1/orgs/" + url.PathEscape(org) +
+		"/workspaces/" + url.PathEscape(workspace) +
+		"/campaigns/" + url.PathEscape(campaign)
+	u.Path, _ = url.PathUnescape(escaped)
+	u.RawPath = escaped
+	return u.String(), nil
+}
+
+// GetCampaign reads one campaign.
+func (c *Client) GetCampaign(ctx context.Context, org, workspace, campaignID string) (*Campaign, error) {
+	target, err := c.campaignURL(org, workspace, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	status, body, err := c.get(ctx, target)
+	if err != nil {
+		return nil, err
+	}
+	return decodeCampaign(status, body)
+}
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

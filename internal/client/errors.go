@@ -1,0 +1,172 @@
+package client
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxMessageLen bounds how much of an API error message is repeated in a diagnostic.
+const maxMessageLen = 512
+
+// APIError is a response with a status other than 200. Message is what the
+// API said, parsed from whichever error shape it used, or empty.
+type APIError struct {
+	StatusCode int
+	Message    string
+	Attempts   int
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the API answered HTTP %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+	}
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	return b.String()
+}
+
+// IsNotFound reports whether err is a 404 from the API.
+func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+
+// IsUnauthorized reports whether err is a 401 or 403 from the API: the key was
+// rejected or lacks access.
+func IsUnauthorized(err error) bool {
+	return hasStatus(err, http.StatusUnauthorized) || hasStatus(err, http.StatusForbidden)
+}
+
+func hasStatus(err error, status int) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode == status
+}
+
+// DecodeError is a 200 whose body is not the expected JSON object.
+type DecodeError struct {
+	StatusCode int
+	// Path is the dotted field path where decoding failed, when known.
+	Path   string
+	Reason string
+}
+
+func (e *DecodeError) Error() string {
+	if e.Path != "" {
+		return fmt.Sprintf("HTTP %d response could not be decoded at %q: %s", e.StatusCode, e.Path, e.Reason)
+	}
+	return fmt.Sprintf("HTTP %d response could not be decoded: %s", e.StatusCode, e.Reason)
+}
+
+// TransportError is a request that got no HTTP response: refused, reset,
+// timed out, TLS failure. Host names the server; the URL is never repeated
+// because it is built from user input.
+type TransportError struct {
+	Host     string
+	Attempts int
+	Timeout  bool
+	Err      error
+}
+
+func (e *TransportError) Error() string {
+	attempts := ""
+	if e.Attempts > 1 {
+		attempts = fmt.Sprintf(" after %d attempts", e.Attempts)
+	}
+	if e.Timeout {
+		return fmt.Sprintf("request to %s timed out%s: %v", e.Host, attempts, e.Err)
+	}
+	return fmt.Sprintf("request to %s failed%s: %v", e.Host, attempts, e.Err)
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// errorMessage extracts a human message from an error body in any of the
+// shapes the API is known to use: {"error":{"message":...}}, {"detail":"..."},
+// {"detail":[{"loc":[...],"msg":...}]}, or anything else (HTML, text, empty).
+func errorMessage(body []byte) string {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 {
+		return ""
+	}
+	var shaped struct {
+		Error *struct {
+			Message string `json:"message"`
+			Type    string `json:"type"`
+			Code    any    `json:"code"`
+		} `json:"error"`
+		Detail  json.RawMessage `json:"detail"`
+		Message string          `json:"message"`
+	}
+	if body[0] == '{' && json.Unmarshal(body, &shaped) == nil {
+		switch {
+		case shaped.Error != nil && shaped.Error.Message != "":
+			msg := shaped.Error.Message
+			if shaped.Error.Code != nil {
+				msg = fmt.Sprintf("%s (code %v)", msg, shaped.Error.Code)
+			}
+			return clean(msg)
+		case len(shaped.Detail) > 0:
+			return clean(detailMessage(shaped.Detail))
+		case shaped.Message != "":
+			return clean(shaped.Message)
+		}
+	}
+	if looksLikeHTML(body) {
+		return "(an HTML page, not an API error)"
+	}
+	return clean(string(body))
+}
+
+func detailMessage(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var items []struct {
+		Loc []any  `json:"loc"`
+		Msg string `json:"msg"`
+	}
+	if json.Unmarshal(raw, &items) == nil && len(items) > 0 {
+		parts := make([]string, 0, len(items))
+		for _, it := range items {
+			loc := make([]string, 0, len(it.Loc))
+			for _, l := range it.Loc {
+				loc = append(loc, fmt.Sprint(l))
+			}
+			if len(loc) > 0 {
+				parts = append(parts, strings.Join(loc, ".")+": "+it.Msg)
+			} else {
+				parts = append(parts, it.Msg)
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	return string(raw)
+}
+
+func looksLikeHTML(body []byte) bool {
+	head := strings.ToLower(string(body[:min(len(body), 256)]))
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") || strings.Contains(head, "<body")
+}
+
+// clean makes an API message safe to put in one diagnostic line: valid UTF-8,
+// no control characters, bounded length.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > maxMessageLen {
+		s = string([]rune(s)[:maxMessageLen]) + "…"
+	}
+	return s
+}

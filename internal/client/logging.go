@@ -1,0 +1,107 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+)
+
+// Logger receives the client's request logs. Fields never hold the API key:
+// the logging transport redacts it before they are built.
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+	Trace(ctx context.Context, msg string, fields map[string]any)
+}
+
+// maxLoggedBody bounds how much of a response body reaches the trace log.
+const maxLoggedBody = 16 << 10
+
+// sensitiveHeaders are replaced by a placeholder in logs.
+var sensitiveHeaders = map[string]bool{
+	"X-Api-Key":     true,
+	"Authorization": true,
+	"Cookie":        true,
+	"Set-Cookie":    true,
+}
+
+// loggingTransport logs each request and response: method, path, headers
+// (credentials redacted) and status at debug level, the response body only
+// at trace level.
+type loggingTransport struct {
+	next http.RoundTripper
+	log  Logger
+}
+
+func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	t.log.Debug(ctx, "Sarvam API request", map[string]any{
+		"http.method":  req.Method,
+		"http.url":     req.URL.Redacted(),
+		"http.headers": redactHeaders(req.Header),
+	})
+	start := time.Now()
+	resp, err := t.next.RoundTrip(req)
+	fields := map[string]any{
+		"http.method":      req.Method,
+		"http.url":         req.URL.Redacted(),
+		"http.duration_ms": time.Since(start).Milliseconds(),
+	}
+	if err != nil {
+		fields["error"] = unwrapURLError(err).Error()
+		t.log.Debug(ctx, "Sarvam API request failed", fields)
+		return nil, err
+	}
+	fields["http.status_code"] = resp.StatusCode
+	fields["http.headers"] = redactHeaders(resp.Header)
+	t.log.Debug(ctx, "Sarvam API response", fields)
+	t.traceBody(ctx, resp)
+	return resp, nil
+}
+
+// traceBody logs the start of the body and hands the caller an identical
+// stream: what was read for the log is replayed before the rest.
+func (t *loggingTransport) traceBody(ctx context.Context, resp *http.Response) {
+	head := make([]byte, maxLoggedBody)
+	n, err := io.ReadFull(resp.Body, head)
+	head = head[:n]
+	fields := map[string]any{"http.status_code": resp.StatusCode, "http.body": string(head)}
+	if err == nil {
+		fields["http.body_truncated"] = true
+	}
+	t.log.Trace(ctx, "Sarvam API response body", fields)
+	var rest io.Reader = resp.Body
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		rest = &errReader{err: err}
+	}
+	resp.Body = &replayBody{Reader: io.MultiReader(bytes.NewReader(head), rest), closer: resp.Body}
+}
+
+type replayBody struct {
+	io.Reader
+	closer io.Closer
+}
+
+func (b *replayBody) Close() error { return b.closer.Close() }
+
+type errReader struct{ err error }
+
+func (r *errReader) Read([]byte) (int, error) { return 0, r.err }
+
+func redactHeaders(h http.Header) map[string]string {
+	out := make(map[string]string, len(h))
+	for k, v := range h {
+		if sensitiveHeaders[http.CanonicalHeaderKey(k)] {
+			out[k] = "[REDACTED]"
+			continue
+		}
+		if len(v) == 1 {
+			out[k] = v[0]
+		} else {
+			out[k] = fmt.Sprint(v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+package client
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+)
+
+// get sends a GET with retries and returns the final status and body. A
+// non-200 final status is returned as an *APIError.
+func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
+	attempts := 0
+	for {
+		attempts++
+		status, header, body, err := c.attempt(ctx, target)
+		if err != nil {
+			if ctx.Err() != nil {
+				return 0, nil, fmt.Errorf("request to %s cancelled: %w", c.host, ctx.Err())
+			}
+			var tErr *TransportError
+			if errors.As(err, &tErr) {
+				tErr.Attempts = attempts
+				if !tErr.retryable() || attempts > c.cfg.MaxRetries {
+					return 0, nil, tErr
+				}
+			} else {
+				return 0, nil, err
+			}
+			if err := c.sleep(ctx, c.backoff(attempts, nil)); err != nil {
+				return 0, nil, fmt.Errorf("request to %s cancelled while waiting to retry: %w", c.host, err)
+			}
+			continue
+		}
+		if status == http.StatusOK {
+			return status, body, nil
+		}
+		if !retryableStatus(status) || attempts > c.cfg.MaxRetries {
+			return status, nil, &APIError{StatusCode: status, Message: errorMessage(body), Attempts: attempts}
+		}
+		if err := c.sleep(ctx, c.backoff(attempts, header)); err != nil {
+			return 0, nil, fmt.Errorf("request to %s cancelled while waiting to retry after HTTP %d: %w", c.host, status, err)
+		}
+	}
+}
+
+// attempt sends one request. Its deadline covers the body too, so a server
+// that stalls mid-body times out like one that never answers.
+func (c *Client) attempt(ctx context.Context, target string) (int, http.Header, []byte, error) {
+	actx, cancel := context.WithTimeout(ctx, c.cfg.RequestTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, target, nil)
+	if err != nil {
+		return 0, nil, nil, fmt.Errorf("building the request: %w", err)
+	}
+	req.Header.Set("X-API-Key", c.cfg.APIKey)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return 0, nil, nil, c.transportError(actx, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxBodyBytes+1))
+	if err != nil {
+		return 0, nil, nil, c.transportError(actx, fmt.Errorf("reading the HTTP %d response body: %w", resp.StatusCode, err))
+	}
+	if int64(len(body)) > c.cfg.MaxBodyBytes {
+		return 0, nil, nil, fmt.Errorf("the HTTP %d response body from %s is larger than the %d byte limit", resp.StatusCode, c.host, c.cfg.MaxBodyBytes)
+	}
+	return resp.StatusCode, resp.Header, body, nil
+}
+
+func (c *Client) transportError(actx context.Context, err error) *TransportError {
+	timeout := errors.Is(actx.Err(), context.DeadlineExceeded)
+	var netErr net.Error
+	if errors.As(err, &netErr) && netErr.Timeout() {
+		timeout = true
+	}
+	if timeout {
+		err = fmt.Errorf("no complete response within the request timeout of %s", c.cfg.RequestTimeout)
+	}
+	return &TransportError{Host: c.host, Timeout: timeout, Err: unwrapURLError(err)}
+}
+
+// unwrapURLError drops *url.Error's "Get <url>:" prefix: the URL carries user
+// input and the host is already named.
+func unwrapURLError(err error) error {
+	if uErr, ok := err.(*url.Error); ok {
+		return uErr.Err
+	}
+	return err
+}
+
+func (e *TransportError) retryable() bool {
+	var certErr *tls.CertificateVerificationError
+	var unknownAuth x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var recordErr tls.RecordHeaderError
+	switch {
+	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownAuth), errors.As(e.Err, &hostErr), errors.As(e.Err, &recordErr):
+		return false
+	}
+	return true
+}
+
+// retryableStatus is 429 and every 5xx but 501, which will not change.
+func retryableStatus(status int) bool {
+	return status == http.StatusTooManyRequests || (status >= 500 && status <= 599 && status != http.StatusNotImplemented)
+}
+
+// backoff is how long to wait before the next attempt: the server's
+// Retry-After when it gave one (capped at MaxRetryWait), else an exponential
+// backoff with full jitter.
+func (c *Client) backoff(attempt int, header http.Header) time.Duration {
+	if d, ok := retryAfter(header, time.Now()); ok {
+		return min(d, c.cfg.MaxRetryWait)
+	}
+	d := c.cfg.Backoff
+	for i := 1; i < attempt && d < c.cfg.MaxBackoff; i++ {
+		d *= 2
+	}
+	return c.jitter(min(d, c.cfg.MaxBackoff))
+}
+
+// retryAfter parses Retry-After as seconds or an HTTP date.
+func retryAfter(header http.Header, now time.Time) (time.Duration, bool) {
+	v := header.Get("Retry-After")
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		if secs > int64(24*time.Hour/time.Second) {
+			secs = int64(24 * time.Hour / time.Second)
+		}
+		return time.Duration(secs) * time.Second, true
+	}
+	if at, err := http.ParseTime(v); err == nil {
+		return max(at.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// equalJitter picks a wait uniformly between half of d and d, so that clients
+// retrying together spread out without any waiting almost nothing.
+func equalJitter(d time.Duration) time.Duration {
+	if d <= 1 {
+		return d
+	}
+	half := d / 2
+	return half + rand.N(d-half)
+}
