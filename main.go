@@ -1,0 +1,31 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/provider"
+)
+
+// version is set by the release build (goreleaser ldflags).
+var version = "dev"
+
+func main() {
+	var debug bool
+	flag.BoolVar(&debug, "debug", false, "run with support for debuggers like delve")
+	flag.Parse()
+
+	if debug {
+		log.Printf("terraform-provider-sarvam %s starting in debug mode", version)
+	}
+	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+		Address: provider.Address,
+		Debug:   debug,
+	})
+	if err != nil {
+		log.Fatal(err.Error())
+	}
+}
