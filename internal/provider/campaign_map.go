@@ -1,0 +1,258 @@
+package provider
+
+import (
+	"context"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+)
+
+// mapCampaign fills the computed attributes of m from the API response. It
+// fails only on values it cannot represent faithfully (a timestamp that is
+// not a timestamp, metadata that is not JSON), naming the field.
+func mapCampaign(c *client.Campaign, m *campaignModel) error {
+	var err error
+	m.Name = types.StringPointerValue(c.Name)
+	m.Status = types.StringPointerValue(c.Status)
+	m.AppID = types.StringPointerValue(c.AppID)
+	m.CreatedBy = types.StringPointerValue(c.CreatedBy)
+	m.Description = types.StringPointerValue(c.Description)
+	m.AppType = types.StringPointerValue(c.AppType)
+	m.AppVersion = types.Int64PointerValue(c.AppVersion)
+	m.UpdatedBy = types.StringPointerValue(c.UpdatedBy)
+	for _, ts := range []struct {
+		name string
+		in   *string
+		out  *timetypes.RFC3339
+	}{
+		{"created_at", c.CreatedAt, &m.CreatedAt},
+		{"updated_at", c.UpdatedAt, &m.UpdatedAt},
+		{"start_timestamp", c.StartTimestamp, &m.StartTimestamp},
+		{"end_timestamp", c.EndTimestamp, &m.EndTimestamp},
+	} {
+		if *ts.out, err = timestamp(ts.name, ts.in); err != nil {
+			return err
+		}
+	}
+	if m.AppConfig, err = mapAppConfig(c.AppConfig); err != nil {
+		return err
+	}
+	m.AllowedSchedule = mapAllowedSchedule(c.AllowedSchedule)
+	return nil
+}
+
+func mapAppConfig(a *client.AppConfig) (*appConfigModel, error) {
+	if a == nil {
+		return nil, nil
+	}
+	m := &appConfigModel{
+		AppID:             types.StringPointerValue(a.AppID),
+		AppVersion:        types.Int64PointerValue(a.AppVersion),
+		AttemptsPerSecond: types.Float64PointerValue(a.AttemptsPerSecond),
+		RetryConfig:       mapRetryConfig(a.RetryConfig),
+		AppType:           types.StringPointerValue(a.AppType),
+	}
+	if a.ConnectionConfigs != nil {
+		m.ConnectionConfigs = make([]connectionConfigModel, len(a.ConnectionConfigs))
+		for i, cc := range a.ConnectionConfigs {
+			m.ConnectionConfigs[i] = connectionConfigModel{
+				ConnectionID: types.StringPointerValue(cc.ConnectionID),
+				PhoneNumbers: stringList(cc.PhoneNumbers),
+				Weight:       types.Int64PointerValue(cc.Weight),
+			}
+		}
+	}
+	if a.WebhookConfig != nil {
+		metadata, err := jsonToDynamic(a.WebhookConfig.Metadata)
+		if err != nil {
+			return nil, fmt.Errorf("app_config.webhook_config.metadata: %w", err)
+		}
+		m.WebhookConfig = &webhookConfigModel{URL: types.StringPointerValue(a.WebhookConfig.URL), Metadata: metadata}
+	}
+	if a.PhoneRotation != nil {
+		m.PhoneRotation = &phoneRotationModel{Agent: types.BoolPointerValue(a.PhoneRotation.Agent)}
+	}
+	return m, nil
+}
+
+func mapRetryConfig(r *client.RetryConfig) *retryConfigModel {
+	if r == nil {
+		return nil
+	}
+	m := &retryConfigModel{MaxRetries: types.Int64PointerValue(r.MaxRetries)}
+	if r.RetryIntervalMinutes.Present {
+		m.RetryIntervalMinutes = make([]types.Int64, len(r.RetryIntervalMinutes.Values))
+		for i, v := range r.RetryIntervalMinutes.Values {
+			m.RetryIntervalMinutes[i] = types.Int64Value(v)
+		}
+	}
+	if on := r.RetryOn; on != nil {
+		m.RetryOn = &retryOnModel{
+			Busy:          toggle(on.Busy),
+			Failed:        toggle(on.Failed),
+			NoAnswer:      toggle(on.NoAnswer),
+			ProviderError: errorRetry(on.ProviderError),
+			InternalError: errorRetry(on.InternalError),
+		}
+		if sd := on.ShortDuration; sd != nil {
+			m.RetryOn.ShortDuration = &shortDurationModel{
+				Enabled:          types.BoolPointerValue(sd.Enabled),
+				ThresholdSeconds: types.Int64PointerValue(sd.ThresholdSeconds),
+			}
+		}
+	}
+	return m
+}
+
+func toggle(t *client.RetryToggle) *retryToggleModel {
+	if t == nil {
+		return nil
+	}
+	return &retryToggleModel{Enabled: types.BoolPointerValue(t.Enabled)}
+}
+
+func errorRetry(e *client.ErrorRetry) *errorRetryModel {
+	if e == nil {
+		return nil
+	}
+	return &errorRetryModel{
+		Enabled:              types.BoolPointerValue(e.Enabled),
+		MaxRetries:           types.Int64PointerValue(e.MaxRetries),
+		RetryIntervalMinutes: types.Int64PointerValue(e.RetryIntervalMinutes),
+	}
+}
+
+func mapAllowedSchedule(s *client.AllowedSchedule) *allowedScheduleModel {
+	if s == nil {
+		return nil
+	}
+	return &allowedScheduleModel{
+		AllowedStartTime: types.StringPointerValue(s.AllowedStartTime),
+		AllowedEndTime:   types.StringPointerValue(s.AllowedEndTime),
+		AllowedDays:      stringList(s.AllowedDays),
+		Timezone:         types.StringPointerValue(s.Timezone),
+	}
+}
+
+// stringList keeps nil (absent) apart from empty.
+func stringList(in []string) []types.String {
+	if in == nil {
+		return nil
+	}
+	out := make([]types.String, len(in))
+	for i, s := range in {
+		out[i] = types.StringValue(s)
+	}
+	return out
+}
+
+// offsetless is how Python backends write a UTC time without its offset.
+const offsetless = "2006-01-02T15:04:05.999999999"
+
+// timestamp keeps an RFC 3339 value as the API sent it. One without an offset
+// is read as UTC and gets a "Z", so that it is still a valid RFC 3339 value.
+func timestamp(field string, v *string) (timetypes.RFC3339, error) {
+	if v == nil {
+		return timetypes.NewRFC3339Null(), nil
+	}
+	if _, err := time.Parse(time.RFC3339Nano, *v); err == nil {
+		return timetypes.NewRFC3339ValueMust(*v), nil
+	}
+	if _, err := time.Parse(offsetless, *v); err == nil {
+		return timetypes.NewRFC3339ValueMust(*v + "Z"), nil
+	}
+	return timetypes.NewRFC3339Null(), fmt.Errorf("%s: %q is not an RFC 3339 timestamp", field, truncateRunes(*v, 64))
+}
+
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// jsonToDynamic turns free-form JSON into a Terraform value users can index
+// into: objects become objects, arrays tuples, numbers exact numbers. Absent
+// or null is a null value.
+func jsonToDynamic(raw json.RawMessage) (types.Dynamic, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return types.DynamicNull(), nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return types.DynamicNull(), fmt.Errorf("not valid JSON: %w", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return types.DynamicNull(), errors.New("not a single JSON value")
+	}
+	val, err := toAttrValue(v)
+	if err != nil {
+		return types.DynamicNull(), err
+	}
+	return types.DynamicValue(val), nil
+}
+
+func toAttrValue(v any) (attr.Value, error) {
+	switch v := v.(type) {
+	case nil:
+		// A JSON null inside metadata has no type of its own; a null
+		// string reads as null in every expression.
+		return types.StringNull(), nil
+	case bool:
+		return types.BoolValue(v), nil
+	case string:
+		return types.StringValue(v), nil
+	case json.Number:
+		f, _, err := big.ParseFloat(string(v), 10, 512, big.ToNearestEven)
+		if err != nil {
+			return nil, fmt.Errorf("number %s: %w", v, err)
+		}
+		return types.NumberValue(f), nil
+	case []any:
+		elems := make([]attr.Value, len(v))
+		elemTypes := make([]attr.Type, len(v))
+		for i, e := range v {
+			val, err := toAttrValue(e)
+			if err != nil {
+				return nil, err
+			}
+			elems[i], elemTypes[i] = val, val.Type(context.Background())
+		}
+		t, diags := types.TupleValue(elemTypes, elems)
+		if diags.HasError() {
+			return nil, fmt.Errorf("list: %v", diags)
+		}
+		return t, nil
+	case map[string]any:
+		attrs := make(map[string]attr.Value, len(v))
+		attrTypes := make(map[string]attr.Type, len(v))
+		for k, e := range v {
+			val, err := toAttrValue(e)
+			if err != nil {
+				return nil, err
+			}
+			attrs[k], attrTypes[k] = val, val.Type(context.Background())
+		}
+		o, diags := types.ObjectValue(attrTypes, attrs)
+		if diags.HasError() {
+			return nil, fmt.Errorf("object: %v", diags)
+		}
+		return o, nil
+	default:
+		return nil, fmt.Errorf("unexpected JSON value %T", v)
+	}
+}
