@@ -130,7 +130,12 @@ func (l *IntegerList) UnmarshalJSON(data []byte) error {
 	default:
 		var v int64
 		if err := json.Unmarshal(trimmed, &v); err != nil {
-			return &json.UnmarshalTypeError{Value: strings.TrimPrefix(strings.TrimPrefix(describeJSON(trimmed), "an "), "a "), Type: reflect.TypeFor[IntegerList]()}
+			// The caller prefixes "a JSON ", so the article goes.
+			kind := describeJSON(trimmed)
+			for _, article := range []string{"an ", "a ", "the "} {
+				kind = strings.TrimPrefix(kind, article)
+			}
+			return &json.UnmarshalTypeError{Value: kind, Type: reflect.TypeFor[IntegerList]()}
 		}
 		*l = IntegerList{Present: true, Values: []int64{v}}
 		return nil
@@ -154,8 +159,14 @@ func describeJSON(v []byte) string {
 		return "a boolean"
 	case 'n':
 		return "null"
-	default:
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		return "the number " + truncate(string(v), 32)
+	default:
+		// A proxy or captive portal can answer 200 with a page of its own.
+		if looksLikeHTML(v) {
+			return "an HTML page"
+		}
+		return "text that is not JSON"
 	}
 }
 
