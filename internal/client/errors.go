@@ -23,7 +23,10 @@ type APIError struct {
 
 func (e *APIError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "the API answered HTTP %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	fmt.Fprintf(&b, "the API answered HTTP %d", e.StatusCode)
+	if text := http.StatusText(e.StatusCode); text != "" {
+		fmt.Fprintf(&b, " %s", text)
+	}
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
 	}
@@ -106,7 +109,7 @@ func errorMessage(body []byte) string {
 		switch {
 		case shaped.Error != nil && shaped.Error.Message != "":
 			msg := shaped.Error.Message
-			if shaped.Error.Code != nil {
+			if shaped.Error.Code != nil && shaped.Error.Code != "" {
 				msg = fmt.Sprintf("%s (code %v)", msg, shaped.Error.Code)
 			}
 			return clean(msg)
@@ -120,6 +123,26 @@ func errorMessage(body []byte) string {
 		return "(an HTML page, not an API error)"
 	}
 	return clean(string(body))
+}
+
+// apiMessage is errorMessage with the API key taken out: some APIs echo a
+// rejected key in their error. The raw body is redacted first so that
+// truncation cannot leave a prefix of the key, and the message again for a
+// key that only appears once JSON escapes are decoded.
+func (c *Client) apiMessage(body []byte) string {
+	if c.cfg.APIKey != "" {
+		body = bytes.ReplaceAll(body, []byte(c.cfg.APIKey), []byte(redacted))
+	}
+	return redactKey(errorMessage(body), c.cfg.APIKey)
+}
+
+const redacted = "[REDACTED]"
+
+func redactKey(s, key string) string {
+	if key == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, key, redacted)
 }
 
 func detailMessage(raw json.RawMessage) string {

@@ -44,7 +44,7 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 			return status, body, nil
 		}
 		if !retryableStatus(status) || attempts > c.cfg.MaxRetries {
-			return status, nil, &APIError{StatusCode: status, Message: errorMessage(body), Attempts: attempts}
+			return status, nil, &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts}
 		}
 		if err := c.sleep(ctx, c.backoff(attempts, header)); err != nil {
 			return 0, nil, fmt.Errorf("request to %s cancelled while waiting to retry after HTTP %d: %w", c.host, status, err)
