@@ -1,0 +1,356 @@
+package provider
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
+)
+
+const dsAddr = "data.sarvam_campaign.test"
+
+func expect(attr string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(dsAddr, tfjsonpath.New(attr), v)
+}
+
+func strs(vs ...string) knownvalue.Check {
+	c := make([]knownvalue.Check, len(vs))
+	for i, v := range vs {
+		c[i] = knownvalue.StringExact(v)
+	}
+	return knownvalue.ListExact(c)
+}
+
+func ints(vs ...int64) knownvalue.Check {
+	c := make([]knownvalue.Check, len(vs))
+	for i, v := range vs {
+		c[i] = knownvalue.Int64Exact(v)
+	}
+	return knownvalue.ListExact(c)
+}
+
+func enabled(b bool) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{"enabled": knownvalue.Bool(b)})
+}
+
+// Every attribute of the fully populated campaign, checked whole: an
+// attribute the mapping forgot, or one it invented, fails ObjectExact.
+func TestCampaignDataSource_fullyPopulated(t *testing.T) {
+	_, url := startFake(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("campaign_id", knownvalue.StringExact("MKN-Loan-Le-181e5d84-a3cc")),
+				expect("org_id", knownvalue.StringExact(fakeapi.OrgID)),
+				expect("workspace_id", knownvalue.StringExact(fakeapi.WorkspaceID)),
+				expect("name", knownvalue.StringExact("Loan EMI reminders - November")),
+				expect("status", knownvalue.StringExact("ended")),
+				expect("app_id", knownvalue.StringExact("app-emi-reminder-7f3a")),
+				expect("created_by", knownvalue.StringExact("priya.raman@example.in")),
+				expect("created_at", knownvalue.StringExact("2026-10-28T11:02:41Z")),
+				expect("updated_at", knownvalue.StringExact("2026-11-02T06:45:10.123456Z")),
+				expect("start_timestamp", knownvalue.StringExact("2026-11-01T03:30:00Z")),
+				expect("end_timestamp", knownvalue.StringExact("2026-11-07T12:30:00Z")),
+				expect("description", knownvalue.StringExact("Reminds borrowers of the EMI due on the 5th.")),
+				expect("app_type", knownvalue.StringExact("agent")),
+				expect("app_version", knownvalue.Int64Exact(2)),
+				expect("updated_by", knownvalue.StringExact("arjun.mehta@example.in")),
+				expect("allowed_schedule", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"allowed_start_time": knownvalue.StringExact("09:30"),
+					"allowed_end_time":   knownvalue.StringExact("18:00"),
+					"allowed_days":       strs("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+					"timezone":           knownvalue.StringExact("Asia/Kolkata"),
+				})),
+				expect("app_config", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"app_id":              knownvalue.StringExact("app-emi-reminder-7f3a"),
+					"app_version":         knownvalue.Int64Exact(2),
+					"attempts_per_second": knownvalue.Float64Exact(250.05),
+					"app_type":            knownvalue.StringExact("agent"),
+					"connection_configs": knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"connection_id": knownvalue.StringExact("conn-exotel-mum-01"),
+							"phone_numbers": strs("+912250001001", "+912250001002", "+912250001003"),
+							"weight":        knownvalue.Int64Exact(1),
+						}),
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"connection_id": knownvalue.StringExact("conn-plivo-blr-02"),
+							"phone_numbers": strs("+918040002001"),
+							"weight":        knownvalue.Int64Exact(3),
+						}),
+					}),
+					"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"max_retries":            knownvalue.Int64Exact(10),
+						"retry_interval_minutes": ints(15, 30, 60),
+						"retry_on": knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"busy":      enabled(true),
+							"failed":    enabled(true),
+							"no_answer": enabled(false),
+							"short_duration": knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"enabled":           knownvalue.Bool(true),
+								"threshold_seconds": knownvalue.Int64Exact(123),
+							}),
+							"provider_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"enabled":                knownvalue.Bool(true),
+								"max_retries":            knownvalue.Int64Exact(10),
+								"retry_interval_minutes": knownvalue.Int64Exact(6),
+							}),
+							"internal_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"enabled":                knownvalue.Bool(true),
+								"max_retries":            knownvalue.Int64Exact(3),
+								"retry_interval_minutes": knownvalue.Int64Exact(5),
+							}),
+						}),
+					}),
+					"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"url": knownvalue.StringExact("https://hooks.example.in/sarvam/attempts"),
+						"metadata": knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"team":        knownvalue.StringExact("collections"),
+							"cost_center": knownvalue.Int64Exact(4411),
+							"priority":    knownvalue.Float64Exact(1.5),
+							"escalate":    knownvalue.Bool(true),
+							"owner":       knownvalue.Null(),
+							"regions":     strs("MH", "KA"),
+							"routing": knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"queue": knownvalue.StringExact("emi-late"),
+								"tier":  knownvalue.ObjectExact(map[string]knownvalue.Check{"level": knownvalue.Int64Exact(2)}),
+							}),
+						}),
+					}),
+					"phone_rotation": knownvalue.ObjectExact(map[string]knownvalue.Check{"agent": knownvalue.Bool(true)}),
+				})),
+			},
+		}},
+	})
+}
+
+// The reference's own response example, served unchanged, reads back with
+// every one of its values. Its campaign_id is the literal "<string>", which
+// also shows that ids are escaped.
+func TestCampaignDataSource_seedExample(t *testing.T) {
+	fake, url := startFake(t)
+	const s = "<string>"
+	const ts = "2023-11-07T05:31:56Z"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignBlock(fakeapi.SeedExampleID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("name", knownvalue.StringExact(s)),
+				expect("campaign_id", knownvalue.StringExact(s)),
+				expect("status", knownvalue.StringExact("ended")),
+				expect("app_id", knownvalue.StringExact(s)),
+				expect("created_by", knownvalue.StringExact(s)),
+				expect("created_at", knownvalue.StringExact(ts)),
+				expect("updated_at", knownvalue.StringExact(ts)),
+				expect("start_timestamp", knownvalue.StringExact(ts)),
+				expect("end_timestamp", knownvalue.StringExact(ts)),
+				expect("description", knownvalue.StringExact(s)),
+				expect("app_type", knownvalue.StringExact("agent")),
+				expect("app_version", knownvalue.Int64Exact(123)),
+				expect("updated_by", knownvalue.StringExact(s)),
+				expect("allowed_schedule", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"allowed_start_time": knownvalue.StringExact(s),
+					"allowed_end_time":   knownvalue.StringExact(s),
+					"allowed_days":       strs("Monday"),
+					"timezone":           knownvalue.StringExact("Asia/Kolkata"),
+				})),
+				expect("app_config", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"app_id":              knownvalue.StringExact(s),
+					"app_version":         knownvalue.Int64Exact(2),
+					"attempts_per_second": knownvalue.Float64Exact(250.05),
+					"app_type":            knownvalue.StringExact("agent"),
+					"connection_configs": knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"connection_id": knownvalue.StringExact(s),
+							"phone_numbers": strs(s),
+							"weight":        knownvalue.Int64Exact(1),
+						}),
+					}),
+					"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"max_retries":            knownvalue.Int64Exact(10),
+						"retry_interval_minutes": knownvalue.ListExact([]knownvalue.Check{}),
+						"retry_on": knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"busy":      enabled(true),
+							"failed":    enabled(true),
+							"no_answer": enabled(true),
+							"short_duration": knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"enabled":           knownvalue.Bool(true),
+								"threshold_seconds": knownvalue.Int64Exact(123),
+							}),
+							"provider_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"enabled":                knownvalue.Bool(true),
+								"max_retries":            knownvalue.Int64Exact(10),
+								"retry_interval_minutes": knownvalue.Int64Exact(6),
+							}),
+							"internal_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"enabled":                knownvalue.Bool(true),
+								"max_retries":            knownvalue.Int64Exact(3),
+								"retry_interval_minutes": knownvalue.Int64Exact(5),
+							}),
+						}),
+					}),
+					"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"url":      knownvalue.StringExact(s),
+						"metadata": knownvalue.ObjectExact(map[string]knownvalue.Check{}),
+					}),
+					"phone_rotation": knownvalue.Null(),
+				})),
+			},
+		}},
+	})
+	reqs := fake.Requests()
+	if len(reqs) == 0 || reqs[0].EscapedPath != "/v1/orgs/org-acme-finance/workspaces/ws-collections/campaigns/%3Cstring%3E" {
+		t.Fatalf("want the id sent as one escaped segment, got %+v", reqs)
+	}
+}
+
+// What the API leaves out is null, and a nested object it leaves out is a
+// null object, not an object of nulls. A bare retry_interval_minutes is a
+// list of one, and offsetless timestamps read as UTC.
+func TestCampaignDataSource_nullsAndAbsent(t *testing.T) {
+	_, url := startFake(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignBlock(fakeapi.PolicyRenewalID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("description", knownvalue.Null()),
+				expect("app_version", knownvalue.Null()),
+				expect("updated_by", knownvalue.Null()),
+				expect("app_type", knownvalue.Null()),
+				expect("status", knownvalue.StringExact("scheduled")),
+				expect("created_at", knownvalue.StringExact("2026-11-20T08:00:00Z")),
+				expect("updated_at", knownvalue.StringExact("2026-11-20T08:00:00.250Z")),
+				expect("start_timestamp", knownvalue.StringExact("2026-12-01T09:15:00Z")),
+				expect("end_timestamp", knownvalue.StringExact("2026-12-15T18:00:00Z")),
+				expect("allowed_schedule", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"allowed_start_time": knownvalue.StringExact("10:00"),
+					"allowed_end_time":   knownvalue.StringExact("17:00"),
+					"allowed_days":       knownvalue.ListExact([]knownvalue.Check{}),
+					"timezone":           knownvalue.StringExact("Asia/Kolkata"),
+				})),
+				expect("app_config", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"app_id":              knownvalue.StringExact("app-renewal-22b1"),
+					"app_version":         knownvalue.Null(),
+					"attempts_per_second": knownvalue.Float64Exact(2),
+					"app_type":            knownvalue.StringExact("agent"),
+					"connection_configs":  knownvalue.ListExact([]knownvalue.Check{}),
+					"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"max_retries":            knownvalue.Int64Exact(2),
+						"retry_interval_minutes": ints(30),
+						"retry_on":               knownvalue.Null(),
+					}),
+					"webhook_config": knownvalue.Null(),
+					"phone_rotation": knownvalue.Null(),
+				})),
+			},
+		}},
+	})
+}
+
+// Unknown fields are ignored, unknown enum values pass through, Unicode is
+// kept, and each retry condition left out is null on its own.
+func TestCampaignDataSource_forwardCompatible(t *testing.T) {
+	_, url := startFake(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignBlock(fakeapi.LeadFollowupID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("name", knownvalue.StringExact("लीड फॉलो-अप — होम लोन 🏠")),
+				expect("status", knownvalue.StringExact("archived")),
+				expect("created_at", knownvalue.StringExact("2026-09-14T10:20:30+05:30")),
+				expect("updated_at", knownvalue.StringExact("2026-11-27T23:59:59.999+05:30")),
+				expect("updated_by", knownvalue.Null()),
+				expect("app_type", knownvalue.StringExact("workflow")),
+				expect("allowed_schedule", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"allowed_start_time": knownvalue.StringExact("11:00"),
+					"allowed_end_time":   knownvalue.StringExact("19:30"),
+					"allowed_days":       strs("Sunday", "Diwali"),
+					"timezone":           knownvalue.StringExact("Asia/Kolkata"),
+				})),
+				expect("app_config", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"app_id":              knownvalue.StringExact("wf-lead-qualify-09"),
+					"app_version":         knownvalue.Int64Exact(7),
+					"attempts_per_second": knownvalue.Float64Exact(0.1),
+					"app_type":            knownvalue.StringExact("workflow"),
+					"connection_configs": knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"connection_id": knownvalue.StringExact("conn-twilio-del-03"),
+							"phone_numbers": strs("+911140003001", "+911140003002"),
+							"weight":        knownvalue.Int64Exact(1),
+						}),
+					}),
+					"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"max_retries":            knownvalue.Int64Exact(0),
+						"retry_interval_minutes": knownvalue.ListExact([]knownvalue.Check{}),
+						"retry_on": knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"busy":      enabled(true),
+							"failed":    knownvalue.Null(),
+							"no_answer": knownvalue.Null(),
+							"short_duration": knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"enabled":           knownvalue.Bool(false),
+								"threshold_seconds": knownvalue.Int64Exact(8),
+							}),
+							"provider_error": knownvalue.Null(),
+							"internal_error": knownvalue.Null(),
+						}),
+					}),
+					"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"url":      knownvalue.StringExact("https://crm.example.in/hooks/लीड"),
+						"metadata": knownvalue.ObjectExact(map[string]knownvalue.Check{}),
+					}),
+					"phone_rotation": knownvalue.Null(),
+				})),
+			},
+		}},
+	})
+}
+
+// Users index into metadata like any object, and a postcondition on status
+// stops the plan with the user's own message.
+func TestCampaignDataSource_metadataAndConditions(t *testing.T) {
+	_, url := startFake(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID) + `
+output "team"    { value = data.sarvam_campaign.test.app_config.webhook_config.metadata.team }
+output "level"   { value = data.sarvam_campaign.test.app_config.webhook_config.metadata.routing.tier.level }
+output "region"  { value = data.sarvam_campaign.test.app_config.webhook_config.metadata.regions[1] }
+output "window"  { value = "${data.sarvam_campaign.test.allowed_schedule.allowed_start_time}-${data.sarvam_campaign.test.allowed_schedule.allowed_end_time} ${data.sarvam_campaign.test.allowed_schedule.timezone}" }
+output "numbers" { value = length(flatten(data.sarvam_campaign.test.app_config.connection_configs[*].phone_numbers)) }
+`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("team", knownvalue.StringExact("collections")),
+					statecheck.ExpectKnownOutputValue("level", knownvalue.Int64Exact(2)),
+					statecheck.ExpectKnownOutputValue("region", knownvalue.StringExact("KA")),
+					statecheck.ExpectKnownOutputValue("window", knownvalue.StringExact("09:30-18:00 Asia/Kolkata")),
+					statecheck.ExpectKnownOutputValue("numbers", knownvalue.Int64Exact(4)),
+				},
+			},
+			{
+				Config: providerBlock(url) + `
+data "sarvam_campaign" "test" {
+  campaign_id = "` + fakeapi.LoanRemindersID + `"
+  lifecycle {
+    postcondition {
+      condition     = contains(["scheduled", "active"], self.status)
+      error_message = "Campaign ${self.name} is ${self.status}; it must be scheduled or active."
+    }
+  }
+}
+`,
+				ExpectError: regexp.MustCompile(`Campaign Loan EMI reminders - November is ended; it must be\s+scheduled\s+or\s+active`),
+			},
+		},
+	})
+}
