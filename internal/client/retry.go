@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -119,7 +120,7 @@ func retryableStatus(status int) bool {
 
 // backoff is how long to wait before the next attempt: the server's
 // Retry-After when it gave one (capped at MaxRetryWait), else an exponential
-// backoff with full jitter.
+// backoff with equal jitter.
 func (c *Client) backoff(attempt int, header http.Header) time.Duration {
 	if d, ok := retryAfter(header, time.Now()); ok {
 		return min(d, c.cfg.MaxRetryWait)
@@ -137,7 +138,12 @@ func retryAfter(header http.Header, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+	secs, err := strconv.ParseInt(v, 10, 64)
+	if errors.Is(err, strconv.ErrRange) && v[0] != '-' {
+		// Too many digits for an int64 is still a long wait, not no wait.
+		secs, err = math.MaxInt64, nil
+	}
+	if err == nil {
 		if secs < 0 {
 			return 0, false
 		}
