@@ -90,8 +90,8 @@ func resolveScope(diags *diag.Diagnostics, own types.String, fromProvider, attr,
 	if fromProvider != "" {
 		return fromProvider
 	}
-	diags.AddAttributeError(path.Root(attr), "Missing "+attr,
-		fmt.Sprintf("sarvam_campaign needs a %[1]s. Set %[1]s in the data source, or %[1]s in the provider block, or the %[2]s environment variable.", attr, env))
+	diags.AddAttributeError(path.Root(attr), "No "+attr+" for sarvam_campaign",
+		fmt.Sprintf("The campaign's %[1]s is not set. Set %[1]s in the data source, or %[1]s in the provider block, or the %[2]s environment variable.", attr, env))
 	return ""
 }
 

@@ -151,7 +151,7 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	data.workspaceID = stringSetting(cfg.WorkspaceID, EnvWorkspaceID, "")
 	for _, id := range []struct {
 		attr, env, value string
-		config         types.String
+		config           types.String
 	}{
 		{"org_id", EnvOrgID, data.orgID, cfg.OrgID},
 		{"workspace_id", EnvWorkspaceID, data.workspaceID, cfg.WorkspaceID},

@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"net/http/httptest"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -42,7 +43,7 @@ func startFake(t *testing.T) (*fakeapi.Server, string) {
 // providerBlock configures the provider for the fake API; extra lines are
 // added inside the block.
 func providerBlock(baseURL string, extra ...string) string {
-	return fmt.Sprintf(`
+	return requiredProviders + fmt.Sprintf(`
 provider "sarvam" {
   api_key      = %q
   base_url     = %q
@@ -51,6 +52,21 @@ provider "sarvam" {
   %s
 }
 `, testKey, baseURL, fakeapi.OrgID, fakeapi.WorkspaceID, strings.Join(extra, "\n  "))
+}
+
+// requiredProviders names the provider by its registry address, as users do.
+const requiredProviders = `
+terraform {
+  required_providers {
+    sarvam = { source = "sarvamai/sarvam" }
+  }
+}
+`
+
+func TestMain(m *testing.M) {
+	// The test harness serves the provider under this namespace.
+	os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "sarvamai")
+	os.Exit(m.Run())
 }
 
 func campaignBlock(id string) string {
@@ -64,8 +80,11 @@ data "sarvam_campaign" "test" {
 // expectFailure runs one config that must fail, and checks the whole error
 // text: it must match want and contain none of forbidden. ExpectError cannot
 // assert that something is absent, so the error is taken through ErrorCheck.
-func expectFailure(t *testing.T, config string, want *regexp.Regexp, forbidden ...string) {
+// Each space in pattern matches any run of white space, since Terraform
+// wraps long diagnostics.
+func expectFailure(t *testing.T, config string, pattern string, forbidden ...string) {
 	t.Helper()
+	want := regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
 	var got error
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -86,4 +105,13 @@ func expectFailure(t *testing.T, config string, want *regexp.Regexp, forbidden .
 			t.Fatalf("error contains %q, which must never be shown:\n%s", f, got)
 		}
 	}
+}
+
+// expectNoError applies a config that must succeed.
+func expectNoError(t *testing.T, config string) {
+	t.Helper()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps:                    []resource.TestStep{{Config: config}},
+	})
 }
