@@ -53,7 +53,7 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	if len(d.data.unknown) > 0 {
 		resp.Diagnostics.AddError("Provider configuration not known yet",
-			fmt.Sprintf("The sarvam provider's %s depends on values that are only known after apply, so sarvam_campaign cannot be read during this plan. "+
+			fmt.Sprintf("The sarvam provider settings %s depend on values that are only known after apply, so sarvam_campaign cannot be read during this plan. "+
 				"Set them from known values or environment variables (SARVAM_*), or apply the resources they depend on first (terraform apply -target=...).",
 				strings.Join(d.data.unknown, ", ")))
 		return

@@ -123,12 +123,15 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 
 	data := &providerData{}
-	for name, v := range map[string]interface{ IsUnknown() bool }{
-		"api_key": cfg.APIKey, "base_url": cfg.BaseURL, "org_id": cfg.OrgID,
-		"workspace_id": cfg.WorkspaceID, "max_retries": cfg.MaxRetries, "request_timeout": cfg.RequestTimeout,
+	for _, setting := range []struct {
+		name  string
+		value interface{ IsUnknown() bool }
+	}{
+		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"org_id", cfg.OrgID},
+		{"workspace_id", cfg.WorkspaceID}, {"max_retries", cfg.MaxRetries}, {"request_timeout", cfg.RequestTimeout},
 	} {
-		if v.IsUnknown() {
-			data.unknown = append(data.unknown, name)
+		if setting.value.IsUnknown() {
+			data.unknown = append(data.unknown, setting.name)
 		}
 	}
 	if len(data.unknown) > 0 {

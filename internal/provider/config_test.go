@@ -1,0 +1,144 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
+)
+
+func TestStringSetting_precedence(t *testing.T) {
+	t.Setenv("SARVAM_TEST_SETTING", "")
+	if got := stringSetting(types.StringNull(), "SARVAM_TEST_SETTING", "default"); got != "default" {
+		t.Errorf("no config, no env: got %q, want the default", got)
+	}
+	t.Setenv("SARVAM_TEST_SETTING", "from-env")
+	if got := stringSetting(types.StringNull(), "SARVAM_TEST_SETTING", "default"); got != "from-env" {
+		t.Errorf("env over default: got %q", got)
+	}
+	if got := stringSetting(types.StringValue("from-config"), "SARVAM_TEST_SETTING", "default"); got != "from-config" {
+		t.Errorf("config over env: got %q", got)
+	}
+}
+
+// Everything from the environment: an empty provider block reads.
+func TestProvider_environmentOnly(t *testing.T) {
+	_, url := startFake(t)
+	t.Setenv(EnvAPIKey, testKey)
+	t.Setenv(EnvBaseURL, url)
+	t.Setenv(EnvOrgID, fakeapi.OrgID)
+	t.Setenv(EnvWorkspaceID, fakeapi.WorkspaceID)
+	t.Setenv(EnvMaxRetries, "0")
+	t.Setenv(EnvRequestTimeout, "5s")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: requiredProviders + `provider "sarvam" {}` + campaignBlock(fakeapi.LoanRemindersID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("org_id", knownvalue.StringExact(fakeapi.OrgID)),
+				expect("workspace_id", knownvalue.StringExact(fakeapi.WorkspaceID)),
+				expect("name", knownvalue.StringExact("Loan EMI reminders - November")),
+			},
+		}},
+	})
+}
+
+// The configuration wins over the environment: the environment's key, org
+// and workspace are all wrong here, and the read works only if each is
+// overridden.
+func TestProvider_configBeatsEnvironment(t *testing.T) {
+	_, url := startFake(t)
+	t.Setenv(EnvAPIKey, "sk_test_env_key_that_is_wrong")
+	t.Setenv(EnvBaseURL, "https://unreachable.invalid")
+	t.Setenv(EnvOrgID, "org-from-env")
+	t.Setenv(EnvWorkspaceID, "ws-from-env")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("org_id", knownvalue.StringExact(fakeapi.OrgID)),
+				expect("workspace_id", knownvalue.StringExact(fakeapi.WorkspaceID)),
+			},
+		}},
+	})
+}
+
+// The data source's own org and workspace win over the provider's.
+func TestCampaignDataSource_ownScopeBeatsProvider(t *testing.T) {
+	fake, url := startFake(t)
+	fake.Put("org-other", "ws-other", "MKN-Other-1", []byte(`{"campaign_id":"MKN-Other-1","name":"Elsewhere","status":"paused","app_config":{},"allowed_schedule":{}}`))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + `
+data "sarvam_campaign" "test" {
+  campaign_id  = "MKN-Other-1"
+  org_id       = "org-other"
+  workspace_id = "ws-other"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("org_id", knownvalue.StringExact("org-other")),
+				expect("workspace_id", knownvalue.StringExact("ws-other")),
+				expect("name", knownvalue.StringExact("Elsewhere")),
+				expect("status", knownvalue.StringExact("paused")),
+				expect("app_config", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"app_id": knownvalue.Null(), "app_version": knownvalue.Null(), "attempts_per_second": knownvalue.Null(),
+					"connection_configs": knownvalue.Null(), "retry_config": knownvalue.Null(), "app_type": knownvalue.Null(),
+					"webhook_config": knownvalue.Null(), "phone_rotation": knownvalue.Null(),
+				})),
+			},
+		}},
+	})
+}
+
+// A campaign_id from another resource is unknown at plan time: validation
+// passes, the read waits for apply, then reads the right campaign.
+func TestCampaignDataSource_unknownCampaignID(t *testing.T) {
+	_, url := startFake(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + `
+resource "terraform_data" "id" {
+  input = "` + fakeapi.LoanRemindersID + `"
+}
+data "sarvam_campaign" "test" {
+  campaign_id = terraform_data.id.output
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("campaign_id", knownvalue.StringExact(fakeapi.LoanRemindersID)),
+				expect("status", knownvalue.StringExact("ended")),
+			},
+		}},
+	})
+}
+
+// Provider settings that come from other resources do not break validation;
+// a read that needs them says which ones were unknown.
+func TestProvider_unknownConfiguration(t *testing.T) {
+	_, url := startFake(t)
+	unknownProvider := requiredProviders + `
+resource "terraform_data" "settings" {
+  input = { key = "` + testKey + `", url = "` + url + `" }
+}
+provider "sarvam" {
+  api_key      = terraform_data.settings.output.key
+  base_url     = terraform_data.settings.output.url
+  org_id       = "` + fakeapi.OrgID + `"
+  workspace_id = "` + fakeapi.WorkspaceID + `"
+}
+`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps:                    []resource.TestStep{{Config: unknownProvider}},
+	})
+	expectFailure(t, unknownProvider+campaignBlock(fakeapi.LoanRemindersID),
+		`Provider configuration not known yet.*settings api_key, base_url depend on values that are only known after apply`)
+}
