@@ -1,0 +1,97 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
+)
+
+// With TF_LOG at trace, Terraform's log and the provider's go to one file;
+// neither may hold the key, through a successful read or a rejected one,
+// and neither may the state or the plan.
+func TestAPIKeyNeverLogged(t *testing.T) {
+	fake, url := startFake(t)
+	logFile := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	t.Setenv("TF_LOG", "TRACE")
+	// From the environment, as recommended: the key is then in no file
+	// Terraform writes.
+	t.Setenv(EnvAPIKey, testKey)
+	t.Setenv(EnvBaseURL, url)
+	config := requiredProviders + `
+provider "sarvam" {
+  org_id       = "` + fakeapi.OrgID + `"
+  workspace_id = "` + fakeapi.WorkspaceID + `"
+}
+` + campaignBlock(fakeapi.LoanRemindersID)
+
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config:            config,
+			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{planHasNo{testKey}}},
+			ConfigStateChecks: []statecheck.StateCheck{stateHasNo{testKey}},
+		}},
+	})
+	fake.Inject(fakeapi.Fault{Status: 401, Body: `{"error":{"message":"Invalid API key.","type":"authentication_error"}}`})
+	expectFailure(t, config, `Sarvam API key rejected`, testKey)
+
+	raw, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := string(raw)
+	// The log must be the real thing, or its silence proves nothing.
+	for _, want := range []string{"Sarvam API request", "Sarvam API response body", "X-Api-Key:[REDACTED]", "http.status_code=401"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("trace log has no %q; was it captured? (%d bytes)", want, len(log))
+		}
+	}
+	if strings.Contains(log, testKey) {
+		i := strings.Index(log, testKey)
+		t.Fatalf("the API key is in the trace log: …%s…", log[max(0, i-200):min(len(log), i+50)])
+	}
+}
+
+type planHasNo struct{ secret string }
+
+func (c planHasNo) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	b, err := json.Marshal(req.Plan)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	if strings.Contains(string(b), c.secret) {
+		resp.Error = errString("the API key is in the plan")
+	}
+}
+
+type stateHasNo struct{ secret string }
+
+func (c stateHasNo) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	b, err := json.Marshal(req.State)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	if !strings.Contains(string(b), fakeapi.LoanRemindersID) {
+		resp.Error = errString("the state does not hold the campaign; the check would prove nothing")
+		return
+	}
+	if strings.Contains(string(b), c.secret) {
+		resp.Error = errString("the API key is in the state")
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
