@@ -209,6 +209,12 @@ func TestCampaignDataSource_seedExample(t *testing.T) {
 	if len(reqs) == 0 || reqs[0].EscapedPath != "/v1/orgs/org-acme-finance/workspaces/ws-collections/campaigns/%3Cstring%3E" {
 		t.Fatalf("want the id sent as one escaped segment, got %+v", reqs)
 	}
+	if ua := reqs[0].UserAgent; !regexp.MustCompile(`^terraform-provider-sarvam/test Terraform/\d+\.\d+\.\d+`).MatchString(ua) {
+		t.Fatalf("User-Agent %q does not name the provider and Terraform versions", ua)
+	}
+	if !reqs[0].KeyMatched {
+		t.Fatal("the request did not carry the configured X-API-Key")
+	}
 }
 
 // What the API leaves out is null, and a nested object it leaves out is a

@@ -102,7 +102,8 @@ func (p *sarvamProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a request is retried after HTTP 429, a 5xx other than 501, a timeout or a lost connection, so up to `max_retries + 1` attempts. May be set with `%s`. Defaults to `%d`; `0` to `%d`. "+
-					"Waits grow exponentially from 1s to 30s with jitter; a `Retry-After` from the API is honoured up to %s.", EnvMaxRetries, client.DefaultMaxRetries, maxRetriesLimit, client.DefaultMaxRetryWait),
+					"Waits double from %.0f second to %.0f seconds, with jitter; a `Retry-After` from the API is honoured up to %.0f seconds.",
+					EnvMaxRetries, client.DefaultMaxRetries, maxRetriesLimit, client.DefaultBackoff.Seconds(), client.DefaultMaxBackoff.Seconds(), client.DefaultMaxRetryWait.Seconds()),
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, maxRetriesLimit)},
 			},

@@ -1,0 +1,62 @@
+# Planned by `make demo` against the bundled fake API. The provider comes
+# from a local build through dev_overrides, and SARVAM_API_KEY,
+# SARVAM_BASE_URL, SARVAM_ORG_ID and SARVAM_WORKSPACE_ID from the environment.
+terraform {
+  required_providers {
+    sarvam = {
+      source = "sarvamai/sarvam"
+    }
+  }
+}
+
+provider "sarvam" {}
+
+# Fully populated: every field of Get Campaign.
+data "sarvam_campaign" "reminders" {
+  campaign_id = "MKN-Loan-Le-181e5d84-a3cc"
+}
+
+# Sparse: no webhook, no retry conditions, a bare retry interval, offsetless timestamps.
+data "sarvam_campaign" "renewals" {
+  campaign_id = "RNW-Motor-Po-7c1f0a92-55de"
+}
+
+# Unicode, a status the provider does not know yet, fields it ignores.
+data "sarvam_campaign" "leads" {
+  campaign_id = "LEAD-Home-Lo-3b9e0c11-77af"
+}
+
+# The Get Campaign reference's own response example, unchanged.
+data "sarvam_campaign" "seed_example" {
+  campaign_id = "<string>"
+}
+
+output "reminders" {
+  description = "Every field of the fully populated campaign."
+  value       = data.sarvam_campaign.reminders
+}
+
+output "renewals_calling_window" {
+  value = "${data.sarvam_campaign.renewals.allowed_schedule.allowed_start_time}-${data.sarvam_campaign.renewals.allowed_schedule.allowed_end_time} ${data.sarvam_campaign.renewals.allowed_schedule.timezone}"
+}
+
+output "renewals_retry_intervals" {
+  value = data.sarvam_campaign.renewals.app_config.retry_config.retry_interval_minutes
+}
+
+output "renewals_has_webhook" {
+  value = data.sarvam_campaign.renewals.app_config.webhook_config != null
+}
+
+output "leads_status_and_name" {
+  value = "${data.sarvam_campaign.leads.status}: ${data.sarvam_campaign.leads.name}"
+}
+
+output "webhook_team" {
+  value = data.sarvam_campaign.reminders.app_config.webhook_config.metadata.team
+}
+
+output "seed_example" {
+  description = "The reference's example campaign, field for field."
+  value       = data.sarvam_campaign.seed_example
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# make demo: build the provider, serve the fake API on loopback, and plan real
+# configurations against it through a throwaway Terraform CLI configuration.
+# Nothing outside a temporary directory is read or written, and everything it
+# starts is stopped on exit.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+fake_pid=""
+cleanup() {
+  if [ -n "$fake_pid" ]; then kill "$fake_pid" 2>/dev/null || true; wait "$fake_pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+command -v terraform >/dev/null || { echo "demo: terraform is not on PATH" >&2; exit 1; }
+
+echo "==> Building the provider and the fake API"
+go build -C "$root" -o "$tmp/bin/terraform-provider-sarvam" .
+go build -C "$root" -o "$tmp/fakeapi" ./internal/fakeapi/cmd/fakeapi
+
+# A key made up for this run: the fake accepts only it.
+export SARVAM_API_KEY="demo-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+"$tmp/fakeapi" -listen 127.0.0.1:0 -addr-file "$tmp/addr" &
+fake_pid=$!
+for _ in $(seq 100); do [ -s "$tmp/addr" ] && break; sleep 0.1; done
+[ -s "$tmp/addr" ] || { echo "demo: the fake API did not start" >&2; exit 1; }
+export SARVAM_BASE_URL=$(cat "$tmp/addr")
+export SARVAM_ORG_ID=org-acme-finance SARVAM_WORKSPACE_ID=ws-collections
+
+# Our own CLI configuration, so that neither ~/.terraformrc nor a
+# TF_CLI_CONFIG_FILE pointing elsewhere (or nowhere) changes the result.
+cat > "$tmp/terraformrc" <<RC
+provider_installation {
+  dev_overrides {
+    "sarvamai/sarvam" = "$tmp/bin"
+  }
+  direct {}
+}
+RC
+export TF_CLI_CONFIG_FILE="$tmp/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+unset TF_CLI_ARGS TF_CLI_ARGS_plan TF_WORKSPACE TF_DATA_DIR
+
+echo
+echo "==> terraform plan examples/demo (four campaigns: full, sparse, Unicode and unknown status, the reference's example)"
+mkdir "$tmp/demo"
+cp "$root/examples/demo/main.tf" "$tmp/demo/"
+color=""; [ -t 1 ] || color="-no-color"
+terraform -chdir="$tmp/demo" plan -input=false -lock=false $color
+
+echo
+echo "==> terraform plan of the documented example: its postcondition must stop the plan, since that campaign has ended"
+mkdir "$tmp/example"
+cp "$root/examples/provider/provider.tf" "$root"/examples/data-sources/sarvam_campaign/*.tf "$tmp/example/"
+if terraform -chdir="$tmp/example" plan -input=false -lock=false -no-color >"$tmp/example.out" 2>&1; then
+  cat "$tmp/example.out"
+  echo "demo: the plan should have stopped at the postcondition" >&2
+  exit 1
+fi
+if ! grep -q "Resource postcondition failed" "$tmp/example.out"; then
+  cat "$tmp/example.out"
+  echo "demo: the plan failed, but not at the postcondition" >&2
+  exit 1
+fi
+sed -n '/Error: Resource postcondition failed/,$p' "$tmp/example.out"
+echo "demo: the postcondition stopped the plan, as it should."
+echo
+echo "demo: done."
