@@ -13,29 +13,30 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
-// compactMetadata rewrites webhook metadata without insignificant white
-// space so that expected values need not copy the seed files' indentation.
-func compactMetadata(t *testing.T, c *Campaign) {
-	t.Helper()
-	if c == nil || c.AppConfig == nil || c.AppConfig.WebhookConfig == nil || c.AppConfig.WebhookConfig.Metadata == nil {
-		return
-	}
-	var buf bytes.Buffer
-	if err := json.Compact(&buf, c.AppConfig.WebhookConfig.Metadata); err != nil {
-		t.Fatalf("metadata is not valid JSON: %v", err)
-	}
-	c.AppConfig.WebhookConfig.Metadata = buf.Bytes()
-}
-
 func requireCampaign(t *testing.T, got, want *Campaign) {
 	t.Helper()
-	compactMetadata(t, got)
-	if !reflect.DeepEqual(got, want) {
-		g, _ := json.MarshalIndent(got, "", "  ")
-		w, _ := json.MarshalIndent(want, "", "  ")
-		t.Fatalf("campaign differs\n got: %s\nwant: %s\n got.IntegerList: %#v\nwant.IntegerList: %#v",
-			g, w, retryIntervals(got), retryIntervals(want))
+	if diff := diffCampaign(got, want); diff != "" {
+		t.Fatal(diff)
 	}
+}
+
+// diffCampaign describes how got differs from want, or returns "". It does
+// not fail the test so that it can run on other goroutines.
+func diffCampaign(got, want *Campaign) string {
+	if got != nil && got.AppConfig != nil && got.AppConfig.WebhookConfig != nil && got.AppConfig.WebhookConfig.Metadata != nil {
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, got.AppConfig.WebhookConfig.Metadata); err != nil {
+			return fmt.Sprintf("metadata is not valid JSON: %v", err)
+		}
+		got.AppConfig.WebhookConfig.Metadata = buf.Bytes()
+	}
+	if reflect.DeepEqual(got, want) {
+		return ""
+	}
+	g, _ := json.MarshalIndent(got, "", "  ")
+	w, _ := json.MarshalIndent(want, "", "  ")
+	return fmt.Sprintf("campaign differs\n got: %s\nwant: %s\n got.IntegerList: %#v\nwant.IntegerList: %#v",
+		g, w, retryIntervals(got), retryIntervals(want))
 }
 
 func retryIntervals(c *Campaign) any {

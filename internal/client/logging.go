@@ -37,10 +37,13 @@ type loggingTransport struct {
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
+	// A server may echo the key back anywhere, so its value is scrubbed from
+	// every header and the body, not only from the headers named above.
+	secret := req.Header.Get("X-Api-Key")
 	t.log.Debug(ctx, "Sarvam API request", map[string]any{
 		"http.method":  req.Method,
 		"http.url":     req.URL.Redacted(),
-		"http.headers": redactHeaders(req.Header),
+		"http.headers": redactHeaders(req.Header, secret),
 	})
 	start := time.Now()
 	resp, err := t.next.RoundTrip(req)
@@ -55,20 +58,23 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		return nil, err
 	}
 	fields["http.status_code"] = resp.StatusCode
-	fields["http.headers"] = redactHeaders(resp.Header)
+	fields["http.headers"] = redactHeaders(resp.Header, secret)
 	t.log.Debug(ctx, "Sarvam API response", fields)
-	t.traceBody(ctx, resp)
+	t.traceBody(ctx, resp, secret)
 	return resp, nil
 }
 
 // traceBody logs the start of the body and hands the caller an identical
 // stream: what was read for the log is replayed before the rest.
-func (t *loggingTransport) traceBody(ctx context.Context, resp *http.Response) {
-	head := make([]byte, maxLoggedBody)
+func (t *loggingTransport) traceBody(ctx context.Context, resp *http.Response, secret string) {
+	// Reading past the limit tells a body of exactly the limit from a longer
+	// one, and lets a key that straddles the limit be redacted whole.
+	head := make([]byte, maxLoggedBody+len(secret)+1)
 	n, err := io.ReadFull(resp.Body, head)
 	head = head[:n]
-	fields := map[string]any{"http.status_code": resp.StatusCode, "http.body": string(head)}
-	if err == nil {
+	logged := redactKey(string(head), secret)
+	fields := map[string]any{"http.status_code": resp.StatusCode, "http.body": logged[:min(len(logged), maxLoggedBody)]}
+	if len(logged) > maxLoggedBody {
 		fields["http.body_truncated"] = true
 	}
 	t.log.Trace(ctx, "Sarvam API response body", fields)
@@ -90,17 +96,17 @@ type errReader struct{ err error }
 
 func (r *errReader) Read([]byte) (int, error) { return 0, r.err }
 
-func redactHeaders(h http.Header) map[string]string {
+func redactHeaders(h http.Header, secret string) map[string]string {
 	out := make(map[string]string, len(h))
 	for k, v := range h {
 		if sensitiveHeaders[http.CanonicalHeaderKey(k)] {
-			out[k] = "[REDACTED]"
+			out[k] = redacted
 			continue
 		}
 		if len(v) == 1 {
-			out[k] = v[0]
+			out[k] = redactKey(v[0], secret)
 		} else {
-			out[k] = fmt.Sprint(v)
+			out[k] = redactKey(fmt.Sprint(v), secret)
 		}
 	}
 	return out
