@@ -109,6 +109,10 @@ func (e *TransportError) retryable() bool {
 	switch {
 	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownAuth), errors.As(e.Err, &hostErr), errors.As(e.Err, &recordErr):
 		return false
+	case errors.Is(e.Err, http.ErrSchemeMismatch):
+		// net/http reports an https request answered in plain HTTP with this
+		// instead of the RecordHeaderError above.
+		return false
 	}
 	return true
 }
