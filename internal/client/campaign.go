@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 )
 
 // Campaign is the Get Campaign response. Every scalar is a pointer and every
@@ -173,6 +174,10 @@ func describeJSON(v []byte) string {
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	// Cutting inside a multi-byte rune would put invalid UTF-8 in a message.
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "…"
 }

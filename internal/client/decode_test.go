@@ -337,6 +337,8 @@ func decodeCases() []decodeCase {
 		{"JSON string", `"campaign"`, `HTTP 200 response could not be decoded: want a JSON object, got a string`, ""},
 		{"JSON null", `null`, `HTTP 200 response could not be decoded: want a JSON object, got null`, ""},
 		{"JSON number", `42`, `HTTP 200 response could not be decoded: want a JSON object, got the number 42`, ""},
+		{"number then text", `1` + strings.Repeat("é", 40),
+			`HTTP 200 response could not be decoded: want a JSON object, got the number 1` + strings.Repeat("é", 15) + `…`, ""},
 		{"JSON boolean", `true`, `HTTP 200 response could not be decoded: want a JSON object, got a boolean`, ""},
 		{"HTML page", `<!DOCTYPE html><html><body>Sign in to the Wi-Fi</body></html>`,
 			`HTTP 200 response could not be decoded: want a JSON object, got an HTML page`, ""},
