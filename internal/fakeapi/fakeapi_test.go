@@ -1,0 +1,265 @@
+package fakeapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+const testKey = "fake-test-key-0123456789"
+
+func campaignPath(org, ws, id string) string {
+	return "/v1/orgs/" + org + "/workspaces/" + ws + "/campaigns/" + id
+}
+
+func get(t *testing.T, srv *httptest.Server, path, apiKey string) (int, http.Header, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if apiKey != "" {
+		req.Header.Set("X-API-Key", apiKey)
+	}
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("reading %s: %v", path, err)
+	}
+	return resp.StatusCode, resp.Header, string(body)
+}
+
+func TestSeedsServed(t *testing.T) {
+	s := New(testKey)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for _, id := range []string{SeedExampleID, LoanRemindersID, PolicyRenewalID, LeadFollowupID} {
+		status, header, body := get(t, srv, campaignPath(OrgID, WorkspaceID, escape(id)), testKey)
+		if status != 200 || header.Get("Content-Type") != "application/json" {
+			t.Fatalf("%s: HTTP %d %s", id, status, header.Get("Content-Type"))
+		}
+		var head struct {
+			CampaignID string `json:"campaign_id"`
+		}
+		if err := json.Unmarshal([]byte(body), &head); err != nil || head.CampaignID != id {
+			t.Fatalf("%s: served campaign %q (%v)", id, head.CampaignID, err)
+		}
+		if s.Body(id) != strings.TrimSpace(body) {
+			t.Fatalf("%s: Body() differs from what is served", id)
+		}
+	}
+}
+
+func escape(id string) string {
+	return strings.NewReplacer("<", "%3C", ">", "%3E").Replace(id)
+}
+
+func TestErrors(t *testing.T) {
+	s := New(testKey)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for _, tc := range []struct {
+		method, path, key string
+		status            int
+		body              string
+	}{
+		{"GET", campaignPath(OrgID, WorkspaceID, LoanRemindersID), "", 401,
+			`{"error":{"code":"missing_api_key","message":"Missing API key. Pass it in the X-API-Key header.","type":"authentication_error"}}`},
+		{"GET", campaignPath(OrgID, WorkspaceID, LoanRemindersID), "wrong", 401,
+			`{"error":{"code":"invalid_api_key","message":"Invalid API key.","type":"authentication_error"}}`},
+		{"GET", campaignPath(OrgID, WorkspaceID, "nope"), testKey, 404,
+			`{"error":{"code":"campaign_not_found","message":"Campaign nope not found","type":"not_found_error"}}`},
+		{"GET", campaignPath(OrgID, "other", LoanRemindersID), testKey, 404,
+			`{"error":{"code":"campaign_not_found","message":"Campaign MKN-Loan-Le-181e5d84-a3cc not found","type":"not_found_error"}}`},
+		{"GET", "/v1/orgs/" + OrgID + "/workspaces/" + WorkspaceID + "/campaigns", testKey, 404, `{"detail":"Not Found"}`},
+		{"GET", campaignPath(OrgID, WorkspaceID, LoanRemindersID) + "/cohorts", testKey, 404, `{"detail":"Not Found"}`},
+		{"DELETE", campaignPath(OrgID, WorkspaceID, LoanRemindersID), testKey, 405,
+			`{"error":{"code":"","message":"Method Not Allowed","type":"method_not_allowed"}}`},
+	} {
+		req, err := http.NewRequest(tc.method, srv.URL+tc.path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.key != "" {
+			req.Header.Set("X-API-Key", tc.key)
+		}
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.status || strings.TrimSpace(string(body)) != tc.body {
+			t.Errorf("%s %s: HTTP %d %s, want %d %s", tc.method, tc.path, resp.StatusCode, body, tc.status, tc.body)
+		}
+	}
+}
+
+func TestRequestsRecordedWithoutKey(t *testing.T) {
+	s := New(testKey)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	get(t, srv, campaignPath(OrgID, WorkspaceID, "a%2Fb"), testKey)
+	get(t, srv, campaignPath(OrgID, WorkspaceID, "x"), "bad")
+	get(t, srv, campaignPath(OrgID, WorkspaceID, "x"), "")
+	reqs := s.Requests()
+	want := []Request{
+		{Method: "GET", EscapedPath: campaignPath(OrgID, WorkspaceID, "a%2Fb"), UserAgent: "Go-http-client/1.1", KeyPresent: true, KeyMatched: true},
+		{Method: "GET", EscapedPath: campaignPath(OrgID, WorkspaceID, "x"), UserAgent: "Go-http-client/1.1", KeyPresent: true, KeyMatched: false},
+		{Method: "GET", EscapedPath: campaignPath(OrgID, WorkspaceID, "x"), UserAgent: "Go-http-client/1.1", KeyPresent: false, KeyMatched: false},
+	}
+	if fmt.Sprint(reqs) != fmt.Sprint(want) {
+		t.Fatalf("requests\n got %+v\nwant %+v", reqs, want)
+	}
+	if strings.Contains(fmt.Sprintf("%#v", reqs), testKey) {
+		t.Fatalf("the key was recorded")
+	}
+	// Requests returns a copy.
+	reqs[0].Method = "POST"
+	if s.Requests()[0].Method != "GET" {
+		t.Fatalf("Requests exposed its internal slice")
+	}
+}
+
+func TestPutCopiesAndEscapedSegments(t *testing.T) {
+	s := New(testKey)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	body := []byte(`{"campaign_id":"a/b"}`)
+	s.Put("o/1", "w 2", "a/b", body)
+	body[2] = 'X'
+	status, _, got := get(t, srv, campaignPath("o%2F1", "w%202", "a%2Fb"), testKey)
+	if status != 200 || got != `{"campaign_id":"a/b"}` {
+		t.Fatalf("HTTP %d %s", status, got)
+	}
+	// An unescaped slash is a different path, not the same campaign.
+	if status, _, _ := get(t, srv, campaignPath("o/1", "w%202", "a%2Fb"), testKey); status != 404 {
+		t.Fatalf("unescaped slash: HTTP %d, want 404", status)
+	}
+}
+
+func TestParseCampaignPath(t *testing.T) {
+	for _, tc := range []struct {
+		in          string
+		org, ws, id string
+		ok          bool
+	}{
+		{"/v1/orgs/o/workspaces/w/campaigns/c", "o", "w", "c", true},
+		{"/api/scheduling/v1/orgs/o/workspaces/w/campaigns/c", "o", "w", "c", true},
+		{"/v1/orgs/o%2Fx/workspaces/w%3F/campaigns/%25", "o/x", "w?", "%", true},
+		{"/v1/orgs/o/workspaces/w/campaigns/", "", "", "", false},
+		{"/v1/orgs/o/workspaces/w/campaigns/c/", "", "", "", false},
+		{"/v1/orgs/o/workspace/w/campaigns/c", "", "", "", false},
+		{"/v1/orgs/o/workspaces/w/campaigns/%zz", "", "", "", false},
+		{"/v2/orgs/o/workspaces/w/campaigns/c", "", "", "", false},
+	} {
+		org, ws, id, ok := parseCampaignPath(tc.in)
+		if org != tc.org || ws != tc.ws || id != tc.id || ok != tc.ok {
+			t.Errorf("parseCampaignPath(%q) = %q %q %q %v", tc.in, org, ws, id, ok)
+		}
+	}
+}
+
+func TestFaultsInOrder(t *testing.T) {
+	s := New(testKey)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	s.Inject(
+		Fault{Status: 503, Body: "busy", Header: map[string]string{"Retry-After": "5"}},
+		Fault{Body: "not json"},
+		Fault{Status: 429, Delay: 10 * time.Millisecond},
+	)
+	path := campaignPath(OrgID, WorkspaceID, LoanRemindersID)
+	for i, want := range []struct {
+		status     int
+		body       string
+		retryAfter string
+	}{
+		{503, "busy", "5"},
+		{200, "not json", ""},
+		{429, "", ""},
+		{200, s.Body(LoanRemindersID), ""},
+	} {
+		// Faults apply whatever the key: they stand for what a gateway
+		// in front of the API might answer.
+		status, header, body := get(t, srv, path, "")
+		if i == 3 {
+			status, header, body = get(t, srv, path, testKey)
+		}
+		if status != want.status || strings.TrimSpace(body) != want.body || header.Get("Retry-After") != want.retryAfter {
+			t.Fatalf("request %d: HTTP %d %q Retry-After %q", i, status, body, header.Get("Retry-After"))
+		}
+	}
+}
+
+func TestFaultHangAndStall(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fault Fault
+		// headers and n say how far the response gets before it stops.
+		headers bool
+		n       int
+	}{
+		{"hang", Fault{Hang: true}, false, 0},
+		{"stall", Fault{Body: "0123456789", StallAfter: 4}, true, 4},
+		{"delay past the deadline", Fault{Delay: time.Hour}, false, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := New(testKey)
+			srv := httptest.NewServer(s)
+			defer srv.Close()
+			s.Inject(tc.fault)
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/", nil)
+			resp, err := srv.Client().Do(req)
+			if !tc.headers {
+				if !errors.Is(err, context.DeadlineExceeded) {
+					t.Fatalf("got %v, want no answer until the deadline", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			if resp.ContentLength != int64(len(tc.fault.Body)) {
+				t.Fatalf("Content-Length %d", resp.ContentLength)
+			}
+			got, err := io.ReadAll(resp.Body)
+			if len(got) != tc.n || string(got) != tc.fault.Body[:tc.n] || !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("read %q, %v; want %q then the deadline", got, err, tc.fault.Body[:tc.n])
+			}
+		})
+	}
+}
+
+func TestFaultReset(t *testing.T) {
+	s := New(testKey)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	s.Inject(Fault{Status: 200, Body: "0123456789", Reset: true, ResetAfter: 3})
+	resp, err := srv.Client().Get(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	got, err := io.ReadAll(resp.Body)
+	if string(got) != "012" || err == nil {
+		t.Fatalf("read %q, %v; want \"012\" then an error", got, err)
+	}
+	if !strings.Contains(err.Error(), "connection reset by peer") && !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Fatalf("error %v, want a reset", err)
+	}
+}
