@@ -270,3 +270,25 @@ func TestLoggingLargeCampaignIntact(t *testing.T) {
 		t.Fatalf("%d phone numbers", n)
 	}
 }
+
+func TestRedactHeaders(t *testing.T) {
+	h := http.Header{}
+	h["x-api-key"] = []string{"raw-lowercase"}
+	h.Set("Authorization", "Bearer x")
+	h.Add("Set-Cookie", "a=1")
+	h.Add("Set-Cookie", "b=2")
+	h.Add("Via", "1.1 "+testKey)
+	h.Add("Via", "1.1 proxy")
+	h.Set("Content-Type", "application/json")
+	got := redactHeaders(h, testKey)
+	want := map[string]string{
+		"x-api-key":     "[REDACTED]",
+		"Authorization": "[REDACTED]",
+		"Set-Cookie":    "[REDACTED]",
+		"Via":           "[1.1 [REDACTED] 1.1 proxy]",
+		"Content-Type":  "application/json",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+}

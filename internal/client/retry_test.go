@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"reflect"
 	"strings"
@@ -364,4 +365,37 @@ func TestCallerDeadlineDuringRequest(t *testing.T) {
 	})
 	requireErrorText(t, err, "request to "+h.c.host+" cancelled: context deadline exceeded")
 	h.requireRequests(t, 1)
+}
+
+// A transport failure's retry wait is cancellable too.
+func TestCancelDuringRetryWaitAfterTransportError(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	h := newHarness(t, func(c *Config) {
+		c.BaseURL = "http://" + addr
+		c.Backoff = time.Hour
+		c.MaxBackoff = time.Hour
+	})
+	sleeping := make(chan struct{}, 1)
+	h.c.sleep = func(ctx context.Context, d time.Duration) error {
+		sleeping <- struct{}{}
+		return sleepContext(ctx, d)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	withTimeout(t, func() {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			_, err = h.c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
+		}()
+		<-sleeping
+		cancel()
+		<-done
+	})
+	requireErrorText(t, err, "request to "+addr+" cancelled while waiting to retry: context canceled")
 }

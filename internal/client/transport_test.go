@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -90,6 +92,9 @@ func TestConnectionRefused(t *testing.T) {
 	}
 	if tErr.Timeout || tErr.Attempts != 3 || tErr.Host != addr {
 		t.Fatalf("TransportError %+v", tErr)
+	}
+	if !errors.Is(err, syscall.ECONNREFUSED) {
+		t.Fatalf("the cause is not reachable through the TransportError: %v", err)
 	}
 	if got := len(h.recordedWaits()); got != 2 {
 		t.Fatalf("waited %d times, want 2", got)
