@@ -56,9 +56,11 @@ func TestRequestTimeout(t *testing.T) {
 
 // After a timeout the retry gets a good answer and the read succeeds.
 func TestTimeoutThenSuccess(t *testing.T) {
+	// Long enough that the good second answer is never cut off on a busy
+	// machine; the first attempt costs this much wall time.
 	h := newHarness(t, func(c *Config) {
 		c.MaxRetries = 1
-		c.RequestTimeout = 200 * time.Millisecond
+		c.RequestTimeout = time.Second
 	})
 	h.fake.Inject(fakeapi.Fault{Hang: true})
 	var c *Campaign

@@ -220,7 +220,8 @@ func TestFaultHangAndStall(t *testing.T) {
 			srv := httptest.NewServer(s)
 			defer srv.Close()
 			s.Inject(tc.fault)
-			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			// Generous so the stalled response's first bytes arrive before it.
+			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 			defer cancel()
 			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/", nil)
 			resp, err := srv.Client().Do(req)
