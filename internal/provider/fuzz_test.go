@@ -1,0 +1,56 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+)
+
+// FuzzMapCampaign feeds arbitrary campaign JSON through the mapping and into
+// Terraform state. Whatever the API sends, the provider must not panic, and
+// whatever it maps must fit the schema.
+func FuzzMapCampaign(f *testing.F) {
+	seeds, err := filepath.Glob("../fakeapi/campaigns/*.json")
+	if err != nil || len(seeds) == 0 {
+		f.Fatalf("no seed campaigns: %v", err)
+	}
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	for _, s := range []string{
+		`{"app_config":{"webhook_config":{"metadata":{"a":[1,"x",null,{"b":true}],"n":1e400}}}}`,
+		`{"app_config":{"webhook_config":{"metadata":[1,2]}}}`,
+		`{"app_config":{"webhook_config":{"metadata":"text"}}}`,
+		`{"created_at":"2026-01-01T00:00:00","updated_at":"garbage"}`,
+		`{"app_config":{"retry_config":{"retry_interval_minutes":7}}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	schema := campaignSchema()
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var c client.Campaign
+		if json.Unmarshal(body, &c) != nil {
+			return
+		}
+		var m campaignModel
+		if err := mapCampaign(&c, &m); err != nil {
+			return
+		}
+		state := tfsdk.State{Schema: schema, Raw: tftypes.NewValue(schema.Type().TerraformType(ctx), nil)}
+		if diags := state.Set(ctx, &m); diags.HasError() {
+			t.Fatalf("mapped campaign does not fit the schema: %v\nbody: %s", diags, body)
+		}
+	})
+}
