@@ -10,8 +10,11 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/provider"
 )
 
-// version is set by the release build (goreleaser ldflags).
-var version = "dev"
+// version and commit are set by the release build (goreleaser ldflags).
+var (
+	version = "dev"
+	commit  = "none"
+)
 
 func main() {
 	var debug bool
@@ -19,7 +22,7 @@ func main() {
 	flag.Parse()
 
 	if debug {
-		log.Printf("terraform-provider-sarvam %s starting in debug mode", version)
+		log.Printf("terraform-provider-sarvam %s (commit %s) starting in debug mode", version, commit)
 	}
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: provider.Address,
