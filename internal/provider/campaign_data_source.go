@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -13,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
@@ -42,6 +44,9 @@ func (d *campaignDataSource) Configure(_ context.Context, req datasource.Configu
 }
 
 func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.data != nil {
+		defer recoverPanic(ctx, &resp.Diagnostics, d.data.apiKey)
+	}
 	var m campaignModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
@@ -268,4 +273,23 @@ func campaignSchema() schema.Schema {
 			"updated_by":  str("User who last updated the campaign. Null when the API returns none."),
 		},
 	}
+}
+
+// recoverPanic turns a panic during a read into an error diagnostic, with
+// the API key masked out of its message and of the stack it logs, so that a
+// bug never prints the key and never takes down the whole plan.
+func recoverPanic(ctx context.Context, diags *diag.Diagnostics, secret string) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	mask := func(s string) string {
+		if secret == "" {
+			return s
+		}
+		return strings.ReplaceAll(s, secret, "[REDACTED]")
+	}
+	tflog.Error(ctx, "Panic while reading a campaign", map[string]any{"panic": mask(fmt.Sprint(r)), "stack": mask(string(debug.Stack()))})
+	diags.AddError("Internal error in the sarvam provider",
+		fmt.Sprintf("Reading the campaign failed unexpectedly: %s. This is a bug in the provider; please report it with the output of TF_LOG=debug.", mask(fmt.Sprint(r))))
 }

@@ -61,7 +61,9 @@ type providerModel struct {
 
 // providerData is what Configure hands to every data source.
 type providerData struct {
-	client      *client.Client
+	client *client.Client
+	// apiKey is kept only to mask it out of panic messages.
+	apiKey      string
 	orgID       string
 	workspaceID string
 	// unknown names the provider attributes that were unknown at plan time;
@@ -209,6 +211,7 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 	data.client = c
+	data.apiKey = apiKey
 	tflog.Debug(ctx, "Configured the Sarvam API client", map[string]any{
 		"base_url": baseURL, "max_retries": maxRetries, "request_timeout": timeout.String(),
 	})

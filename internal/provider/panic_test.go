@@ -1,0 +1,60 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+)
+
+type panickingTransport struct{}
+
+// RoundTrip panics with the request's key in the panic value: the worst
+// case for a bug, as if a library formatted the request into its message.
+func (panickingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	panic(fmt.Sprintf("boom with header %s", req.Header.Get("X-API-Key")))
+}
+
+func TestRead_panicBecomesDiagnosticWithoutKey(t *testing.T) {
+	c, err := client.New(client.Config{BaseURL: "https://apps.example.com", APIKey: testKey, Transport: panickingTransport{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := &campaignDataSource{data: &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}}
+
+	ctx := context.Background()
+	var sresp datasource.SchemaResponse
+	ds.Schema(ctx, datasource.SchemaRequest{}, &sresp)
+	typ, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the schema is not an object type")
+	}
+	vals := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		vals[name] = tftypes.NewValue(at, nil)
+	}
+	vals["campaign_id"] = tftypes.NewValue(tftypes.String, "MKN-1")
+	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}}
+	resp := datasource.ReadResponse{State: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, nil)}}
+
+	ds.Read(ctx, req, &resp)
+
+	if !resp.Diagnostics.HasError() {
+		t.Fatal("want an error diagnostic after the panic")
+	}
+	d := resp.Diagnostics.Errors()[0]
+	text := d.Summary() + " " + d.Detail()
+	if !strings.Contains(text, "Internal error in the sarvam provider") || !strings.Contains(text, "boom with header [REDACTED]") {
+		t.Fatalf("unexpected diagnostic: %s", text)
+	}
+	if strings.Contains(text, testKey) {
+		t.Fatalf("the key is in the diagnostic: %s", text)
+	}
+}
