@@ -109,12 +109,23 @@ func (e *TransportError) retryable() bool {
 	switch {
 	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownAuth), errors.As(e.Err, &hostErr), errors.As(e.Err, &recordErr):
 		return false
+	case isTLSAlert(e.Err):
+		// The server refused the handshake (no common protocol version or
+		// cipher suite): its configuration, not a passing fault.
+		return false
 	case errors.Is(e.Err, http.ErrSchemeMismatch):
 		// net/http reports an https request answered in plain HTTP with this
 		// instead of the RecordHeaderError above.
 		return false
 	}
 	return true
+}
+
+// isTLSAlert reports a TLS alert sent by the server, which crypto/tls
+// returns as a *net.OpError with Op "remote error".
+func isTLSAlert(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "remote error"
 }
 
 // retryableStatus is 429 and every 5xx but 501, which will not change.
