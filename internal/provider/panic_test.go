@@ -30,21 +30,8 @@ func TestRead_panicBecomesDiagnosticWithoutKey(t *testing.T) {
 	ds := &campaignDataSource{data: &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}}
 
 	ctx := context.Background()
-	var sresp datasource.SchemaResponse
-	ds.Schema(ctx, datasource.SchemaRequest{}, &sresp)
-	typ, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	if !ok {
-		t.Fatal("the schema is not an object type")
-	}
-	vals := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		vals[name] = tftypes.NewValue(at, nil)
-	}
-	vals["campaign_id"] = tftypes.NewValue(tftypes.String, "MKN-1")
-	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}}
-	resp := datasource.ReadResponse{State: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, nil)}}
-
-	ds.Read(ctx, req, &resp)
+	req, resp := readRequest(t, ctx, ds, "MKN-1")
+	ds.Read(ctx, req, resp)
 
 	if !resp.Diagnostics.HasError() {
 		t.Fatal("want an error diagnostic after the panic")
@@ -57,4 +44,23 @@ func TestRead_panicBecomesDiagnosticWithoutKey(t *testing.T) {
 	if strings.Contains(text, testKey) {
 		t.Fatalf("the key is in the diagnostic: %s", text)
 	}
+}
+
+// readRequest builds a Read request for campaignID with every other
+// attribute null, as Terraform would send it.
+func readRequest(t *testing.T, ctx context.Context, ds datasource.DataSource, campaignID string) (datasource.ReadRequest, *datasource.ReadResponse) {
+	t.Helper()
+	var sresp datasource.SchemaResponse
+	ds.Schema(ctx, datasource.SchemaRequest{}, &sresp)
+	typ, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the schema is not an object type")
+	}
+	vals := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		vals[name] = tftypes.NewValue(at, nil)
+	}
+	vals["campaign_id"] = tftypes.NewValue(tftypes.String, campaignID)
+	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}}
+	return req, &datasource.ReadResponse{State: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, nil)}}
 }
