@@ -123,7 +123,16 @@ func New(cfg Config) (*Client, error) {
 
 // NewTransport returns the pooled transport a Client uses by default.
 func NewTransport() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
+	// Built from scratch rather than cloned from http.DefaultTransport,
+	// which another package may have replaced.
+	t := &http.Transport{
+		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: 1 * time.Second,
+	}
 	t.MaxIdleConnsPerHost = idleConnsPerHost
 	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
 	t.Proxy = http.ProxyFromEnvironment

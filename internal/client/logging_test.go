@@ -90,7 +90,7 @@ func TestLoggingRequestAndResponse(t *testing.T) {
 	if _, ok := resp.fields["http.duration_ms"].(int64); !ok {
 		t.Fatalf("response entry has no duration: %+v", resp.fields)
 	}
-	if ct := resp.fields["http.headers"].(map[string]string)["Content-Type"]; ct != "application/json" {
+	if headers, _ := resp.fields["http.headers"].(map[string]string); headers["Content-Type"] != "application/json" {
 		t.Fatalf("response headers %v", resp.fields["http.headers"])
 	}
 
@@ -127,8 +127,8 @@ func TestLoggingRedactsEchoedKey(t *testing.T) {
 	if got := entries[2].fields["http.body"]; got != "upstream rejected [REDACTED]" {
 		t.Fatalf("trace body %q", got)
 	}
-	if got := entries[1].fields["http.headers"].(map[string]string)["X-Echo"]; got != "key=[REDACTED]" {
-		t.Fatalf("echo header %q", got)
+	if headers, _ := entries[1].fields["http.headers"].(map[string]string); headers["X-Echo"] != "key=[REDACTED]" {
+		t.Fatalf("echo header %q", headers["X-Echo"])
 	}
 }
 
@@ -180,7 +180,10 @@ func TestLoggingBodyReplay(t *testing.T) {
 		}
 		entries := log.all()
 		trace := entries[len(entries)-1]
-		logged := trace.fields["http.body"].(string)
+		logged, ok := trace.fields["http.body"].(string)
+		if !ok {
+			t.Fatalf("size %d: the trace entry has no body", size)
+		}
 		if want := string(original[:min(size, maxLoggedBody)]); logged != want {
 			t.Fatalf("size %d: logged %d bytes, want the first %d", size, len(logged), len(want))
 		}

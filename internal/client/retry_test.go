@@ -156,10 +156,10 @@ func TestRetrySequence(t *testing.T) {
 func TestBackoffDoublesToMax(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.Backoff = time.Second; c.MaxBackoff = 30 * time.Second })
 	h.c.jitter = func(d time.Duration) time.Duration { return d }
-	want := []time.Duration{1, 2, 4, 8, 16, 30, 30, 30}
+	want := []time.Duration{1 * time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second, 30 * time.Second, 30 * time.Second, 30 * time.Second}
 	for i, w := range want {
-		if got := h.c.backoff(i+1, nil); got != w*time.Second {
-			t.Errorf("attempt %d: backoff %v, want %v", i+1, got, w*time.Second)
+		if got := h.c.backoff(i+1, nil); got != w {
+			t.Errorf("attempt %d: backoff %v, want %v", i+1, got, w)
 		}
 	}
 	if got := h.c.backoff(1000, nil); got != 30*time.Second {
