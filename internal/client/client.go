@@ -125,18 +125,17 @@ func New(cfg Config) (*Client, error) {
 func NewTransport() *http.Transport {
 	// Built from scratch rather than cloned from http.DefaultTransport,
 	// which another package may have replaced.
-	t := &http.Transport{
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
 		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   idleConnsPerHost,
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ExpectContinueTimeout: 1 * time.Second,
 	}
-	t.MaxIdleConnsPerHost = idleConnsPerHost
-	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
-	t.Proxy = http.ProxyFromEnvironment
-	return t
 }
 
 // ParseBaseURL checks a base URL: https, or plain http only to a loopback
