@@ -75,7 +75,9 @@ func (c *Client) attempt(ctx context.Context, target string) (int, http.Header, 
 		return 0, nil, nil, c.transportError(actx, fmt.Errorf("reading the HTTP %d response body: %w", resp.StatusCode, err))
 	}
 	if int64(len(body)) > c.cfg.MaxBodyBytes {
-		return 0, nil, nil, fmt.Errorf("the HTTP %d response body from %s is larger than the %d byte limit", resp.StatusCode, c.host, c.cfg.MaxBodyBytes)
+		// Typed as a decode error: the answer cannot be used, and a retry
+		// would only fetch the same oversized body again.
+		return 0, nil, nil, &DecodeError{StatusCode: resp.StatusCode, Reason: fmt.Sprintf("the body from %s is larger than the %d byte limit", c.host, c.cfg.MaxBodyBytes)}
 	}
 	return resp.StatusCode, resp.Header, body, nil
 }

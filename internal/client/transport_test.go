@@ -246,7 +246,7 @@ func TestBodyLimit(t *testing.T) {
 		t.Fatalf("seed too small for the test: %d bytes", len(body))
 	}
 	_, err := h.get(fakeapi.LoanRemindersID)
-	requireErrorText(t, err, "the HTTP 200 response body from "+h.c.host+" is larger than the 1024 byte limit")
+	requireErrorText(t, err, "HTTP 200 response could not be decoded: the body from "+h.c.host+" is larger than the 1024 byte limit")
 	h.requireRequests(t, 1)
 
 	// A body of exactly the limit is fine.
@@ -299,7 +299,7 @@ func TestBodyLimitEndless(t *testing.T) {
 			withTimeout(t, func() {
 				_, gotErr = c.GetCampaign(context.Background(), "o", "w", "c")
 			})
-			requireErrorText(t, gotErr, fmt.Sprintf("the HTTP %d response body from 127.0.0.1:1 is larger than the 65536 byte limit", status))
+			requireErrorText(t, gotErr, fmt.Sprintf("HTTP %d response could not be decoded: the body from 127.0.0.1:1 is larger than the 65536 byte limit", status))
 			if n := body.read.Load(); n > cfg.MaxBodyBytes+1+maxLoggedBody {
 				t.Fatalf("HTTP %d logged=%v: read %d bytes of an endless body with a limit of %d", status, logged, n, cfg.MaxBodyBytes)
 			}
