@@ -43,9 +43,10 @@ type AppConfig struct {
 
 // ConnectionConfig is one telephony connection and the caller numbers it dials from.
 type ConnectionConfig struct {
-	ConnectionID *string  `json:"connection_id"`
-	PhoneNumbers []string `json:"phone_numbers"`
-	Weight       *int64   `json:"weight"`
+	ConnectionID *string `json:"connection_id"`
+	// Elements are pointers so that a null in the list stays null.
+	PhoneNumbers []*string `json:"phone_numbers"`
+	Weight       *int64    `json:"weight"`
 }
 
 // RetryConfig is the campaign's retry policy.
@@ -97,10 +98,10 @@ type PhoneRotation struct {
 
 // AllowedSchedule is the calling window.
 type AllowedSchedule struct {
-	AllowedStartTime *string  `json:"allowed_start_time"`
-	AllowedEndTime   *string  `json:"allowed_end_time"`
-	AllowedDays      []string `json:"allowed_days"`
-	Timezone         *string  `json:"timezone"`
+	AllowedStartTime *string   `json:"allowed_start_time"`
+	AllowedEndTime   *string   `json:"allowed_end_time"`
+	AllowedDays      []*string `json:"allowed_days"`
+	Timezone         *string   `json:"timezone"`
 }
 
 // IntegerList is a list of integers that the API sends either as a JSON array
@@ -119,12 +120,18 @@ func (l *IntegerList) UnmarshalJSON(data []byte) error {
 		*l = IntegerList{}
 		return nil
 	case len(trimmed) > 0 && trimmed[0] == '[':
-		var values []int64
-		if err := json.Unmarshal(trimmed, &values); err != nil {
+		// Pointers, because decoding null into an int64 would silently
+		// make it 0: a wait the API never asked for.
+		var elems []*int64
+		if err := json.Unmarshal(trimmed, &elems); err != nil {
 			return &json.UnmarshalTypeError{Value: "list with a non-integer", Type: reflect.TypeFor[IntegerList]()}
 		}
-		if values == nil {
-			values = []int64{}
+		values := make([]int64, len(elems))
+		for i, e := range elems {
+			if e == nil {
+				return &json.UnmarshalTypeError{Value: "list with a null", Type: reflect.TypeFor[IntegerList]()}
+			}
+			values[i] = *e
 		}
 		*l = IntegerList{Present: true, Values: values}
 		return nil

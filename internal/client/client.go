@@ -138,6 +138,10 @@ func NewTransport() *http.Transport {
 	}
 }
 
+// ErrBaseURLCredentials is ParseBaseURL's error for a URL with a user name or
+// password; it repeats neither.
+var ErrBaseURLCredentials = errors.New("base_url must not contain a user name or password; the API key is the only credential")
+
 // ParseBaseURL checks a base URL: https, or plain http only to a loopback
 // host, with a host and no credentials, query or fragment. Its errors never
 // repeat the URL, which could hold a password.
@@ -147,7 +151,7 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 		return nil, errors.New("base_url is not a valid URL")
 	}
 	if u.User != nil {
-		return nil, errors.New("base_url must not contain a user name or password; the API key is the only credential")
+		return nil, ErrBaseURLCredentials
 	}
 	switch u.Scheme {
 	case "https":

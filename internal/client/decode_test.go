@@ -60,7 +60,7 @@ var seedExampleWant = &Campaign{
 		AttemptsPerSecond: ptr(250.05),
 		ConnectionConfigs: []ConnectionConfig{{
 			ConnectionID: ptr("<string>"),
-			PhoneNumbers: []string{"<string>"},
+			PhoneNumbers: strPtrs("<string>"),
 			Weight:       ptr(int64(1)),
 		}},
 		RetryConfig: &RetryConfig{
@@ -83,7 +83,7 @@ var seedExampleWant = &Campaign{
 	AllowedSchedule: &AllowedSchedule{
 		AllowedStartTime: ptr("<string>"),
 		AllowedEndTime:   ptr("<string>"),
-		AllowedDays:      []string{"Monday"},
+		AllowedDays:      strPtrs("Monday"),
 		Timezone:         ptr("Asia/Kolkata"),
 	},
 	Description: ptr("<string>"),
@@ -107,12 +107,12 @@ var loanRemindersWant = &Campaign{
 		ConnectionConfigs: []ConnectionConfig{
 			{
 				ConnectionID: ptr("conn-exotel-mum-01"),
-				PhoneNumbers: []string{"+912250001001", "+912250001002", "+912250001003"},
+				PhoneNumbers: strPtrs("+912250001001", "+912250001002", "+912250001003"),
 				Weight:       ptr(int64(1)),
 			},
 			{
 				ConnectionID: ptr("conn-plivo-blr-02"),
-				PhoneNumbers: []string{"+918040002001"},
+				PhoneNumbers: strPtrs("+918040002001"),
 				Weight:       ptr(int64(3)),
 			},
 		},
@@ -140,7 +140,7 @@ var loanRemindersWant = &Campaign{
 	AllowedSchedule: &AllowedSchedule{
 		AllowedStartTime: ptr("09:30"),
 		AllowedEndTime:   ptr("18:00"),
-		AllowedDays:      []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+		AllowedDays:      strPtrs("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
 		Timezone:         ptr("Asia/Kolkata"),
 	},
 	Description: ptr("Reminds borrowers of the EMI due on the 5th."),
@@ -178,7 +178,7 @@ var policyRenewalWant = &Campaign{
 	AllowedSchedule: &AllowedSchedule{
 		AllowedStartTime: ptr("10:00"),
 		AllowedEndTime:   ptr("17:00"),
-		AllowedDays:      []string{},
+		AllowedDays:      strPtrs(),
 		Timezone:         ptr("Asia/Kolkata"),
 	},
 	Description: nil,
@@ -201,7 +201,7 @@ var leadFollowupWant = &Campaign{
 		AttemptsPerSecond: ptr(0.1),
 		ConnectionConfigs: []ConnectionConfig{{
 			ConnectionID: ptr("conn-twilio-del-03"),
-			PhoneNumbers: []string{"+911140003001", "+911140003002"},
+			PhoneNumbers: strPtrs("+911140003001", "+911140003002"),
 			Weight:       ptr(int64(1)),
 		}},
 		RetryConfig: &RetryConfig{
@@ -220,7 +220,7 @@ var leadFollowupWant = &Campaign{
 	AllowedSchedule: &AllowedSchedule{
 		AllowedStartTime: ptr("11:00"),
 		AllowedEndTime:   ptr("19:30"),
-		AllowedDays:      []string{"Sunday", "Diwali"},
+		AllowedDays:      strPtrs("Sunday", "Diwali"),
 		Timezone:         ptr("Asia/Kolkata"),
 	},
 	Description: ptr("ग्राहकों से होम लोन के बारे में बात करें। Calls leads in Hindi and English."),
@@ -357,6 +357,9 @@ func decodeCases() []decodeCase {
 		{"retry_interval_minutes list of strings", fmt.Sprintf(minimal, `"retry_config":{"retry_interval_minutes":["x"]}`),
 			`HTTP 200 response could not be decoded at "app_config.retry_config.retry_interval_minutes": want an integer or a list of integers, got a JSON list with a non-integer`,
 			"app_config.retry_config.retry_interval_minutes"},
+		{"retry_interval_minutes list with a null", fmt.Sprintf(minimal, `"retry_config":{"retry_interval_minutes":[5,null]}`),
+			`HTTP 200 response could not be decoded at "app_config.retry_config.retry_interval_minutes": want an integer or a list of integers, got a JSON list with a null`,
+			"app_config.retry_config.retry_interval_minutes"},
 		{"retry_interval_minutes object", fmt.Sprintf(minimal, `"retry_config":{"retry_interval_minutes":{}}`),
 			`HTTP 200 response could not be decoded at "app_config.retry_config.retry_interval_minutes": want an integer or a list of integers, got a JSON object`,
 			"app_config.retry_config.retry_interval_minutes"},
@@ -467,10 +470,39 @@ func TestLargeCampaign(t *testing.T) {
 		t.Fatalf("GetCampaign: %v", err)
 	}
 	got := c.AppConfig.ConnectionConfigs[0].PhoneNumbers
-	if !reflect.DeepEqual(got, phones) {
+	if !reflect.DeepEqual(got, strPtrs(phones...)) {
 		t.Fatalf("got %d phone numbers, want %d identical ones", len(got), len(phones))
 	}
 	if string(c.AppConfig.WebhookConfig.Metadata) != metadata {
 		t.Fatalf("metadata was not kept byte for byte")
+	}
+}
+
+// strPtrs builds a list of non-null strings as the client decodes them.
+func strPtrs(vs ...string) []*string {
+	out := make([]*string, len(vs))
+	for i := range vs {
+		out[i] = &vs[i]
+	}
+	return out
+}
+
+// A null inside a list of strings stays null: it is not turned into "".
+func TestNullInsideStringLists(t *testing.T) {
+	h := newHarness(t, nil)
+	h.fake.Put(fakeapi.OrgID, fakeapi.WorkspaceID, "nulls", []byte(`{"campaign_id":"nulls","name":"n","status":"active",
+		"app_config":{"connection_configs":[{"connection_id":"c","phone_numbers":["+911",null]}]},
+		"allowed_schedule":{"allowed_days":[null,"Monday"]}}`))
+	c, err := h.get("nulls")
+	if err != nil {
+		t.Fatalf("GetCampaign: %v", err)
+	}
+	phones := c.AppConfig.ConnectionConfigs[0].PhoneNumbers
+	if len(phones) != 2 || phones[0] == nil || *phones[0] != "+911" || phones[1] != nil {
+		t.Fatalf("phone_numbers %v, want [+911 <nil>]", phones)
+	}
+	days := c.AllowedSchedule.AllowedDays
+	if len(days) != 2 || days[0] != nil || days[1] == nil || *days[1] != "Monday" {
+		t.Fatalf("allowed_days %v, want [<nil> Monday]", days)
 	}
 }

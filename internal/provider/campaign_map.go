@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -144,14 +145,14 @@ func mapAllowedSchedule(s *client.AllowedSchedule) *allowedScheduleModel {
 	}
 }
 
-// stringList keeps nil (absent) apart from empty.
-func stringList(in []string) []types.String {
+// stringList keeps nil (absent) apart from empty, and a null element null.
+func stringList(in []*string) []types.String {
 	if in == nil {
 		return nil
 	}
 	out := make([]types.String, len(in))
 	for i, s := range in {
-		out[i] = types.StringValue(s)
+		out[i] = types.StringPointerValue(s)
 	}
 	return out
 }
@@ -160,7 +161,9 @@ func stringList(in []string) []types.String {
 const offsetless = "2006-01-02T15:04:05.999999999"
 
 // timestamp keeps an RFC 3339 value as the API sent it. One without an offset
-// is read as UTC and gets a "Z", so that it is still a valid RFC 3339 value.
+// is read as UTC and gets a "Z"; a space or a lowercase "t" or "z" (which
+// RFC 3339 allows, and Go's parser does not) becomes "T" or "Z". Either way
+// the result parses as RFC 3339 for every Terraform function.
 func timestamp(field string, v *string) (timetypes.RFC3339, error) {
 	if v == nil {
 		return timetypes.NewRFC3339Null(), nil
@@ -168,8 +171,15 @@ func timestamp(field string, v *string) (timetypes.RFC3339, error) {
 	if _, err := time.Parse(time.RFC3339Nano, *v); err == nil {
 		return timetypes.NewRFC3339ValueMust(*v), nil
 	}
-	if _, err := time.Parse(offsetless, *v); err == nil {
-		return timetypes.NewRFC3339ValueMust(*v + "Z"), nil
+	s := strings.ToUpper(*v)
+	if len(s) > 10 && s[10] == ' ' {
+		s = s[:10] + "T" + s[11:]
+	}
+	if _, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return timetypes.NewRFC3339ValueMust(s), nil
+	}
+	if _, err := time.Parse(offsetless, s); err == nil {
+		return timetypes.NewRFC3339ValueMust(s + "Z"), nil
 	}
 	return timetypes.NewRFC3339Null(), fmt.Errorf("%s: %q is not an RFC 3339 timestamp", field, truncateRunes(*v, 64))
 }

@@ -165,3 +165,16 @@ data "sarvam_campaign" "test" {
 `, tc.id), `Invalid campaign_id.*`+regexp.QuoteMeta(tc.want))
 	}
 }
+
+// Written in the configuration: neither the provider's message nor the
+// configuration line Terraform quotes may show the password.
+func TestProvider_baseURLWithPasswordInConfigNotEchoed(t *testing.T) {
+	clearEnv(t)
+	cfg := requiredProviders + fmt.Sprintf(`
+provider "sarvam" {
+  api_key  = %q
+  base_url = "https://admin:hunter2secret@apps.example.com/api"
+}
+`, testKey) + campaignBlock(fakeapi.LoanRemindersID)
+	expectFailure(t, cfg, `Invalid base_url.*must not contain a user name or password`, "hunter2secret", "admin:", testKey)
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
@@ -174,4 +175,32 @@ func TestRead_panicLogMasked(t *testing.T) {
 	if strings.Contains(logs.String(), testKey) {
 		t.Fatal("the API key is in the log after a panic")
 	}
+}
+
+// A null inside a list the API sends stays null in state, not "".
+func TestCampaignDataSource_nullInsideLists(t *testing.T) {
+	fake, url := startFake(t)
+	fake.Put(fakeapi.OrgID, fakeapi.WorkspaceID, "MKN-Nulls-1", []byte(`{"campaign_id":"MKN-Nulls-1","name":"n","status":"active",
+		"app_config":{"connection_configs":[{"connection_id":"c","phone_numbers":["+911",null],"weight":null}]},
+		"allowed_schedule":{"allowed_days":[null,"Monday"]},"created_at":"2026-10-01 09:15:00"}`))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignBlock("MKN-Nulls-1"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("allowed_schedule", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"allowed_days":       knownvalue.ListExact([]knownvalue.Check{knownvalue.Null(), knownvalue.StringExact("Monday")}),
+					"allowed_start_time": knownvalue.Null(), "allowed_end_time": knownvalue.Null(), "timezone": knownvalue.Null(),
+				})),
+				statecheck.ExpectKnownValue(dsAddr, tfjsonpath.New("app_config").AtMapKey("connection_configs"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"connection_id": knownvalue.StringExact("c"),
+						"phone_numbers": knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("+911"), knownvalue.Null()}),
+						"weight":        knownvalue.Null(),
+					}),
+				})),
+				expect("created_at", knownvalue.StringExact("2026-10-01T09:15:00Z")),
+			},
+		}},
+	})
 }

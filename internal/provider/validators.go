@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -42,9 +43,17 @@ func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRe
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := client.ParseBaseURL(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid base_url", err.Error()+".")
+	_, err := client.ParseBaseURL(req.ConfigValue.ValueString())
+	if err == nil {
+		return
 	}
+	if errors.Is(err, client.ErrBaseURLCredentials) {
+		// Without an attribute path Terraform does not quote the
+		// configuration line, which holds the password.
+		resp.Diagnostics.AddError("Invalid base_url", err.Error()+".")
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid base_url", err.Error()+".")
 }
 
 // durationValidator requires a positive Go duration.
