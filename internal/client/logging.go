@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"time"
+	"unicode/utf8"
 )
 
 // Logger receives the client's request logs. Fields never hold the API key:
@@ -73,8 +74,14 @@ func (t *loggingTransport) traceBody(ctx context.Context, resp *http.Response, s
 	n, err := io.ReadFull(resp.Body, head)
 	head = head[:n]
 	logged := redactKey(string(head), secret)
-	fields := map[string]any{"http.status_code": resp.StatusCode, "http.body": logged[:min(len(logged), maxLoggedBody)]}
+	fields := map[string]any{"http.status_code": resp.StatusCode, "http.body": logged}
 	if len(logged) > maxLoggedBody {
+		// Cut on a character boundary so the log stays valid UTF-8.
+		cut := maxLoggedBody
+		for cut > 0 && !utf8.RuneStart(logged[cut]) {
+			cut--
+		}
+		fields["http.body"] = logged[:cut]
 		fields["http.body_truncated"] = true
 	}
 	t.log.Trace(ctx, "Sarvam API response body", fields)

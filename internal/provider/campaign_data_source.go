@@ -162,7 +162,7 @@ func ts(desc string) schema.StringAttribute {
 		Computed:   true,
 		CustomType: timetypes.RFC3339Type{},
 		MarkdownDescription: desc + " An RFC 3339 timestamp, kept as the API sent it (offset and fractional seconds included). " +
-			"A value the API sends without an offset is read as UTC and gets a `Z` appended.",
+			"A value the API sends without an offset is read as UTC and gets a `Z` appended; a space or a lowercase `t`/`z` in place of `T`/`Z` is written as `T`/`Z`.",
 	}
 }
 func object(desc string, attrs map[string]schema.Attribute) schema.SingleNestedAttribute {
@@ -239,7 +239,7 @@ func campaignSchema() schema.Schema {
 					"retry_interval_minutes": schema.ListAttribute{
 						Computed:            true,
 						ElementType:         types.Int64Type,
-						MarkdownDescription: "Minutes to wait before each retry, in order. Always a list: the API sends either a list or a single number, which becomes a list of one.",
+						MarkdownDescription: "Minutes to wait before each retry, in order. The API sends either a list or a single number; a single number becomes a list of one. Null when the API leaves it out.",
 					},
 				}),
 				"app_type": str("Type of app. Known values: `agent`, `workflow`; others pass through unchanged."),
@@ -268,7 +268,7 @@ func campaignSchema() schema.Schema {
 				"timezone": str("IANA time zone of the window, such as `Asia/Kolkata`."),
 			}),
 			"description": str("Description of the campaign. Null when it has none."),
-			"app_type":    str("Type of app. Known values: `agent`, `workflow`; others pass through unchanged."),
+			"app_type":    str("Type of app. Known values: `agent`, `workflow`; others pass through unchanged. The API documents `agent` as its default; when the response leaves the field out it is null here, not assumed."),
 			"app_version": i64("Version of the app the campaign uses. Null when the API returns none."),
 			"updated_by":  str("User who last updated the campaign. Null when the API returns none."),
 		},

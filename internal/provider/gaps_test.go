@@ -116,7 +116,10 @@ func TestAPIKeyInConfigNeverLogged(t *testing.T) {
 	t.Setenv("TF_ACC_LOG_PATH", logFile)
 	t.Setenv("TF_LOG", "TRACE")
 	config := providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID)
-	expectNoError(t, config)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: []statecheck.StateCheck{stateHasNo{testKey}}}},
+	})
 	fake.Inject(fakeapi.Fault{Status: 401, Body: `{"error":{"message":"Invalid API key.","type":"authentication_error"}}`})
 	expectFailure(t, config, `Sarvam API key rejected`, testKey)
 

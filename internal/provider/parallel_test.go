@@ -80,7 +80,11 @@ output "read" {
 	if reads < n {
 		t.Fatalf("want at least %d reads, got %d", n, reads)
 	}
-	if opened.Load() >= int64(reads) {
-		t.Fatalf("%d connections for %d reads: connections are not reused", opened.Load(), reads)
+	// Each command reads the hundred campaigns once, fifty at a time; with
+	// a shared pool a command opens at most one connection per concurrent
+	// read, without one it opens one per read.
+	commands := int64(reads / n)
+	if limit := commands * 50; opened.Load() > limit {
+		t.Fatalf("%d connections for %d reads in %d commands (at most %d with a shared pool): connections are not reused", opened.Load(), reads, commands, limit)
 	}
 }

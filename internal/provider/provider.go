@@ -186,7 +186,7 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	if raw := stringSetting(cfg.RequestTimeout, EnvRequestTimeout, ""); raw != "" {
 		d, err := parseTimeout(raw)
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout", settingSource(cfg.RequestTimeout, EnvRequestTimeout)+err.Error())
+			resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout", settingSource(cfg.RequestTimeout, EnvRequestTimeout)+err.Error()+".")
 		}
 		timeout = d
 	}
