@@ -62,6 +62,8 @@ type Client struct {
 	http   *http.Client
 	sleep  func(context.Context, time.Duration) error
 	jitter func(time.Duration) time.Duration
+	// now is the clock a Retry-After date is measured against.
+	now func() time.Time
 }
 
 // New validates cfg and returns a Client.
@@ -118,6 +120,7 @@ func New(cfg Config) (*Client, error) {
 		},
 		sleep:  sleepContext,
 		jitter: equalJitter,
+		now:    time.Now,
 	}, nil
 }
 

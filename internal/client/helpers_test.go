@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -28,14 +27,16 @@ type harness struct {
 	waits []time.Duration
 }
 
-// fastConfig makes retries quick and the timeout short enough for hang tests
-// without making any assertion depend on wall-clock speed.
+// fastConfig makes retries quick. Its request timeout is far longer than any
+// answer from a local server needs, however busy the machine, so no read that
+// should succeed is ever cut off; tests that need a timeout to fire set their
+// own.
 func fastConfig(baseURL string) Config {
 	return Config{
 		BaseURL:        baseURL,
 		APIKey:         testKey,
 		MaxRetries:     3,
-		RequestTimeout: 10 * time.Second,
+		RequestTimeout: time.Minute,
 		Backoff:        time.Millisecond,
 		MaxBackoff:     time.Millisecond,
 		MaxRetryWait:   time.Millisecond,
@@ -46,7 +47,14 @@ func newHarness(t *testing.T, mod func(*Config)) *harness {
 	t.Helper()
 	h := &harness{fake: fakeapi.New(testKey)}
 	h.srv = httptest.NewServer(h.fake)
-	t.Cleanup(h.srv.Close)
+	t.Cleanup(func() {
+		if t.Failed() {
+			// A client that hung may still hold a request the fake is
+			// hanging on; Close would wait for it forever.
+			h.srv.CloseClientConnections()
+		}
+		h.srv.Close()
+	})
 	cfg := fastConfig(h.srv.URL)
 	if mod != nil {
 		mod(&cfg)
@@ -117,8 +125,14 @@ func requireAs[T error](t *testing.T, err error) T {
 
 func ptr[T any](v T) *T { return &v }
 
-// withTimeout runs f and fails the test if it does not return within a
-// generous bound; it guards against hangs and is not a speed assertion.
+// hangGuard is how long withTimeout lets a client call run before reporting
+// it as hung. It is far beyond what any test needs on a busy machine: it
+// catches hangs and measures no speed.
+const hangGuard = 2 * time.Minute
+
+// withTimeout runs f and fails the test if it has not returned within
+// hangGuard. The failure goes through t, so one hung test does not end the
+// whole package run; f is left running.
 func withTimeout(t *testing.T, f func()) {
 	t.Helper()
 	done := make(chan struct{})
@@ -126,12 +140,50 @@ func withTimeout(t *testing.T, f func()) {
 		defer close(done)
 		f()
 	}()
+	guard := time.NewTimer(hangGuard)
+	defer guard.Stop()
 	select {
 	case <-done:
-	case <-time.After(30 * time.Second):
-		panic(fmt.Sprintf("%s: still running after 30s; the client hung", t.Name()))
+	case <-guard.C:
+		t.Fatalf("still running after %s; the client hung", hangGuard)
 	}
 }
+
+// fixedNow is the clock tests give a client, so a Retry-After date means
+// one exact wait. It is a whole second, as an HTTP date is.
+var fixedNow = time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+
+// fixClock makes the client's clock read fixedNow.
+func (h *harness) fixClock() {
+	h.c.now = func() time.Time { return fixedNow }
+}
+
+// expiringContext is a caller's context whose deadline passes when the test
+// calls expire, not when a timer fires, so where a request is when its
+// deadline passes never depends on how fast the machine is. Err reports
+// context.DeadlineExceeded, exactly as a real deadline does.
+type expiringContext struct {
+	context.Context
+	done chan struct{}
+	once sync.Once
+}
+
+func newExpiringContext() *expiringContext {
+	return &expiringContext{Context: context.Background(), done: make(chan struct{})}
+}
+
+func (c *expiringContext) Done() <-chan struct{} { return c.done }
+
+func (c *expiringContext) Err() error {
+	select {
+	case <-c.done:
+		return context.DeadlineExceeded
+	default:
+		return nil
+	}
+}
+
+func (c *expiringContext) expire() { c.once.Do(func() { close(c.done) }) }
 
 type roundTripFunc func(*http.Request) (*http.Response, error)
 

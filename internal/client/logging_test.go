@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
@@ -133,16 +132,17 @@ func TestLoggingRedactsEchoedKey(t *testing.T) {
 }
 
 func TestLoggingTransportFailure(t *testing.T) {
+	t.Parallel()
 	log := &recordingLogger{}
 	h := newHarness(t, func(c *Config) {
 		c.Logger = log
 		c.MaxRetries = 0
-		c.RequestTimeout = 200 * time.Millisecond
+		c.RequestTimeout = hangTimeout
 	})
 	h.fake.Inject(fakeapi.Fault{Hang: true})
 	var err error
 	withTimeout(t, func() { _, err = h.get(fakeapi.LoanRemindersID) })
-	requireErrorText(t, err, "request to "+h.c.host+" timed out: no complete response within the request timeout of 200ms")
+	requireErrorText(t, err, "request to "+h.c.host+" timed out: no complete response within the request timeout of 2s")
 	entries := log.all()
 	if len(entries) != 2 || entries[1].msg != "Sarvam API request failed" || entries[1].level != "debug" {
 		t.Fatalf("entries %+v", entries)

@@ -139,7 +139,7 @@ func retryableStatus(status int) bool {
 // Retry-After when it gave one (capped at MaxRetryWait), else an exponential
 // backoff with equal jitter.
 func (c *Client) backoff(attempt int, header http.Header) time.Duration {
-	if d, ok := retryAfter(header, time.Now()); ok {
+	if d, ok := retryAfter(header, c.now()); ok {
 		return min(d, c.cfg.MaxRetryWait)
 	}
 	d := c.cfg.Backoff

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -64,25 +65,27 @@ func TestRetryThenSuccess(t *testing.T) {
 	}
 }
 
-// The HTTP-date form depends on the clock, so the wait is only bounded: it
-// is neither the backoff nor more than the date allows.
+// The HTTP-date form is measured against the client's clock, fixed here, so
+// the wait is exactly the time to the date.
 func TestRetryAfterHTTPDate(t *testing.T) {
 	h := retryHarness(t, 3)
-	at := time.Now().Add(45 * time.Second).UTC().Format(http.TimeFormat)
+	h.fixClock()
+	at := fixedNow.Add(45 * time.Second).Format(http.TimeFormat)
 	h.fake.Inject(fakeapi.Fault{Status: 429, Header: map[string]string{"Retry-After": at}})
 	if _, err := h.get(fakeapi.LoanRemindersID); err != nil {
 		t.Fatalf("GetCampaign: %v", err)
 	}
-	waits := h.recordedWaits()
-	if len(waits) != 1 || waits[0] <= 30*time.Second || waits[0] > 45*time.Second {
-		t.Fatalf("waits %v, want one wait of at most 45s honouring the date", waits)
+	h.requireRequests(t, 2)
+	if got := h.recordedWaits(); !reflect.DeepEqual(got, []time.Duration{45 * time.Second}) {
+		t.Fatalf("waits %v, want [45s] honouring the date", got)
 	}
 }
 
 func TestRetryAfterCapped(t *testing.T) {
-	for _, header := range []string{"3600", time.Now().Add(2 * time.Hour).UTC().Format(http.TimeFormat), "99999999999999999999"} {
+	for _, header := range []string{"3600", fixedNow.Add(2 * time.Hour).Format(http.TimeFormat), "99999999999999999999"} {
 		h := newHarness(t, func(c *Config) { c.MaxRetryWait = 5 * time.Second })
 		h.recordWaits()
+		h.fixClock()
 		h.fake.Inject(fakeapi.Fault{Status: 429, Header: map[string]string{"Retry-After": header}})
 		if _, err := h.get(fakeapi.LoanRemindersID); err != nil {
 			t.Fatalf("Retry-After %q: %v", header, err)
@@ -132,9 +135,10 @@ func TestRetryAfterParsing(t *testing.T) {
 // MaxBackoff.
 func TestRetrySequence(t *testing.T) {
 	h := retryHarness(t, 7)
+	h.fixClock()
 	h.fake.Inject(
 		fakeapi.Fault{Status: 429, Header: map[string]string{"Retry-After": "2"}},
-		fakeapi.Fault{Status: 429, Header: map[string]string{"Retry-After": time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)}},
+		fakeapi.Fault{Status: 429, Header: map[string]string{"Retry-After": fixedNow.Add(-time.Hour).Format(http.TimeFormat)}},
 		fakeapi.Fault{Status: 429},
 		fakeapi.Fault{Status: 500},
 		fakeapi.Fault{Status: 502, Body: html502},
@@ -353,18 +357,48 @@ func TestCancelledBeforeRequest(t *testing.T) {
 }
 
 // A caller's deadline that runs out mid-request is a cancellation, not a
-// request timeout, and is not retried.
+// request timeout, and is not retried. The deadline passes only once the
+// server holds the request, so exactly one request is ever sent.
 func TestCallerDeadlineDuringRequest(t *testing.T) {
-	h := newHarness(t, func(c *Config) { c.MaxRetries = 3 })
-	h.fake.Inject(fakeapi.Fault{Hang: true}, fakeapi.Fault{Hang: true})
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-	defer cancel()
-	var err error
-	withTimeout(t, func() {
-		_, err = h.c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
+	fake := fakeapi.New(testKey)
+	fake.Inject(fakeapi.Fault{Hang: true}, fakeapi.Fault{Hang: true})
+	arrived := make(chan struct{}, 2)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		fake.ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() {
+		if t.Failed() {
+			srv.CloseClientConnections()
+		}
+		srv.Close()
 	})
-	requireErrorText(t, err, "request to "+h.c.host+" cancelled: context deadline exceeded")
-	h.requireRequests(t, 1)
+	cfg := fastConfig(srv.URL)
+	cfg.MaxRetries = 3
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newExpiringContext()
+	withTimeout(t, func() {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			_, err = c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
+		}()
+		<-arrived
+		ctx.expire()
+		<-done
+	})
+	requireErrorText(t, err, "request to "+c.host+" cancelled: context deadline exceeded")
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("error does not wrap context.DeadlineExceeded: %v", err)
+	}
+	// Close waits for the handler, so every request is recorded.
+	srv.Close()
+	if n := len(fake.Requests()); n != 1 {
+		t.Fatalf("server saw %d requests, want 1", n)
+	}
 }
 
 // A transport failure's retry wait is cancellable too.

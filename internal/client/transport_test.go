@@ -19,7 +19,16 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
+// hangTimeout is the request timeout of tests where an attempt must time out.
+// Each such attempt costs this much wall time, but it is long enough that the
+// request always reaches the local fake server first, however busy the
+// machine, so the server's request count is exact.
+const hangTimeout = 2 * time.Second
+
+// Whether the deadline passes before or after the headers arrive, the error is
+// the same; the request count needs only each request to reach the server.
 func TestRequestTimeout(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		fault func(body string) fakeapi.Fault
@@ -30,9 +39,10 @@ func TestRequestTimeout(t *testing.T) {
 	} {
 		for _, retries := range []int{0, 1} {
 			t.Run(fmt.Sprintf("%s/retries=%d", tc.name, retries), func(t *testing.T) {
+				t.Parallel()
 				h := newHarness(t, func(c *Config) {
 					c.MaxRetries = retries
-					c.RequestTimeout = 200 * time.Millisecond
+					c.RequestTimeout = hangTimeout
 				})
 				body := h.fake.Body(fakeapi.LoanRemindersID)
 				h.fake.Inject(tc.fault(body), tc.fault(body), tc.fault(body))
@@ -43,7 +53,7 @@ func TestRequestTimeout(t *testing.T) {
 				if retries > 0 {
 					attempts = fmt.Sprintf(" after %d attempts", retries+1)
 				}
-				requireErrorText(t, err, "request to "+h.c.host+" timed out"+attempts+": no complete response within the request timeout of 200ms")
+				requireErrorText(t, err, "request to "+h.c.host+" timed out"+attempts+": no complete response within the request timeout of 2s")
 				tErr := requireAs[*TransportError](t, err)
 				if !tErr.Timeout || tErr.Attempts != retries+1 || tErr.Host != h.c.host {
 					t.Fatalf("TransportError %+v, want a timeout after %d attempts", tErr, retries+1)
@@ -56,11 +66,13 @@ func TestRequestTimeout(t *testing.T) {
 
 // After a timeout the retry gets a good answer and the read succeeds.
 func TestTimeoutThenSuccess(t *testing.T) {
-	// Long enough that the good second answer is never cut off on a busy
-	// machine; the first attempt costs this much wall time.
+	t.Parallel()
+	// The same timeout holds for the good second answer, so it is generous
+	// enough that a busy machine still answers a local request within it;
+	// the hanging first attempt costs this much wall time.
 	h := newHarness(t, func(c *Config) {
 		c.MaxRetries = 1
-		c.RequestTimeout = time.Second
+		c.RequestTimeout = 3 * time.Second
 	})
 	h.fake.Inject(fakeapi.Fault{Hang: true})
 	var c *Campaign
@@ -539,8 +551,10 @@ func TestConnectionReuse(t *testing.T) {
 }
 
 // The per-attempt deadline covers reading the body, so a body that trickles
-// forever cannot hold a read past RequestTimeout.
+// forever cannot hold a read past RequestTimeout. The timeout is long enough
+// that the headers arrive first, so the deadline passes mid-body.
 func TestTricklingBodyTimesOut(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(200)
 		for {
@@ -560,7 +574,7 @@ func TestTricklingBodyTimesOut(t *testing.T) {
 	defer srv.Close()
 	cfg := fastConfig(srv.URL)
 	cfg.MaxRetries = 0
-	cfg.RequestTimeout = 200 * time.Millisecond
+	cfg.RequestTimeout = hangTimeout
 	c, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -568,5 +582,5 @@ func TestTricklingBodyTimesOut(t *testing.T) {
 	withTimeout(t, func() {
 		_, err = c.GetCampaign(context.Background(), "o", "w", "c")
 	})
-	requireErrorText(t, err, "request to "+c.host+" timed out: no complete response within the request timeout of 200ms")
+	requireErrorText(t, err, "request to "+c.host+" timed out: no complete response within the request timeout of 2s")
 }

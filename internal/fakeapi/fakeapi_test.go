@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -203,6 +205,58 @@ func TestFaultsInOrder(t *testing.T) {
 	}
 }
 
+// expiringContext is a context whose deadline passes when the test calls
+// expire, not when a timer fires, so no result depends on how fast the
+// machine is. Err reports context.DeadlineExceeded, as a real deadline does.
+type expiringContext struct {
+	context.Context
+	done chan struct{}
+	once sync.Once
+}
+
+func newExpiringContext() *expiringContext {
+	return &expiringContext{Context: context.Background(), done: make(chan struct{})}
+}
+
+func (c *expiringContext) Done() <-chan struct{} { return c.done }
+
+func (c *expiringContext) Err() error {
+	select {
+	case <-c.done:
+		return context.DeadlineExceeded
+	default:
+		return nil
+	}
+}
+
+func (c *expiringContext) expire() { c.once.Do(func() { close(c.done) }) }
+
+// watchedWriter records whether a handler wrote anything.
+type watchedWriter struct {
+	http.ResponseWriter
+	wrote atomic.Bool
+}
+
+func (w *watchedWriter) WriteHeader(status int) {
+	w.wrote.Store(true)
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *watchedWriter) Write(b []byte) (int, error) {
+	w.wrote.Store(true)
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *watchedWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// TestFaultHangAndStall expires the client's deadline only once the request
+// is where the case needs it: held by the server for a hang or a delay, or
+// with the stalled bytes already read. The server side then shows the handler
+// wrote nothing (hang, delay) and returned only when the client went away.
 func TestFaultHangAndStall(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -217,17 +271,35 @@ func TestFaultHangAndStall(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := New(testKey)
-			srv := httptest.NewServer(s)
+			arrived := make(chan struct{}, 1)
+			var wrote, waitedForClient atomic.Bool
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				arrived <- struct{}{}
+				ww := &watchedWriter{ResponseWriter: w}
+				s.ServeHTTP(ww, r)
+				wrote.Store(ww.wrote.Load())
+				waitedForClient.Store(r.Context().Err() != nil)
+			}))
 			defer srv.Close()
 			s.Inject(tc.fault)
-			// Generous so the stalled response's first bytes arrive before it.
-			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-			defer cancel()
+			ctx := newExpiringContext()
+			defer ctx.expire()
+			if !tc.headers {
+				go func() {
+					<-arrived
+					ctx.expire()
+				}()
+			}
 			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/", nil)
 			resp, err := srv.Client().Do(req)
 			if !tc.headers {
 				if !errors.Is(err, context.DeadlineExceeded) {
 					t.Fatalf("got %v, want no answer until the deadline", err)
+				}
+				// Close waits for the handler to return.
+				srv.Close()
+				if wrote.Load() || !waitedForClient.Load() {
+					t.Fatalf("handler wrote %v, returned after the client went away %v; want nothing written until then", wrote.Load(), waitedForClient.Load())
 				}
 				return
 			}
@@ -238,9 +310,18 @@ func TestFaultHangAndStall(t *testing.T) {
 			if resp.ContentLength != int64(len(tc.fault.Body)) {
 				t.Fatalf("Content-Length %d", resp.ContentLength)
 			}
-			got, err := io.ReadAll(resp.Body)
-			if len(got) != tc.n || string(got) != tc.fault.Body[:tc.n] || !errors.Is(err, context.DeadlineExceeded) {
-				t.Fatalf("read %q, %v; want %q then the deadline", got, err, tc.fault.Body[:tc.n])
+			first := make([]byte, tc.n)
+			if _, err := io.ReadFull(resp.Body, first); err != nil || string(first) != tc.fault.Body[:tc.n] {
+				t.Fatalf("read %q, %v; want %q", first, err, tc.fault.Body[:tc.n])
+			}
+			ctx.expire()
+			rest, err := io.ReadAll(resp.Body)
+			if len(rest) != 0 || !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("after %q read %q, %v; want nothing more, then the deadline", first, rest, err)
+			}
+			srv.Close()
+			if !waitedForClient.Load() {
+				t.Fatalf("the stalled handler returned before the client went away")
 			}
 		})
 	}
