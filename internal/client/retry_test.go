@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"errors"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -403,12 +402,7 @@ func TestCallerDeadlineDuringRequest(t *testing.T) {
 
 // A transport failure's retry wait is cancellable too.
 func TestCancelDuringRetryWaitAfterTransportError(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := refusingAddr(t)
 	h := newHarness(t, func(c *Config) {
 		c.BaseURL = "http://" + addr
 		c.Backoff = time.Hour
@@ -421,15 +415,21 @@ func TestCancelDuringRetryWaitAfterTransportError(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	var err error
 	withTimeout(t, func() {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
 			_, err = h.c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
 		}()
-		<-sleeping
-		cancel()
-		<-done
+		// If the read ends without ever waiting to retry, the error check
+		// below says what it returned instead of this test hanging.
+		select {
+		case <-sleeping:
+			cancel()
+			<-done
+		case <-done:
+		}
 	})
 	requireErrorText(t, err, "request to "+addr+" cancelled while waiting to retry: context canceled")
 }

@@ -86,19 +86,14 @@ func TestTimeoutThenSuccess(t *testing.T) {
 }
 
 func TestConnectionRefused(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := refusingAddr(t)
 
 	h := newHarness(t, func(c *Config) {
 		c.BaseURL = "http://" + addr
 		c.MaxRetries = 2
 	})
 	h.recordWaits()
-	_, err = h.get(fakeapi.LoanRemindersID)
+	_, err := h.get(fakeapi.LoanRemindersID)
 	tErr := requireAs[*TransportError](t, err)
 	msg := err.Error()
 	if !strings.HasPrefix(msg, "request to "+addr+" failed after 3 attempts: dial tcp "+addr+": ") || !strings.HasSuffix(msg, "connection refused") {
