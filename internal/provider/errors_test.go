@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
@@ -177,4 +178,8 @@ provider "sarvam" {
 }
 `, testKey) + campaignBlock(fakeapi.LoanRemindersID)
 	expectFailure(t, cfg, `Invalid base_url.*must not contain a user name or password`, "hunter2secret", "admin:", testKey)
+
+	// Too malformed to parse (a space in the password): still not quoted.
+	cfg = strings.Replace(cfg, "admin:hunter2secret@", "admin:hunter2 secret@", 1)
+	expectFailure(t, cfg, `Invalid base_url.*base_url is not a valid URL`, "hunter2", "admin:", testKey)
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -47,9 +48,10 @@ func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRe
 	if err == nil {
 		return
 	}
-	if errors.Is(err, client.ErrBaseURLCredentials) {
+	if errors.Is(err, client.ErrBaseURLCredentials) || strings.Contains(req.ConfigValue.ValueString(), "@") {
 		// Without an attribute path Terraform does not quote the
-		// configuration line, which holds the password.
+		// configuration line, which may hold a password (even in a URL
+		// too malformed to parse).
 		resp.Diagnostics.AddError("Invalid base_url", err.Error()+".")
 		return
 	}
