@@ -289,28 +289,11 @@ func TestCancelDuringRetryWait(t *testing.T) {
 		c.MaxBackoff = time.Hour
 		c.MaxRetryWait = time.Hour
 	})
-	sleeping := make(chan time.Duration, 1)
-	h.c.sleep = func(ctx context.Context, d time.Duration) error {
-		sleeping <- d
-		return sleepContext(ctx, d)
-	}
 	h.fake.Inject(fakeapi.Fault{Status: 503}, fakeapi.Fault{Status: 503})
-
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var err error
-	withTimeout(t, func() {
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			_, err = h.c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
-		}()
-		if d := <-sleeping; d < 30*time.Minute {
-			t.Errorf("sleeping %v, want the hour-long backoff with jitter", d)
-		}
-		cancel()
-		<-done
-	})
+	waited, err := cancelWhileWaiting(t, h)
+	if waited < 30*time.Minute {
+		t.Errorf("sleeping %v, want the hour-long backoff with jitter", waited)
+	}
 	requireErrorText(t, err, "request to "+h.c.host+" cancelled while waiting to retry after HTTP 503: context canceled")
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error does not wrap context.Canceled: %v", err)
@@ -320,27 +303,11 @@ func TestCancelDuringRetryWait(t *testing.T) {
 
 func TestCancelDuringRetryWaitWithRetryAfter(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.MaxRetryWait = time.Hour })
-	sleeping := make(chan time.Duration, 1)
-	h.c.sleep = func(ctx context.Context, d time.Duration) error {
-		sleeping <- d
-		return sleepContext(ctx, d)
-	}
 	h.fake.Inject(fakeapi.Fault{Status: 429, Header: map[string]string{"Retry-After": "3600"}})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var err error
-	withTimeout(t, func() {
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			_, err = h.c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
-		}()
-		if d := <-sleeping; d != time.Hour {
-			t.Errorf("sleeping %v, want Retry-After's hour", d)
-		}
-		cancel()
-		<-done
-	})
+	waited, err := cancelWhileWaiting(t, h)
+	if waited != time.Hour {
+		t.Errorf("sleeping %v, want Retry-After's hour", waited)
+	}
 	if err == nil || !strings.Contains(err.Error(), "cancelled while waiting to retry after HTTP 429") {
 		t.Fatalf("got %v, want a cancellation during the wait", err)
 	}
@@ -408,13 +375,24 @@ func TestCancelDuringRetryWaitAfterTransportError(t *testing.T) {
 		c.Backoff = time.Hour
 		c.MaxBackoff = time.Hour
 	})
-	sleeping := make(chan struct{}, 1)
+	_, err := cancelWhileWaiting(t, h)
+	requireErrorText(t, err, "request to "+addr+" cancelled while waiting to retry: context canceled")
+}
+
+// cancelWhileWaiting reads a campaign, cancels the read's context once the
+// client starts waiting to retry, and returns the wait it asked for and the
+// read's error. A read that ends without waiting returns at once with a zero
+// wait, so the caller's checks fail instead of the test hanging.
+func cancelWhileWaiting(t *testing.T, h *harness) (time.Duration, error) {
+	t.Helper()
+	sleeping := make(chan time.Duration, 1)
 	h.c.sleep = func(ctx context.Context, d time.Duration) error {
-		sleeping <- struct{}{}
+		sleeping <- d
 		return sleepContext(ctx, d)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	var waited time.Duration
 	var err error
 	withTimeout(t, func() {
 		done := make(chan struct{})
@@ -422,14 +400,12 @@ func TestCancelDuringRetryWaitAfterTransportError(t *testing.T) {
 			defer close(done)
 			_, err = h.c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
 		}()
-		// If the read ends without ever waiting to retry, the error check
-		// below says what it returned instead of this test hanging.
 		select {
-		case <-sleeping:
+		case waited = <-sleeping:
 			cancel()
 			<-done
 		case <-done:
 		}
 	})
-	requireErrorText(t, err, "request to "+addr+" cancelled while waiting to retry: context canceled")
+	return waited, err
 }
