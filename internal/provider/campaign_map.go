@@ -31,7 +31,7 @@ func mapCampaign(c *client.Campaign, m *campaignModel) error {
 	m.AppType = types.StringPointerValue(c.AppType)
 	m.AppVersion = types.Int64PointerValue(c.AppVersion)
 	m.UpdatedBy = types.StringPointerValue(c.UpdatedBy)
-	for _, ts := range []struct {
+	for _, field := range []struct {
 		name string
 		in   *string
 		out  *timetypes.RFC3339
@@ -41,7 +41,7 @@ func mapCampaign(c *client.Campaign, m *campaignModel) error {
 		{"start_timestamp", c.StartTimestamp, &m.StartTimestamp},
 		{"end_timestamp", c.EndTimestamp, &m.EndTimestamp},
 	} {
-		if *ts.out, err = timestamp(ts.name, ts.in); err != nil {
+		if *field.out, err = timestamp(field.name, field.in); err != nil {
 			return err
 		}
 	}
@@ -99,11 +99,11 @@ func mapRetryConfig(r *client.RetryConfig) *retryConfigModel {
 	}
 	if on := r.RetryOn; on != nil {
 		m.RetryOn = &retryOnModel{
-			Busy:          toggle(on.Busy),
-			Failed:        toggle(on.Failed),
-			NoAnswer:      toggle(on.NoAnswer),
-			ProviderError: errorRetry(on.ProviderError),
-			InternalError: errorRetry(on.InternalError),
+			Busy:          mapRetryToggle(on.Busy),
+			Failed:        mapRetryToggle(on.Failed),
+			NoAnswer:      mapRetryToggle(on.NoAnswer),
+			ProviderError: mapErrorRetry(on.ProviderError),
+			InternalError: mapErrorRetry(on.InternalError),
 		}
 		if sd := on.ShortDuration; sd != nil {
 			m.RetryOn.ShortDuration = &shortDurationModel{
@@ -115,14 +115,14 @@ func mapRetryConfig(r *client.RetryConfig) *retryConfigModel {
 	return m
 }
 
-func toggle(t *client.RetryToggle) *retryToggleModel {
+func mapRetryToggle(t *client.RetryToggle) *retryToggleModel {
 	if t == nil {
 		return nil
 	}
 	return &retryToggleModel{Enabled: types.BoolPointerValue(t.Enabled)}
 }
 
-func errorRetry(e *client.ErrorRetry) *errorRetryModel {
+func mapErrorRetry(e *client.ErrorRetry) *errorRetryModel {
 	if e == nil {
 		return nil
 	}

@@ -9,23 +9,28 @@ import (
 // or slice is a null object or list in Terraform: the API left it out.
 
 type campaignModel struct {
-	CampaignID      types.String          `tfsdk:"campaign_id"`
-	OrgID           types.String          `tfsdk:"org_id"`
-	WorkspaceID     types.String          `tfsdk:"workspace_id"`
-	Name            types.String          `tfsdk:"name"`
-	Status          types.String          `tfsdk:"status"`
-	AppID           types.String          `tfsdk:"app_id"`
-	CreatedBy       types.String          `tfsdk:"created_by"`
-	CreatedAt       timetypes.RFC3339     `tfsdk:"created_at"`
-	UpdatedAt       timetypes.RFC3339     `tfsdk:"updated_at"`
+	scopeModel
+	CampaignID types.String `tfsdk:"campaign_id"`
+	campaignSummaryModel
 	AppConfig       *appConfigModel       `tfsdk:"app_config"`
 	StartTimestamp  timetypes.RFC3339     `tfsdk:"start_timestamp"`
 	EndTimestamp    timetypes.RFC3339     `tfsdk:"end_timestamp"`
 	AllowedSchedule *allowedScheduleModel `tfsdk:"allowed_schedule"`
-	Description     types.String          `tfsdk:"description"`
-	AppType         types.String          `tfsdk:"app_type"`
-	AppVersion      types.Int64           `tfsdk:"app_version"`
-	UpdatedBy       types.String          `tfsdk:"updated_by"`
+}
+
+// campaignSummaryModel is what a campaign shares with its List Campaigns
+// entry, but for campaign_id.
+type campaignSummaryModel struct {
+	Name        types.String      `tfsdk:"name"`
+	Status      types.String      `tfsdk:"status"`
+	AppID       types.String      `tfsdk:"app_id"`
+	CreatedBy   types.String      `tfsdk:"created_by"`
+	CreatedAt   timetypes.RFC3339 `tfsdk:"created_at"`
+	UpdatedAt   timetypes.RFC3339 `tfsdk:"updated_at"`
+	Description types.String      `tfsdk:"description"`
+	AppType     types.String      `tfsdk:"app_type"`
+	AppVersion  types.Int64       `tfsdk:"app_version"`
+	UpdatedBy   types.String      `tfsdk:"updated_by"`
 }
 
 type appConfigModel struct {

@@ -153,7 +153,7 @@ func TestRead_panicLogMasked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds := &campaignDataSource{data: &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}}
+	ds := &campaignDataSource{dataSource[campaignModel]{name: "campaign", data: &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}}}
 	var logs bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
 	req, resp := readRequest(t, ctx, ds, "MKN-1")
@@ -165,7 +165,7 @@ func TestRead_panicLogMasked(t *testing.T) {
 	}
 	var found bool
 	for _, e := range entries {
-		if e["@message"] == "Panic while reading a campaign" {
+		if e["@message"] == "Panic while reading sarvam_campaign" {
 			found = true
 			if !strings.Contains(fmt.Sprint(e["stack"]), "recoverPanic") || fmt.Sprint(e["panic"]) != "boom with header [REDACTED]" {
 				t.Fatalf("unexpected panic log entry: %v", e)

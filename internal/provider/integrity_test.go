@@ -12,16 +12,42 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 )
 
-// Every schema attribute has a model field and every model field an
-// attribute, at every level of nesting. A mismatch would otherwise only
-// show as a runtime error on the first read that reaches it.
-func TestCampaignSchemaMatchesModel(t *testing.T) {
-	var resp datasource.SchemaResponse
-	newCampaignDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	if diags := resp.Schema.ValidateImplementation(context.Background()); diags.HasError() {
-		t.Fatalf("schema is invalid: %v", diags)
+// Every schema attribute of every data source the provider registers has a
+// model field and every model field an attribute, at every level of nesting.
+// A mismatch would otherwise only show as a runtime error on the first read
+// that reaches it. The model is found by reading a null configuration into
+// it, so no list of data sources is kept here.
+func TestSchemasMatchModels(t *testing.T) {
+	ctx := context.Background()
+	p := New("test")()
+	registered := p.DataSources(ctx)
+	if len(registered) == 0 {
+		t.Fatal("the provider registers no data sources")
 	}
-	compare(t, "sarvam_campaign", resp.Schema.Attributes, reflect.TypeFor[campaignModel]())
+	for _, newDS := range registered {
+		ds := newDS()
+		var meta datasource.MetadataResponse
+		ds.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "sarvam"}, &meta)
+		t.Run(meta.TypeName, func(t *testing.T) {
+			var resp datasource.SchemaResponse
+			ds.Schema(ctx, datasource.SchemaRequest{}, &resp)
+			if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
+				t.Fatalf("schema is invalid: %v", diags)
+			}
+			model := modelOf(t, ds)
+			compare(t, meta.TypeName, resp.Schema.Attributes, model)
+		})
+	}
+}
+
+// modelOf is the model type a data source's Read decodes into.
+func modelOf(t *testing.T, ds datasource.DataSource) reflect.Type {
+	t.Helper()
+	m, ok := ds.(interface{ newModel() any })
+	if !ok {
+		t.Fatalf("%T does not embed dataSource, so its model is unknown", ds)
+	}
+	return reflect.TypeOf(m.newModel())
 }
 
 // reporter is the part of testing.T that compare needs, so that compare can
@@ -38,6 +64,15 @@ func compare(t reporter, at string, attrs map[string]schema.Attribute, model ref
 	}
 	fields := map[string]reflect.Type{}
 	for f := range model.Fields() {
+		if f.Anonymous && f.Tag.Get("tfsdk") == "" {
+			// An embedded struct's fields are the model's own.
+			for inner := range f.Type.Fields() {
+				if tag := inner.Tag.Get("tfsdk"); tag != "" && tag != "-" {
+					fields[tag] = inner.Type
+				}
+			}
+			continue
+		}
 		tag := f.Tag.Get("tfsdk")
 		if tag == "" || tag == "-" {
 			t.Errorf("%s: model field %s has no tfsdk tag", at, f.Name)
@@ -89,6 +124,19 @@ func TestCompareCatchesMismatch(t *testing.T) {
 	}, reflect.TypeFor[partial]())
 	if len(rec.errs) != 1 || !strings.Contains(rec.errs[0], "x.extra: schema attribute has no model field") {
 		t.Fatalf("want one error about x.extra, got %q", rec.errs)
+	}
+
+	// Fields of an embedded struct count, and so does one missing from it.
+	type embedding struct {
+		partial
+		Other string `tfsdk:"other"`
+	}
+	rec = &recorder{}
+	compare(rec, "y", map[string]schema.Attribute{
+		"name": schema.StringAttribute{Computed: true, MarkdownDescription: "n"},
+	}, reflect.TypeFor[embedding]())
+	if len(rec.errs) != 1 || !strings.Contains(rec.errs[0], "y.other: model field has no schema attribute") {
+		t.Fatalf("want one error about y.other, got %q", rec.errs)
 	}
 }
 

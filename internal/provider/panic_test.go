@@ -27,7 +27,7 @@ func TestRead_panicBecomesDiagnosticWithoutKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds := &campaignDataSource{data: &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}}
+	ds := &campaignDataSource{dataSource[campaignModel]{name: "campaign", data: &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}}}
 
 	ctx := context.Background()
 	req, resp := readRequest(t, ctx, ds, "MKN-1")

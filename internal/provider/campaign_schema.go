@@ -1,0 +1,101 @@
+package provider
+
+import (
+	"maps"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// campaignSummaryAttributes are the fields a campaign shares with its entry
+// in List Campaigns, but for campaign_id, which each schema declares as it
+// needs.
+func campaignSummaryAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"name":        computedString("Name of the campaign. Names are not unique: the API allows several campaigns with one name."),
+		"status":      computedString("Current status. Known values: `scheduled`, `active`, `paused`, `ended`, `cancelled` (`ended` and `cancelled` are terminal). A value the API adds later is passed through unchanged."),
+		"app_id":      computedString("ID of the agent or workflow app the campaign runs."),
+		"created_by":  computedString("User who created the campaign."),
+		"created_at":  computedTimestamp("When the campaign was created."),
+		"updated_at":  computedTimestamp("When the campaign was last updated."),
+		"description": computedString("Description of the campaign. Null when it has none."),
+		"app_type":    computedString("Type of app. Known values: `agent`, `workflow`; others pass through unchanged. The API documents `agent` as its default; when the response leaves the field out it is null here, not assumed."),
+		"app_version": computedInt64("Version of the app the campaign uses. Null when the API returns none."),
+		"updated_by":  computedString("User who last updated the campaign. Null when the API returns none."),
+	}
+}
+
+func campaignSchema() schema.Schema {
+	attrs := campaignSummaryAttributes()
+	maps.Copy(attrs, map[string]schema.Attribute{
+		"campaign_id": requiredID("ID of the campaign to read, such as `MKN-Loan-Le-181e5d84-a3cc`."),
+		"app_config": computedObject("Configuration of the app the campaign runs.", map[string]schema.Attribute{
+			"app_id":              computedString("ID of the agent or workflow app."),
+			"app_version":         computedInt64("Version of the app. Null when the API returns none."),
+			"attempts_per_second": schema.Float64Attribute{Computed: true, MarkdownDescription: "Dial rate: call attempts started per second (the API allows 0.1 to 500). Not an integer."},
+			"connection_configs": computedObjectList("Telephony connections the campaign dials through, in the API's order.", map[string]schema.Attribute{
+				"connection_id": computedString("ID of the telephony connection."),
+				"phone_numbers": computedStringList("Caller numbers on this connection, in the API's order."),
+				"weight":        computedInt64("Share of calls placed through this connection, relative to the others."),
+			}),
+			"retry_config": computedObject("Retry policy for unanswered or failed calls.", map[string]schema.Attribute{
+				"max_retries": computedInt64("Retries per contact: N retries allow up to N+1 attempts."),
+				"retry_on": computedObject("The call outcomes that are retried. Null when the API does not return it; each condition is null when left out.", map[string]schema.Attribute{
+					"busy":      retryToggleAttribute("busy"),
+					"failed":    retryToggleAttribute("failed"),
+					"no_answer": retryToggleAttribute("unanswered"),
+					"short_duration": computedObject("Retry calls shorter than a threshold. Null when the API does not return this condition.", map[string]schema.Attribute{
+						"enabled":           computedBool("Whether short calls are retried."),
+						"threshold_seconds": computedInt64("Calls shorter than this many seconds count as short."),
+					}),
+					"provider_error": errorRetryAttribute("a telephony provider error"),
+					"internal_error": errorRetryAttribute("an internal error"),
+				}),
+				"retry_interval_minutes": schema.ListAttribute{
+					Computed:            true,
+					ElementType:         types.Int64Type,
+					MarkdownDescription: "Minutes to wait before each retry, in order. The API sends either a list or a single number; a single number becomes a list of one. Null when the API leaves it out.",
+				},
+			}),
+			"app_type": computedString("Type of app. Known values: `agent`, `workflow`; others pass through unchanged."),
+			"webhook_config": computedObject("Where the result of every call attempt is posted. Null when the campaign has no webhook.", map[string]schema.Attribute{
+				"url": computedString("URL the attempt results are posted to."),
+				"metadata": schema.DynamicAttribute{
+					Computed: true,
+					MarkdownDescription: "Free-form JSON object echoed in every webhook payload, as a native Terraform object: index into it as " +
+						"`data.sarvam_campaign.x.app_config.webhook_config.metadata.team`. Numbers stay exact, lists become tuples, and a JSON `null` is null.",
+				},
+			}),
+			"phone_rotation": computedObject("Rotation of caller numbers across retries. Null when the API does not return it.", map[string]schema.Attribute{
+				"agent": computedBool("Whether each retry calls from a different number."),
+			}),
+		}),
+		"start_timestamp": computedTimestamp("When the campaign starts calling; it becomes `active` then."),
+		"end_timestamp":   computedTimestamp("When the campaign stops calling; it becomes `ended` after."),
+		"allowed_schedule": computedObject("The calling window: when calls may be placed.", map[string]schema.Attribute{
+			"allowed_start_time": computedString("Earliest time of day for calls, in `timezone`, as the API sends it (24-hour `HH:MM`)."),
+			"allowed_end_time":   computedString("Latest time of day for calls, in `timezone`, as the API sends it (24-hour `HH:MM`)."),
+			"allowed_days":       computedStringList("Days on which calls may be placed, in the API's order. Known values: `Monday` to `Sunday`; others pass through unchanged."),
+			"timezone":           computedString("IANA time zone of the window, such as `Asia/Kolkata`."),
+		}),
+	})
+	return schema.Schema{
+		MarkdownDescription: "Reads one calling campaign from the Sarvam scheduling API (Get Campaign): its status, calling window, dial rate, retry policy and webhook. " +
+			"Every field of the response is an attribute with the API's name and nesting. A field the API leaves out is null; a nested object it leaves out is a null object. " +
+			"Reading a campaign that does not exist is an error, never an object of nulls.",
+		Attributes: withScope("the campaign belongs to", attrs),
+	}
+}
+
+func retryToggleAttribute(what string) schema.SingleNestedAttribute {
+	return computedObject("Retry calls that end "+what+". Null when the API does not return this condition.", map[string]schema.Attribute{
+		"enabled": computedBool("Whether calls that end " + what + " are retried."),
+	})
+}
+func errorRetryAttribute(what string) schema.SingleNestedAttribute {
+	return computedObject("Retry calls that fail with "+what+", with a budget and interval of their own. Null when the API does not return this condition.", map[string]schema.Attribute{
+		"enabled":                computedBool("Whether calls that fail with " + what + " are retried."),
+		"max_retries":            computedInt64("Retries for this condition."),
+		"retry_interval_minutes": computedInt64("Minutes between retries for this condition."),
+	})
+}
