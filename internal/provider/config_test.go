@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -141,4 +142,48 @@ provider "sarvam" {
 	})
 	expectFailure(t, unknownProvider+campaignBlock(fakeapi.LoanRemindersID),
 		`Provider configuration not known yet.*settings api_key, base_url depend on values that are only known after apply`)
+}
+
+func TestProvider_invalidScopeIDs(t *testing.T) {
+	_, url := startFake(t)
+	expectFailure(t, requiredProviders+fmt.Sprintf(`
+provider "sarvam" {
+  api_key      = %q
+  base_url     = %q
+  org_id       = "org-acme-finance"
+  workspace_id = " ws-collections"
+}
+`, testKey, url)+campaignBlock(fakeapi.LoanRemindersID), `Invalid workspace_id.*workspace_id must not start or end with white space`)
+
+	expectFailure(t, providerBlock(url)+`
+data "sarvam_campaign" "test" {
+  campaign_id = "`+fakeapi.LoanRemindersID+`"
+  org_id      = ".."
+}
+`, `Invalid org_id.*org_id must not be ".."`)
+
+	t.Setenv(EnvAPIKey, testKey)
+	t.Setenv(EnvBaseURL, url)
+	t.Setenv(EnvOrgID, "org\x01acme")
+	t.Setenv(EnvWorkspaceID, fakeapi.WorkspaceID)
+	expectFailure(t, requiredProviders+`provider "sarvam" {}`+campaignBlock(fakeapi.LoanRemindersID),
+		`Invalid org_id.*From the SARVAM_ORG_ID environment variable: org_id must not contain control characters`, testKey)
+}
+
+func TestProvider_timeoutAndRetryBounds(t *testing.T) {
+	_, url := startFake(t)
+	for _, tc := range []struct{ setting, want string }{
+		{`request_timeout = "0s"`, `Invalid request_timeout.*"0s" must be greater than zero`},
+		{`request_timeout = "-5s"`, `Invalid request_timeout.*"-5s" must be greater than zero`},
+		{`max_retries = 11`, `Attribute max_retries value must be between 0 and 10, got: 11`},
+	} {
+		t.Run(tc.setting, func(t *testing.T) {
+			expectFailure(t, providerBlock(url, tc.setting)+campaignBlock(fakeapi.LoanRemindersID), tc.want)
+		})
+	}
+	t.Run("SARVAM_REQUEST_TIMEOUT", func(t *testing.T) {
+		t.Setenv(EnvRequestTimeout, "fortnight")
+		expectFailure(t, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID),
+			`Invalid request_timeout.*From the SARVAM_REQUEST_TIMEOUT environment variable: "fortnight" is not a duration`)
+	})
 }

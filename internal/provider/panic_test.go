@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
@@ -63,4 +65,37 @@ func readRequest(t *testing.T, ctx context.Context, ds datasource.DataSource, ca
 	vals["campaign_id"] = tftypes.NewValue(tftypes.String, campaignID)
 	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}}
 	return req, &datasource.ReadResponse{State: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, nil)}}
+}
+
+// After a panic, the log gets the stack and the panic value, both masked.
+func TestRead_panicLogMasked(t *testing.T) {
+	c, err := client.New(client.Config{BaseURL: "https://apps.example.com", APIKey: testKey, Transport: panickingTransport{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := &campaignDataSource{dataSource[campaignModel]{name: "campaign", data: &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}}}
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	req, resp := readRequest(t, ctx, ds, "MKN-1")
+	ds.Read(ctx, req, resp)
+
+	entries, err := tflogtest.MultilineJSONDecode(&logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, e := range entries {
+		if e["@message"] == "Panic while reading sarvam_campaign" {
+			found = true
+			if !strings.Contains(fmt.Sprint(e["stack"]), "recoverPanic") || fmt.Sprint(e["panic"]) != "boom with header [REDACTED]" {
+				t.Fatalf("unexpected panic log entry: %v", e)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no panic log entry in %d entries", len(entries))
+	}
+	if strings.Contains(logs.String(), testKey) {
+		t.Fatal("the API key is in the log after a panic")
+	}
 }

@@ -139,7 +139,7 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	if len(data.unknown) > 0 {
 		// Not an error yet: a plan that reads no Sarvam data source must
-		// still work. Reads report it (see providerData.check).
+		// still work. Each read reports it (dataSource.begin).
 		resp.DataSourceData = data
 		return
 	}

@@ -1,22 +1,30 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"net/http/httptest"
 	"os"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
 // testKey is recognisable so that any leak of it is easy to find.
 const testKey = "sk_test_LEAKCHECK_5b1e7c2d9f"
+
+const dsAddr = "data.sarvam_campaign.test"
 
 var testProviders = map[string]func() (tfprotov6.ProviderServer, error){
 	"sarvam": providerserver.NewProtocol6WithError(New("test")()),
@@ -114,4 +122,89 @@ func expectNoError(t *testing.T, config string) {
 		ProtoV6ProviderFactories: testProviders,
 		Steps:                    []resource.TestStep{{Config: config}},
 	})
+}
+
+func expect(attr string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(dsAddr, tfjsonpath.New(attr), v)
+}
+
+func strs(vs ...string) knownvalue.Check {
+	c := make([]knownvalue.Check, len(vs))
+	for i, v := range vs {
+		c[i] = knownvalue.StringExact(v)
+	}
+	return knownvalue.ListExact(c)
+}
+
+func ints(vs ...int64) knownvalue.Check {
+	c := make([]knownvalue.Check, len(vs))
+	for i, v := range vs {
+		c[i] = knownvalue.Int64Exact(v)
+	}
+	return knownvalue.ListExact(c)
+}
+
+func enabled(b bool) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{"enabled": knownvalue.Bool(b)})
+}
+
+// everyAttributeSet fails when any attribute of the data source at addr, at
+// any depth, is null: read from a fully populated fixture, a null means a
+// mapping line is missing. Free-form values (dynamic attributes, whose
+// content is the API's own JSON) are skipped by their dotted path.
+func everyAttributeSet(addr string, freeForm ...string) statecheck.StateCheck {
+	return attributesSet{addr: addr, freeForm: freeForm}
+}
+
+type attributesSet struct {
+	addr     string
+	freeForm []string
+}
+
+func (c attributesSet) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
+		resp.Error = fmt.Errorf("no state")
+		return
+	}
+	for _, r := range req.State.Values.RootModule.Resources {
+		if r.Address != c.addr {
+			continue
+		}
+		var nulls []string
+		for name, v := range r.AttributeValues {
+			nulls = append(nulls, c.nullPaths(name, v)...)
+		}
+		if len(nulls) > 0 {
+			sort.Strings(nulls)
+			resp.Error = fmt.Errorf("%s has null attributes: %s", c.addr, strings.Join(nulls, ", "))
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s is not in the state", c.addr)
+}
+
+// nullPaths lists the paths under at whose value is null. Empty lists and
+// objects are set values: an empty list is what the API sent.
+func (c attributesSet) nullPaths(at string, v any) []string {
+	if slices.Contains(c.freeForm, at) {
+		return nil
+	}
+	switch v := v.(type) {
+	case nil:
+		return []string{at}
+	case map[string]any:
+		var out []string
+		for k, e := range v {
+			out = append(out, c.nullPaths(at+"."+k, e)...)
+		}
+		return out
+	case []any:
+		var out []string
+		for i, e := range v {
+			out = append(out, c.nullPaths(fmt.Sprintf("%s[%d]", at, i), e)...)
+		}
+		return out
+	default:
+		return nil
+	}
 }

@@ -1,8 +1,14 @@
 package provider
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
 	"regexp"
+	"strings"
 	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -11,32 +17,6 @@ import (
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
-
-const dsAddr = "data.sarvam_campaign.test"
-
-func expect(attr string, v knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(dsAddr, tfjsonpath.New(attr), v)
-}
-
-func strs(vs ...string) knownvalue.Check {
-	c := make([]knownvalue.Check, len(vs))
-	for i, v := range vs {
-		c[i] = knownvalue.StringExact(v)
-	}
-	return knownvalue.ListExact(c)
-}
-
-func ints(vs ...int64) knownvalue.Check {
-	c := make([]knownvalue.Check, len(vs))
-	for i, v := range vs {
-		c[i] = knownvalue.Int64Exact(v)
-	}
-	return knownvalue.ListExact(c)
-}
-
-func enabled(b bool) knownvalue.Check {
-	return knownvalue.ObjectExact(map[string]knownvalue.Check{"enabled": knownvalue.Bool(b)})
-}
 
 // Every attribute of the fully populated campaign, checked whole: an
 // attribute the mapping forgot, or one it invented, fails ObjectExact.
@@ -47,6 +27,7 @@ func TestCampaignDataSource_fullyPopulated(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID),
 			ConfigStateChecks: []statecheck.StateCheck{
+				everyAttributeSet(dsAddr, "app_config.webhook_config.metadata"),
 				expect("campaign_id", knownvalue.StringExact("MKN-Loan-Le-181e5d84-a3cc")),
 				expect("org_id", knownvalue.StringExact(fakeapi.OrgID)),
 				expect("workspace_id", knownvalue.StringExact(fakeapi.WorkspaceID)),
@@ -359,4 +340,96 @@ data "sarvam_campaign" "test" {
 			},
 		},
 	})
+}
+
+// Ten thousand phone numbers and metadata nested forty deep go through
+// Terraform into state intact.
+func TestCampaignDataSource_largeCampaign(t *testing.T) {
+	fake, url := startFake(t)
+	numbers := make([]string, 10000)
+	for i := range numbers {
+		numbers[i] = fmt.Sprintf("+9180%08d", i)
+	}
+	var deep any = map[string]any{"leaf": "bottom", "n": 40}
+	for i := 39; i >= 1; i-- {
+		deep = map[string]any{"next": deep, "n": i}
+	}
+	body, err := json.Marshal(map[string]any{
+		"campaign_id": "MKN-Large-1", "name": "Large", "status": "active", "allowed_schedule": map[string]any{},
+		"app_config": map[string]any{
+			"connection_configs": []any{map[string]any{"connection_id": "c1", "phone_numbers": numbers, "weight": 1}},
+			"webhook_config":     map[string]any{"url": "https://hooks.example.in/x", "metadata": deep},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake.Put(fakeapi.OrgID, fakeapi.WorkspaceID, "MKN-Large-1", body)
+	path := "data.sarvam_campaign.test.app_config.webhook_config.metadata" + strings.Repeat(".next", 39)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignBlock("MKN-Large-1") + `
+output "count" { value = length(data.sarvam_campaign.test.app_config.connection_configs[0].phone_numbers) }
+output "first" { value = data.sarvam_campaign.test.app_config.connection_configs[0].phone_numbers[0] }
+output "last"  { value = data.sarvam_campaign.test.app_config.connection_configs[0].phone_numbers[9999] }
+output "leaf"  { value = "${` + path + `.leaf}/${` + path + `.n}" }
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("count", knownvalue.Int64Exact(10000)),
+				statecheck.ExpectKnownOutputValue("first", knownvalue.StringExact("+918000000000")),
+				statecheck.ExpectKnownOutputValue("last", knownvalue.StringExact("+918000009999")),
+				statecheck.ExpectKnownOutputValue("leaf", knownvalue.StringExact("bottom/40")),
+			},
+		}},
+	})
+}
+
+// A null inside a list the API sends stays null in state, not "".
+func TestCampaignDataSource_nullInsideLists(t *testing.T) {
+	fake, url := startFake(t)
+	fake.Put(fakeapi.OrgID, fakeapi.WorkspaceID, "MKN-Nulls-1", []byte(`{"campaign_id":"MKN-Nulls-1","name":"n","status":"active",
+		"app_config":{"connection_configs":[{"connection_id":"c","phone_numbers":["+911",null],"weight":null}]},
+		"allowed_schedule":{"allowed_days":[null,"Monday"]},"created_at":"2026-10-01 09:15:00"}`))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignBlock("MKN-Nulls-1"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("allowed_schedule", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"allowed_days":       knownvalue.ListExact([]knownvalue.Check{knownvalue.Null(), knownvalue.StringExact("Monday")}),
+					"allowed_start_time": knownvalue.Null(), "allowed_end_time": knownvalue.Null(), "timezone": knownvalue.Null(),
+				})),
+				statecheck.ExpectKnownValue(dsAddr, tfjsonpath.New("app_config").AtMapKey("connection_configs"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"connection_id": knownvalue.StringExact("c"),
+						"phone_numbers": knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("+911"), knownvalue.Null()}),
+						"weight":        knownvalue.Null(),
+					}),
+				})),
+				expect("created_at", knownvalue.StringExact("2026-10-01T09:15:00Z")),
+			},
+		}},
+	})
+}
+
+// The null check itself must catch a null at any depth, or it proves
+// nothing.
+func TestEveryAttributeSetCatchesNull(t *testing.T) {
+	state := func(attrs map[string]any) statecheck.CheckStateRequest {
+		return statecheck.CheckStateRequest{State: &tfjson.State{Values: &tfjson.StateValues{RootModule: &tfjson.StateModule{
+			Resources: []*tfjson.StateResource{{Address: dsAddr, AttributeValues: attrs}},
+		}}}}
+	}
+	full := map[string]any{"name": "x", "list": []any{}, "obj": map[string]any{"a": []any{"b"}}}
+	var resp statecheck.CheckStateResponse
+	everyAttributeSet(dsAddr).CheckState(context.Background(), state(full), &resp)
+	if resp.Error != nil {
+		t.Fatalf("a fully set object was refused: %v", resp.Error)
+	}
+	holed := map[string]any{"name": "x", "obj": map[string]any{"a": []any{"b", nil}, "c": nil}, "free": map[string]any{"d": nil}}
+	everyAttributeSet(dsAddr, "free").CheckState(context.Background(), state(holed), &resp)
+	if resp.Error == nil || !strings.Contains(resp.Error.Error(), "obj.a[1], obj.c") {
+		t.Fatalf("want obj.a[1] and obj.c reported, got %v", resp.Error)
+	}
 }
