@@ -175,7 +175,8 @@ func TestProvider_timeoutAndRetryBounds(t *testing.T) {
 	for _, tc := range []struct{ setting, want string }{
 		{`request_timeout = "0s"`, `Invalid request_timeout.*"0s" must be greater than zero`},
 		{`request_timeout = "-5s"`, `Invalid request_timeout.*"-5s" must be greater than zero`},
-		{`max_retries = 11`, `Attribute max_retries value must be between 0 and 10, got: 11`},
+		{`max_retries = 11`, `Invalid max_retries.*max_retries must be a whole number from 0 to 10, got 11`},
+		{`max_retries = 2.5`, `Invalid max_retries.*max_retries must be a whole number from 0 to 10, got 2.5`},
 	} {
 		t.Run(tc.setting, func(t *testing.T) {
 			expectFailure(t, providerBlock(url, tc.setting)+campaignBlock(fakeapi.LoanRemindersID), tc.want)
@@ -185,5 +186,46 @@ func TestProvider_timeoutAndRetryBounds(t *testing.T) {
 		t.Setenv(EnvRequestTimeout, "fortnight")
 		expectFailure(t, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID),
 			`Invalid request_timeout.*From the SARVAM_REQUEST_TIMEOUT environment variable: "fortnight" is not a duration`)
+	})
+}
+
+// An empty api_key, as a variable defaulting to "" gives, counts as unset:
+// the environment's key applies. White space around a key, such as a key
+// file's trailing newline, is not part of it, from the configuration or the
+// environment.
+func TestProvider_apiKeyEmptyOrPadded(t *testing.T) {
+	for _, tc := range []struct{ name, config, env string }{
+		{"empty in config, key in env", `api_key = ""`, testKey},
+		{"blank in config, key in env", `api_key = "  "`, testKey},
+		{"trailing newline in config", fmt.Sprintf("api_key = %q", testKey+"\n"), ""},
+		{"surrounding white space in env", "", " \t" + testKey + "\r\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fake, url := startFake(t)
+			t.Setenv(EnvAPIKey, tc.env)
+			cfg := requiredProviders + fmt.Sprintf(`
+provider "sarvam" {
+  %s
+  base_url     = %q
+  org_id       = %q
+  workspace_id = %q
+}
+`, tc.config, url, fakeapi.OrgID, fakeapi.WorkspaceID) + campaignBlock(fakeapi.LoanRemindersID)
+			expectNoError(t, cfg)
+			reqs := fake.Requests()
+			if len(reqs) == 0 || !reqs[0].KeyMatched {
+				t.Fatalf("want the trimmed key sent, got %+v", reqs)
+			}
+		})
+	}
+	t.Run("empty in config, none in env", func(t *testing.T) {
+		_, url := startFake(t)
+		cfg := requiredProviders + fmt.Sprintf(`
+provider "sarvam" {
+  api_key  = ""
+  base_url = %q
+}
+`, url) + campaignBlock(fakeapi.LoanRemindersID)
+		expectFailure(t, cfg, `Missing Sarvam API key.*SARVAM_API_KEY environment variable; an empty api_key counts as unset`)
 	})
 }

@@ -134,7 +134,7 @@ func TestProvider_badTimeoutAndRetries(t *testing.T) {
 	expectFailure(t, providerBlock(url, `request_timeout = "soon"`)+campaignBlock(fakeapi.LoanRemindersID),
 		`Invalid request_timeout.*"soon" is not a duration`)
 	expectFailure(t, providerBlock(url, `max_retries = -1`)+campaignBlock(fakeapi.LoanRemindersID),
-		`Attribute max_retries value must be between 0 and 10, got: -1`)
+		`Invalid max_retries.*max_retries must be a whole number from 0 to 10, got -1`)
 	t.Setenv(EnvMaxRetries, "many")
 	expectFailure(t, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID),
 		`Invalid SARVAM_MAX_RETRIES.*whole number from 0 to 10, got "many"`)

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -55,7 +54,7 @@ type providerModel struct {
 	BaseURL        types.String `tfsdk:"base_url"`
 	OrgID          types.String `tfsdk:"org_id"`
 	WorkspaceID    types.String `tfsdk:"workspace_id"`
-	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	MaxRetries     types.Number `tfsdk:"max_retries"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
 }
 
@@ -82,7 +81,9 @@ func (p *sarvamProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"Every attribute may instead come from its environment variable; a value set in the configuration wins over the environment.",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
-				MarkdownDescription: "Sarvam API key, sent in the `X-API-Key` header. May be set with `" + EnvAPIKey + "` instead, which keeps it out of the configuration. Required, from one or the other.",
+				MarkdownDescription: "Sarvam API key, sent in the `X-API-Key` header. Create one in the Sarvam dashboard under **Settings → API Key**; a key belongs to one workspace. " +
+					"May be set with `" + EnvAPIKey + "` instead, which keeps it out of the configuration. Required, from one or the other. " +
+					"White space around the key (such as the trailing newline of `file(\"key.txt\")`) is removed; an empty value counts as unset, so `" + EnvAPIKey + "` then applies.",
 				Optional:            true,
 				Sensitive:           true,
 			},
@@ -102,12 +103,12 @@ func (p *sarvamProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Optional:            true,
 				Validators:          []validator.String{idValidator{}},
 			},
-			"max_retries": schema.Int64Attribute{
+			"max_retries": schema.NumberAttribute{
 				MarkdownDescription: fmt.Sprintf("How many times a request is retried after HTTP 429, a 5xx other than 501, a timeout or a lost connection, so up to `max_retries + 1` attempts. May be set with `%s`. Defaults to `%d`; `0` to `%d`. "+
 					"Waits double from %.0f second to %.0f seconds, with jitter; a `Retry-After` from the API is honoured up to %.0f seconds.",
 					EnvMaxRetries, client.DefaultMaxRetries, maxRetriesLimit, client.DefaultBackoff.Seconds(), client.DefaultMaxBackoff.Seconds(), client.DefaultMaxRetryWait.Seconds()),
 				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(0, maxRetriesLimit)},
+				Validators: []validator.Number{wholeNumberValidator{min: 0, max: maxRetriesLimit}},
 			},
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Time limit for each attempt, response body included, as a Go duration such as `\"30s\"` or `\"1m30s\"`. May be set with `%s`. Defaults to `\"%s\"`.", EnvRequestTimeout, client.DefaultRequestTimeout),
@@ -144,10 +145,18 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 
-	apiKey := stringSetting(cfg.APIKey, EnvAPIKey, "")
+	// White space around a key (a file's trailing newline) is never part
+	// of it, and an empty api_key, as a variable defaulting to "" gives,
+	// counts as unset so that the environment applies.
+	keyConfig := cfg.APIKey
+	if strings.TrimSpace(keyConfig.ValueString()) == "" {
+		keyConfig = types.StringNull()
+	}
+	apiKey := strings.TrimSpace(stringSetting(keyConfig, EnvAPIKey, ""))
 	if apiKey == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Sarvam API key",
-			fmt.Sprintf("The provider needs an API key. Set the api_key attribute in the provider block, or the %s environment variable.", EnvAPIKey))
+			fmt.Sprintf("The provider needs an API key. Set the api_key attribute in the provider block, or the %s environment variable; an empty api_key counts as unset. "+
+				"Keys are created in the Sarvam dashboard under Settings → API Key, and each belongs to one workspace.", EnvAPIKey))
 	}
 	baseURL := stringSetting(cfg.BaseURL, EnvBaseURL, client.DefaultBaseURL)
 	if _, err := client.ParseBaseURL(baseURL); err != nil {
@@ -172,7 +181,8 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	maxRetries := int64(client.DefaultMaxRetries)
 	switch {
 	case !cfg.MaxRetries.IsNull():
-		maxRetries = cfg.MaxRetries.ValueInt64()
+		// The validator has refused anything but a whole number in range.
+		maxRetries, _ = wholeNumber(cfg.MaxRetries, 0, maxRetriesLimit)
 	case os.Getenv(EnvMaxRetries) != "":
 		n, err := strconv.ParseInt(strings.TrimSpace(os.Getenv(EnvMaxRetries)), 10, 64)
 		if err != nil || n < 0 || n > maxRetriesLimit {

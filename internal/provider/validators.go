@@ -3,9 +3,12 @@ package provider
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
@@ -74,4 +77,44 @@ func (durationValidator) ValidateString(_ context.Context, req validator.StringR
 	if _, err := parseTimeout(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error()+".")
 	}
+}
+
+// wholeNumberValidator requires a whole number within [min, max] (no max
+// when max is 0). Counts are Number attributes with this validator rather
+// than Int64 attributes: Terraform would refuse 2.5 for an Int64 with a
+// conversion error meant for provider developers, and this says it plainly.
+type wholeNumberValidator struct{ min, max int64 }
+
+func (v wholeNumberValidator) Description(context.Context) string {
+	if v.max == 0 {
+		return fmt.Sprintf("must be a whole number, %d or more", v.min)
+	}
+	return fmt.Sprintf("must be a whole number from %d to %d", v.min, v.max)
+}
+
+func (v wholeNumberValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v wholeNumberValidator) ValidateNumber(ctx context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, ok := wholeNumber(req.ConfigValue, v.min, v.max); !ok {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
+			fmt.Sprintf("%s %s, got %s.", req.Path, v.Description(ctx), req.ConfigValue.ValueBigFloat().Text('g', -1)))
+	}
+}
+
+// wholeNumber returns n as an int64 when it is a whole number in range.
+func wholeNumber(n types.Number, minimum, maximum int64) (int64, bool) {
+	f := n.ValueBigFloat()
+	if f == nil || !f.IsInt() {
+		return 0, false
+	}
+	i, acc := f.Int64()
+	if acc != big.Exact || i < minimum || (maximum != 0 && i > maximum) {
+		return 0, false
+	}
+	return i, true
 }
