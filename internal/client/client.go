@@ -211,35 +211,6 @@ func CheckID(name, id string) error {
 	return nil
 }
 
-// campaignURL builds the Get Campaign URL with each id escaped as one segment.
-func (c *Client) campaignURL(org, workspace, campaign string) (string, error) {
-	for _, id := range [][2]string{{"org_id", org}, {"workspace_id", workspace}, {"campaign_id", campaign}} {
-		if err := CheckID(id[0], id[1]); err != nil {
-			return "", err
-		}
-	}
-	u := *c.base
-	escaped := u.EscapedPath() + "/v1/orgs/" + url.PathEscape(org) +
-		"/workspaces/" + url.PathEscape(workspace) +
-		"/campaigns/" + url.PathEscape(campaign)
-	u.Path, _ = url.PathUnescape(escaped)
-	u.RawPath = escaped
-	return u.String(), nil
-}
-
-// GetCampaign reads one campaign.
-func (c *Client) GetCampaign(ctx context.Context, org, workspace, campaignID string) (*Campaign, error) {
-	target, err := c.campaignURL(org, workspace, campaignID)
-	if err != nil {
-		return nil, err
-	}
-	status, body, err := c.get(ctx, target)
-	if err != nil {
-		return nil, err
-	}
-	return decodeCampaign(status, body)
-}
-
 func sleepContext(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
