@@ -24,6 +24,11 @@ type Campaign struct {
 	AppType         *string          `json:"app_type"`
 	AppVersion      *int64           `json:"app_version"`
 	UpdatedBy       *string          `json:"updated_by"`
+	// WebhookConfig is the campaign's top-level webhook configuration for
+	// call completion events, not app_config.webhook_config. Its fields are
+	// not published, so it is kept as a raw JSON object; nil when the API
+	// sends null or nothing.
+	WebhookConfig json.RawMessage `json:"webhook_config"`
 }
 
 // AppConfig is the agent configuration of a campaign.
@@ -125,6 +130,18 @@ func campaignRequired(c *Campaign) []requiredField {
 		{"app_config", c.AppConfig != nil},
 		{"allowed_schedule", c.AllowedSchedule != nil},
 	}
+}
+
+// afterDecode reads a null webhook_config as nil and refuses one that is not
+// an object.
+func (c *Campaign) afterDecode() (path, reason string) {
+	switch {
+	case string(c.WebhookConfig) == "null":
+		c.WebhookConfig = nil
+	case len(c.WebhookConfig) > 0 && c.WebhookConfig[0] != '{':
+		return "webhook_config", "want an object or null, got " + describeJSON(c.WebhookConfig)
+	}
+	return "", ""
 }
 
 // decodeCampaign decodes a Get Campaign body.

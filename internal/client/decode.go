@@ -41,7 +41,18 @@ func decodeObject[T any](status int, body []byte, prefix string, required func(*
 			}
 		}
 	}
+	if a, ok := any(&v).(afterDecoder); ok {
+		if path, reason := a.afterDecode(); reason != "" {
+			return nil, &DecodeError{StatusCode: status, Path: joinPath(prefix, path), Reason: reason}
+		}
+	}
 	return &v, nil
+}
+
+// afterDecoder is a decoded type with checks of its own beyond required
+// fields. A non-empty reason refuses the object.
+type afterDecoder interface {
+	afterDecode() (path, reason string)
 }
 
 // joinPath appends a field path to a prefix with a dot.
