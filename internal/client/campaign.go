@@ -1,11 +1,8 @@
 package client
 
 import (
-	"bytes"
+	"context"
 	"encoding/json"
-	"reflect"
-	"strings"
-	"unicode/utf8"
 )
 
 // Campaign is the Get Campaign response. Every scalar is a pointer and every
@@ -27,6 +24,11 @@ type Campaign struct {
 	AppType         *string          `json:"app_type"`
 	AppVersion      *int64           `json:"app_version"`
 	UpdatedBy       *string          `json:"updated_by"`
+	// WebhookConfig is the campaign's top-level webhook configuration for
+	// call completion events, not app_config.webhook_config. Its fields are
+	// not published, so it is kept as a raw JSON object; nil when the API
+	// sends null or nothing.
+	WebhookConfig json.RawMessage `json:"webhook_config"`
 }
 
 // AppConfig is the agent configuration of a campaign.
@@ -104,87 +106,45 @@ type AllowedSchedule struct {
 	Timezone         *string   `json:"timezone"`
 }
 
-// IntegerList is a list of integers that the API sends either as a JSON array
-// or as a bare integer (documented examples show both). Null is a nil Values
-// with Present false.
-type IntegerList struct {
-	Present bool
-	Values  []int64
+// GetCampaign reads one campaign.
+func (c *Client) GetCampaign(ctx context.Context, org, workspace, campaignID string) (*Campaign, error) {
+	return getJSON(ctx, c, campaignPath(org, workspace, campaignID), nil, campaignRequired)
 }
 
-// UnmarshalJSON accepts null, an integer or an array of integers.
-func (l *IntegerList) UnmarshalJSON(data []byte) error {
-	trimmed := bytes.TrimSpace(data)
+func campaignPath(org, workspace, campaignID string) []segment {
+	return scoped(org, workspace, word("campaigns"), id("campaign_id", campaignID))
+}
+
+// campaignURL is the Get Campaign URL, each id escaped as one segment.
+func (c *Client) campaignURL(org, workspace, campaignID string) (string, error) {
+	return c.endpointURL(campaignPath(org, workspace, campaignID), nil)
+}
+
+// campaignRequired lists the fields every campaign has; the rest may be
+// missing or null (app_id, for one, is null for an experiment's campaign).
+func campaignRequired(c *Campaign) []requiredField {
+	return []requiredField{
+		{"campaign_id", c.CampaignID != nil},
+		{"name", c.Name != nil},
+		{"status", c.Status != nil},
+		{"app_config", c.AppConfig != nil},
+		{"allowed_schedule", c.AllowedSchedule != nil},
+	}
+}
+
+// afterDecode reads a null webhook_config as nil and refuses one that is not
+// an object.
+func (c *Campaign) afterDecode() (path, reason string) {
 	switch {
-	case bytes.Equal(trimmed, []byte("null")):
-		*l = IntegerList{}
-		return nil
-	case len(trimmed) > 0 && trimmed[0] == '[':
-		// Pointers, because decoding null into an int64 would silently
-		// make it 0: a wait the API never asked for.
-		var elems []*int64
-		if err := json.Unmarshal(trimmed, &elems); err != nil {
-			return &json.UnmarshalTypeError{Value: "list with a non-integer", Type: reflect.TypeFor[IntegerList]()}
-		}
-		values := make([]int64, len(elems))
-		for i, e := range elems {
-			if e == nil {
-				return &json.UnmarshalTypeError{Value: "list with a null", Type: reflect.TypeFor[IntegerList]()}
-			}
-			values[i] = *e
-		}
-		*l = IntegerList{Present: true, Values: values}
-		return nil
-	default:
-		var v int64
-		if err := json.Unmarshal(trimmed, &v); err != nil {
-			// The caller prefixes "a JSON ", so the article goes.
-			kind := describeJSON(trimmed)
-			for _, article := range []string{"an ", "a ", "the "} {
-				kind = strings.TrimPrefix(kind, article)
-			}
-			return &json.UnmarshalTypeError{Value: kind, Type: reflect.TypeFor[IntegerList]()}
-		}
-		*l = IntegerList{Present: true, Values: []int64{v}}
-		return nil
+	case string(c.WebhookConfig) == "null":
+		c.WebhookConfig = nil
+	case len(c.WebhookConfig) > 0 && c.WebhookConfig[0] != '{':
+		return "webhook_config", "want an object or null, got " + describeJSON(c.WebhookConfig)
 	}
+	return "", ""
 }
 
-// describeJSON names the kind of a JSON value for error messages without
-// echoing it whole.
-func describeJSON(v []byte) string {
-	if len(v) == 0 {
-		return "nothing"
-	}
-	switch v[0] {
-	case '{':
-		return "an object"
-	case '[':
-		return "a list"
-	case '"':
-		return "a string"
-	case 't', 'f':
-		return "a boolean"
-	case 'n':
-		return "null"
-	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return "the number " + truncate(string(v), 32)
-	default:
-		// A proxy or captive portal can answer 200 with a page of its own.
-		if looksLikeHTML(v) {
-			return "an HTML page"
-		}
-		return "text that is not JSON"
-	}
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	// Cutting inside a multi-byte rune would put invalid UTF-8 in a message.
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
+// decodeCampaign decodes a Get Campaign body.
+func decodeCampaign(status int, body []byte) (*Campaign, error) {
+	return decodeObject(status, body, "", campaignRequired)
 }

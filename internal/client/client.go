@@ -68,9 +68,16 @@ type Client struct {
 
 // New validates cfg and returns a Client.
 func New(cfg Config) (*Client, error) {
-	if cfg.APIKey == "" {
-		return nil, errors.New("no API key given")
+	// White space around a key is never part of it; a key read from a file
+	// usually ends with a newline.
+	key := strings.TrimSpace(cfg.APIKey)
+	if key == "" && cfg.APIKey != "" {
+		return nil, errors.New("the API key is only white space")
 	}
+	if err := CheckAPIKey(key); err != nil {
+		return nil, err
+	}
+	cfg.APIKey = key
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = DefaultBaseURL
 	}
@@ -190,6 +197,27 @@ func IsLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// CheckAPIKey refuses a key that cannot be sent as an HTTP header value as it
+// is: empty, or holding a control character (a line break, a tab) or a
+// character that is not ASCII, which no API key has. Its errors never repeat
+// the key. It does not trim: white space around the key is refused too.
+func CheckAPIKey(key string) error {
+	if key == "" {
+		return errors.New("no API key given")
+	}
+	for i := 0; i < len(key); i++ {
+		switch b := key[i]; {
+		case b == '\n' || b == '\r':
+			return errors.New("the API key contains a line break, which cannot be sent in an HTTP header; a key read from a file often ends with one")
+		case b < 0x20 || b == 0x7f:
+			return fmt.Errorf("the API key contains a control character (byte 0x%02x), which cannot be sent in an HTTP header", b)
+		case b >= 0x80:
+			return errors.New("the API key contains a character that is not ASCII, which no API key has; was it copied with typographic quotes or a non-breaking space?")
+		}
+	}
+	return nil
+}
+
 // CheckID checks an identifier that becomes one path segment. Everything else
 // is escaped, so only what escaping cannot make safe is refused.
 func CheckID(name, id string) error {
@@ -209,35 +237,6 @@ func CheckID(name, id string) error {
 		}
 	}
 	return nil
-}
-
-// campaignURL builds the Get Campaign URL with each id escaped as one segment.
-func (c *Client) campaignURL(org, workspace, campaign string) (string, error) {
-	for _, id := range [][2]string{{"org_id", org}, {"workspace_id", workspace}, {"campaign_id", campaign}} {
-		if err := CheckID(id[0], id[1]); err != nil {
-			return "", err
-		}
-	}
-	u := *c.base
-	escaped := u.EscapedPath() + "/v1/orgs/" + url.PathEscape(org) +
-		"/workspaces/" + url.PathEscape(workspace) +
-		"/campaigns/" + url.PathEscape(campaign)
-	u.Path, _ = url.PathUnescape(escaped)
-	u.RawPath = escaped
-	return u.String(), nil
-}
-
-// GetCampaign reads one campaign.
-func (c *Client) GetCampaign(ctx context.Context, org, workspace, campaignID string) (*Campaign, error) {
-	target, err := c.campaignURL(org, workspace, campaignID)
-	if err != nil {
-		return nil, err
-	}
-	status, body, err := c.get(ctx, target)
-	if err != nil {
-		return nil, err
-	}
-	return decodeCampaign(status, body)
 }
 
 func sleepContext(ctx context.Context, d time.Duration) error {

@@ -9,50 +9,74 @@ import (
 	"unicode/utf8"
 )
 
-// decodeCampaign decodes a 200 body into a Campaign, refusing anything that is
-// not a JSON object with the fields every campaign has.
-func decodeCampaign(status int, body []byte) (*Campaign, error) {
-	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 {
-		return nil, &DecodeError{StatusCode: status, Reason: "the body is empty"}
-	}
-	if !utf8.Valid(trimmed) {
-		return nil, &DecodeError{StatusCode: status, Reason: "the body is not valid UTF-8"}
-	}
-	if trimmed[0] != '{' {
-		return nil, &DecodeError{StatusCode: status, Reason: fmt.Sprintf("want a JSON object, got %s", describeJSON(trimmed))}
-	}
-	var c Campaign
-	if err := json.Unmarshal(trimmed, &c); err != nil {
-		return nil, decodeError(status, trimmed, err)
-	}
-	for _, req := range []struct {
-		path    string
-		present bool
-	}{
-		{"campaign_id", c.CampaignID != nil},
-		{"name", c.Name != nil},
-		{"status", c.Status != nil},
-		{"app_config", c.AppConfig != nil},
-		{"allowed_schedule", c.AllowedSchedule != nil},
-	} {
-		if !req.present {
-			return nil, &DecodeError{StatusCode: status, Path: req.path, Reason: "a required field is missing or null"}
-		}
-	}
-	return &c, nil
+// requiredField is a field a decoded object must have, and whether it does.
+type requiredField struct {
+	path    string
+	present bool
 }
 
-func decodeError(status int, body []byte, err error) error {
+// decodeObject decodes a 200 body into a T, refusing anything that is not a
+// JSON object with every field required reports present. Paths in its errors
+// start with prefix, which names where the object sits in a larger response
+// (for example "items[3]"), or is empty for a whole body.
+func decodeObject[T any](status int, body []byte, prefix string, required func(*T) []requiredField) (*T, error) {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		return nil, &DecodeError{StatusCode: status, Path: prefix, Reason: "the body is empty"}
+	}
+	if !utf8.Valid(trimmed) {
+		return nil, &DecodeError{StatusCode: status, Path: prefix, Reason: "the body is not valid UTF-8"}
+	}
+	if trimmed[0] != '{' {
+		return nil, &DecodeError{StatusCode: status, Path: prefix, Reason: fmt.Sprintf("want a JSON object, got %s", describeJSON(trimmed))}
+	}
+	var v T
+	if err := json.Unmarshal(trimmed, &v); err != nil {
+		return nil, decodeError(status, trimmed, prefix, err)
+	}
+	if required != nil {
+		for _, req := range required(&v) {
+			if !req.present {
+				return nil, &DecodeError{StatusCode: status, Path: joinPath(prefix, req.path), Reason: "a required field is missing or null"}
+			}
+		}
+	}
+	if a, ok := any(&v).(afterDecoder); ok {
+		if path, reason := a.afterDecode(); reason != "" {
+			return nil, &DecodeError{StatusCode: status, Path: joinPath(prefix, path), Reason: reason}
+		}
+	}
+	return &v, nil
+}
+
+// afterDecoder is a decoded type with checks of its own beyond required
+// fields. A non-empty reason refuses the object.
+type afterDecoder interface {
+	afterDecode() (path, reason string)
+}
+
+// joinPath appends a field path to a prefix with a dot.
+func joinPath(prefix, path string) string {
+	switch {
+	case prefix == "":
+		return path
+	case path == "":
+		return prefix
+	default:
+		return prefix + "." + path
+	}
+}
+
+func decodeError(status int, body []byte, prefix string, err error) error {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
 	switch {
 	case errors.As(err, &typeErr):
-		return &DecodeError{StatusCode: status, Path: typeErr.Field, Reason: fmt.Sprintf("want %s, got a JSON %s", jsonTypeName(typeErr.Type), typeErr.Value)}
+		return &DecodeError{StatusCode: status, Path: joinPath(prefix, typeErr.Field), Reason: fmt.Sprintf("want %s, got a JSON %s", jsonTypeName(typeErr.Type), typeErr.Value)}
 	case errors.As(err, &syntaxErr):
-		return &DecodeError{StatusCode: status, Reason: fmt.Sprintf("invalid JSON at byte %d of %d: %v", syntaxErr.Offset, len(body), syntaxErr)}
+		return &DecodeError{StatusCode: status, Path: prefix, Reason: fmt.Sprintf("invalid JSON at byte %d of %d: %v", syntaxErr.Offset, len(body), syntaxErr)}
 	default:
-		return &DecodeError{StatusCode: status, Reason: err.Error()}
+		return &DecodeError{StatusCode: status, Path: prefix, Reason: err.Error()}
 	}
 }
 

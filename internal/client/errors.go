@@ -88,6 +88,20 @@ func (e *TransportError) Error() string {
 
 func (e *TransportError) Unwrap() error { return e.Err }
 
+// RequestError is a request that was refused before it was sent, such as a
+// header value net/http would reject: nothing reached the server, and a
+// retry would fail the same way, so none is made.
+type RequestError struct {
+	Host string
+	Err  error
+}
+
+func (e *RequestError) Error() string {
+	return fmt.Sprintf("the request to %s was not sent: %v", e.Host, e.Err)
+}
+
+func (e *RequestError) Unwrap() error { return e.Err }
+
 // errorMessage extracts a human message from an error body in any of the
 // shapes the API is known to use: {"error":{"message":...}}, {"detail":"..."},
 // {"detail":[{"loc":[...],"msg":...}]}, or anything else (HTML, text, empty).

@@ -60,11 +60,20 @@ func (c *Client) attempt(ctx context.Context, target string) (int, http.Header, 
 	defer cancel()
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, target, nil)
 	if err != nil {
-		return 0, nil, nil, fmt.Errorf("building the request: %w", err)
+		return 0, nil, nil, &RequestError{Host: c.host, Err: unwrapURLError(err)}
 	}
 	req.Header.Set("X-API-Key", c.cfg.APIKey)
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	// net/http refuses these itself, but with an error that reads like a
+	// failed connection; checked here, they are reported as what they are.
+	for name, values := range req.Header {
+		for _, v := range values {
+			if err := checkHeaderValue(name, v); err != nil {
+				return 0, nil, nil, &RequestError{Host: c.host, Err: err}
+			}
+		}
+	}
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return 0, nil, nil, c.transportError(actx, err)
@@ -80,6 +89,20 @@ func (c *Client) attempt(ctx context.Context, target string) (int, http.Header, 
 		return 0, nil, nil, &DecodeError{StatusCode: resp.StatusCode, Reason: fmt.Sprintf("the body from %s is larger than the %d byte limit", c.host, c.cfg.MaxBodyBytes)}
 	}
 	return resp.StatusCode, resp.Header, body, nil
+}
+
+// checkHeaderValue applies net/http's rule for a header value: no control
+// character but the tab. The value is never repeated: it may be the key.
+func checkHeaderValue(name, v string) error {
+	for i := 0; i < len(v); i++ {
+		if b := v[i]; (b < 0x20 && b != '\t') || b == 0x7f {
+			if b == '\n' || b == '\r' {
+				return fmt.Errorf("the %s header value contains a line break", name)
+			}
+			return fmt.Errorf("the %s header value contains a control character (byte 0x%02x)", name, b)
+		}
+	}
+	return nil
 }
 
 func (c *Client) transportError(actx context.Context, err error) *TransportError {

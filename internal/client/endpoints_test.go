@@ -1,0 +1,271 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// endpointCall runs one endpoint with the given ids; the names are what the
+// endpoint calls them.
+type endpointCall struct {
+	name string
+	call func(c *Client, ids ...string) error
+	// ids are given to call, in order; path is the escaped path they make.
+	path func(ids ...string) string
+}
+
+func endpointCalls() []endpointCall {
+	esc := url.PathEscape
+	ctx := context.Background()
+	return []endpointCall{
+		{"GetCampaign", func(c *Client, ids ...string) error {
+			_, err := c.GetCampaign(ctx, ids[0], ids[1], ids[2])
+			return err
+		}, func(ids ...string) string {
+			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/campaigns/" + esc(ids[2])
+		}},
+		{"ListCampaigns", func(c *Client, ids ...string) error {
+			_, err := c.ListCampaigns(ctx, ids[0], ids[1], ListQuery{})
+			return err
+		}, func(ids ...string) string {
+			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/campaigns"
+		}},
+		{"ListCohorts", func(c *Client, ids ...string) error {
+			_, err := c.ListCohorts(ctx, ids[0], ids[1], ids[2], ListQuery{})
+			return err
+		}, func(ids ...string) string {
+			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/campaigns/" + esc(ids[2]) + "/cohorts"
+		}},
+		{"GetCohort", func(c *Client, ids ...string) error {
+			_, err := c.GetCohort(ctx, ids[0], ids[1], ids[2], ids[3])
+			return err
+		}, func(ids ...string) string {
+			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/campaigns/" + esc(ids[2]) + "/cohorts/" + esc(ids[3])
+		}},
+		{"GetWebhookConfig", func(c *Client, ids ...string) error {
+			_, err := c.GetWebhookConfig(ctx, ids[0], ids[1], ids[3])
+			return err
+		}, func(ids ...string) string {
+			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/webhooks/" + esc(ids[3])
+		}},
+	}
+}
+
+func TestEndpointsNotFound(t *testing.T) {
+	for _, e := range endpointCalls() {
+		t.Run(e.name, func(t *testing.T) {
+			p := newPager(t, func(int, url.Values) (int, string) { return 404, `{"detail":"Not Found"}` })
+			err := e.call(p.c, "o", "w", "c", "x")
+			requireErrorText(t, err, "the API answered HTTP 404 Not Found: Not Found")
+			if !IsNotFound(err) {
+				t.Fatalf("IsNotFound(%v) is false", err)
+			}
+			if n := len(p.requests()); n != 1 {
+				t.Fatalf("%d requests", n)
+			}
+		})
+	}
+}
+
+// Every id of every endpoint is sent as exactly one escaped segment.
+func TestEndpointsEscapeIDs(t *testing.T) {
+	ids := []string{"org/1", "ws?2", "c#3/../x", "id/with/slashes %"}
+	for _, e := range endpointCalls() {
+		t.Run(e.name, func(t *testing.T) {
+			p := newPager(t, func(int, url.Values) (int, string) { return 404, `` })
+			_ = e.call(p.c, ids...)
+			reqs := p.requests()
+			if want := e.path(ids...); len(reqs) != 1 || reqs[0].EscapedPath() != want {
+				t.Fatalf("requests %v, want one to %s", reqs, want)
+			}
+		})
+	}
+}
+
+func TestEndpointsRefuseBadIDs(t *testing.T) {
+	for _, tc := range []struct {
+		endpoint string
+		ids      []string
+		want     string
+	}{
+		{"ListCampaigns", []string{"", "w", "c", "x"}, "org_id must not be empty"},
+		{"ListCampaigns", []string{"o", "..", "c", "x"}, `workspace_id must not be ".."`},
+		{"ListCohorts", []string{"o", "w", " c", "x"}, "campaign_id must not start or end with white space"},
+		{"GetCohort", []string{"o", "w", "c", ""}, "cohort_id must not be empty"},
+		{"GetCohort", []string{"o", "w", "c", "a\nb"}, "cohort_id must not contain control characters"},
+		{"GetWebhookConfig", []string{"o", "w", "c", "."}, `webhook_id must not be "."`},
+	} {
+		for _, e := range endpointCalls() {
+			if e.name != tc.endpoint {
+				continue
+			}
+			p := newPager(t, func(int, url.Values) (int, string) { return 200, `{}` })
+			requireErrorText(t, e.call(p.c, tc.ids...), tc.want)
+			if n := len(p.requests()); n != 0 {
+				t.Fatalf("%s sent %d requests for a bad id", tc.endpoint, n)
+			}
+		}
+	}
+}
+
+const cohortBody = `{"name":"March list","cohort_id":"coh-1","status":"completed","source_type":"csv","created_by":"u@example.com",` +
+	`"created_at":"2026-03-01T10:00:00Z","updated_at":"2026-03-01T10:05:00Z","result":%s,"updated_by":null}`
+
+func TestGetCohort(t *testing.T) {
+	for _, tc := range []struct {
+		result string
+		want   *CohortResult
+	}{
+		{`{"total_records":120,"valid_records":118,"rejected_records":2}`, &CohortResult{TotalRecords: ptr(int64(120)), ValidRecords: ptr(int64(118)), RejectedRecords: ptr(int64(2))}},
+		{`null`, nil},
+		{`{"total_records":5}`, &CohortResult{TotalRecords: ptr(int64(5))}},
+	} {
+		p := newPager(t, func(int, url.Values) (int, string) { return 200, fmt.Sprintf(cohortBody, tc.result) })
+		got, err := p.c.GetCohort(context.Background(), "o", "w", "c", "coh-1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := &Cohort{
+			Name: ptr("March list"), CohortID: ptr("coh-1"), Status: ptr("completed"), SourceType: ptr("csv"),
+			CreatedBy: ptr("u@example.com"), CreatedAt: ptr("2026-03-01T10:00:00Z"), UpdatedAt: ptr("2026-03-01T10:05:00Z"),
+			Result: tc.want,
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("result %s: got %+v, want %+v", tc.result, got, want)
+		}
+	}
+	for body, want := range map[string]string{
+		`{"name":"n","status":"completed"}`:                                        `HTTP 200 response could not be decoded at "cohort_id": a required field is missing or null`,
+		`{"cohort_id":"h","status":"completed"}`:                                   `HTTP 200 response could not be decoded at "name": a required field is missing or null`,
+		`{"cohort_id":"h","name":"n","status":null}`:                               `HTTP 200 response could not be decoded at "status": a required field is missing or null`,
+		`{"cohort_id":"h","name":"n","status":"s","result":[]}`:                    `HTTP 200 response could not be decoded at "result": want an object, got a JSON array`,
+		`{"cohort_id":"h","name":"n","status":"s","result":{"valid_records":1.5}}`: `HTTP 200 response could not be decoded at "result.valid_records": want an integer, got a JSON number 1.5`,
+	} {
+		p := newPager(t, func(int, url.Values) (int, string) { return 200, body })
+		got, err := p.c.GetCohort(context.Background(), "o", "w", "c", "h")
+		if got != nil {
+			t.Fatalf("got a cohort for %s", body)
+		}
+		requireErrorText(t, err, want)
+	}
+}
+
+func TestListCohorts(t *testing.T) {
+	var items []string
+	for i := range 130 {
+		items = append(items, fmt.Sprintf(`{"cohort_id":"coh-%d","name":"n%d","status":"processing","result":null}`, i, i))
+	}
+	p := newPager(t, honest(items))
+	r, err := p.c.ListCohorts(context.Background(), "o", "w", "c", ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Items) != 130 || r.Total != 130 || *r.Items[129].CohortID != "coh-129" || r.Items[0].Result != nil {
+		t.Fatalf("got %d cohorts, total %d", len(r.Items), r.Total)
+	}
+	p.requireQueries(t, "offset=0 limit=100", "offset=100 limit=100")
+}
+
+func TestGetWebhookConfig(t *testing.T) {
+	const secret = "whsec_S1GN1NG-DO-NOT-KEEP"
+	base := `{"webhook_id":"wh-1","name":"results","url":"https://hooks.example.com/in","created_by":"u@example.com",` +
+		`"created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-02T00:00:00Z","updated_by":"v@example.com"%s}`
+	for _, tc := range []struct {
+		name, extra string
+		want        map[string]*string
+	}{
+		{"custom_headers absent", ``, nil},
+		{"custom_headers null", `,"custom_headers":null`, nil},
+		{"custom_headers empty", `,"custom_headers":{}`, map[string]*string{}},
+		{"custom_headers with values", `,"custom_headers":{"Authorization":"Bearer abc","X-Team":"ops","X-Null":null}`,
+			map[string]*string{"Authorization": ptr("Bearer abc"), "X-Team": ptr("ops"), "X-Null": nil}},
+		{"signing_secret dropped", `,"signing_secret":"` + secret + `","Signing_Secret":"` + secret + `"`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newPager(t, func(int, url.Values) (int, string) { return 200, fmt.Sprintf(base, tc.extra) })
+			got, err := p.c.GetWebhookConfig(context.Background(), "o", "w", "wh-1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := &WebhookConfiguration{
+				WebhookID: ptr("wh-1"), Name: ptr("results"), URL: ptr("https://hooks.example.com/in"), CreatedBy: ptr("u@example.com"),
+				CreatedAt: ptr("2026-01-01T00:00:00Z"), UpdatedAt: ptr("2026-01-02T00:00:00Z"), UpdatedBy: ptr("v@example.com"),
+				CustomHeaders: tc.want,
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("got %+v, want %+v", got, want)
+			}
+			if (got.CustomHeaders == nil) != (tc.want == nil) {
+				t.Fatalf("custom_headers nil is %v, want %v", got.CustomHeaders == nil, tc.want == nil)
+			}
+			if dump := fmt.Sprintf("%#v", got); strings.Contains(dump, secret) {
+				t.Fatalf("the signing secret was kept: %s", dump)
+			}
+			if enc, _ := json.Marshal(got); strings.Contains(string(enc), secret) || strings.Contains(string(enc), "signing") {
+				t.Fatalf("the signing secret was kept: %s", enc)
+			}
+		})
+	}
+	for body, want := range map[string]string{
+		`{"name":"n","url":"https://x"}`:                        `HTTP 200 response could not be decoded at "webhook_id": a required field is missing or null`,
+		`{"webhook_id":"w","name":"n","url":null}`:              `HTTP 200 response could not be decoded at "url": a required field is missing or null`,
+		`{"webhook_id":"w","url":"u","custom_headers":[]}`:      `HTTP 200 response could not be decoded at "custom_headers": want an object, got a JSON array`,
+		`{"webhook_id":"w","url":"u","custom_headers":{"a":1}}`: `HTTP 200 response could not be decoded at "custom_headers": want a string, got a JSON number`,
+	} {
+		p := newPager(t, func(int, url.Values) (int, string) { return 200, body })
+		got, err := p.c.GetWebhookConfig(context.Background(), "o", "w", "w")
+		if got != nil {
+			t.Fatalf("got a configuration for %s", body)
+		}
+		requireErrorText(t, err, want)
+	}
+}
+
+// The top-level webhook_config is kept as a raw object, apart from
+// app_config.webhook_config; null and absent both read as nil.
+func TestCampaignTopLevelWebhookConfig(t *testing.T) {
+	inner := `"webhook_config":{"url":"https://inner.example/h","metadata":{"k":1}}`
+	for _, tc := range []struct {
+		name, top string
+		want      string
+	}{
+		{"absent", ``, ``},
+		{"null", `,"webhook_config":null`, ``},
+		{"object", `,"webhook_config":{"webhook_id":"wh-1","events":["completed"]}`, `{"webhook_id":"wh-1","events":["completed"]}`},
+		{"empty object", `,"webhook_config":{}`, `{}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			body := strings.TrimSuffix(fmt.Sprintf(minimal, inner), "}") + tc.top + "}"
+			c, err := decodeCampaign(200, []byte(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(c.WebhookConfig) != tc.want || (tc.want == "") != (c.WebhookConfig == nil) {
+				t.Fatalf("webhook_config %q, want %q", c.WebhookConfig, tc.want)
+			}
+			if w := c.AppConfig.WebhookConfig; w == nil || w.URL == nil || *w.URL != "https://inner.example/h" || string(w.Metadata) != `{"k":1}` {
+				t.Fatalf("app_config.webhook_config %+v", w)
+			}
+		})
+	}
+	for top, want := range map[string]string{
+		`"url"`: `HTTP 200 response could not be decoded at "webhook_config": want an object or null, got a string`,
+		`[]`:    `HTTP 200 response could not be decoded at "webhook_config": want an object or null, got a list`,
+		`7`:     `HTTP 200 response could not be decoded at "webhook_config": want an object or null, got the number 7`,
+	} {
+		body := strings.TrimSuffix(fmt.Sprintf(minimal, ``), "}") + `,"webhook_config":` + top + "}"
+		c, err := decodeCampaign(200, []byte(body))
+		if c != nil {
+			t.Fatalf("decoded %s", top)
+		}
+		requireErrorText(t, err, want)
+		if dErr := requireAs[*DecodeError](t, err); dErr.Path != "webhook_config" {
+			t.Fatalf("path %q", dErr.Path)
+		}
+	}
+}
