@@ -35,6 +35,13 @@ const (
 	// an unknown status and day name, two of six retry conditions, empty
 	// metadata and +05:30 timestamps.
 	LeadFollowupID = "LEAD-Home-Lo-3b9e0c11-77af"
+
+	// Campaigns for list and by-name tests: two share the name "Renewals Q3"
+	// and the same created_at (so the order between them is the id's), and
+	// one is named "Renewals", a near miss for both.
+	RenewalsQ3ActiveID = "RNW-Q3-Act-2b7d4e61-0c3a"
+	RenewalsQ3PausedID = "RNW-Q3-Pau-9e1f5a27-4d8b"
+	RenewalsID         = "RNW-All-Re-5c3a8b90-e2f4"
 )
 
 // Fault is an injected response, served instead of the real one to the next
@@ -77,12 +84,18 @@ type Server struct {
 	requests []Request
 	// generated counts generated items, for their ids and timestamps.
 	generated int
+	listMode  ListMode
+	// listServed counts list pages served since the last SetListMode.
+	listServed int
+	// heads are the items ListShift lists first, oldest first.
+	heads map[*kind]map[scope][]string
 }
 
 // New returns a Server seeded with the bundled fixtures that accepts apiKey.
 func New(apiKey string) *Server {
 	s := &Server{apiKey: apiKey, items: store{}}
 	s.items.loadFixtures()
+	s.seedListing()
 	s.handler = s.record(s.inject(s.guard(s.routes())))
 	return s
 }

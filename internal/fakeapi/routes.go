@@ -13,6 +13,7 @@ import (
 func (s *Server) routes() http.Handler {
 	const ws = BasePath + "/v1/orgs/{org}/workspaces/{ws}"
 	mux := http.NewServeMux()
+	mux.Handle("GET "+ws+"/campaigns", s.listItems(campaigns))
 	mux.Handle("GET "+ws+"/campaigns/{campaign}", s.getItem(campaigns))
 	mux.HandleFunc("/", notFound)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -71,6 +71,8 @@ type entry struct {
 	fields map[string]json.RawMessage
 	name   string
 	status string
+	// created and updated sort lists.
+	created, updated stamp
 }
 
 func newEntry(id string, body []byte) *entry {
@@ -80,6 +82,8 @@ func newEntry(id string, body []byte) *entry {
 	}
 	e.name = e.str("name")
 	e.status = e.str("status")
+	e.created = parseStamp(e.str("created_at"))
+	e.updated = parseStamp(e.str("updated_at"))
 	return e
 }
 

@@ -55,6 +55,20 @@ func generatedTime(n int) string {
 	return generatedEpoch.Add(time.Duration(n) * time.Minute).Format(time.RFC3339)
 }
 
+// seedListing stores the campaigns that lists and by-name lookups are tested
+// on. They are generated rather than fixtures: every campaign fixture is also
+// a decoding seed with its expected value written out in the client's tests.
+func (s *Server) seedListing() {
+	sc := scope{org: OrgID, ws: WorkspaceID}
+	for _, c := range []struct{ id, name, status, created string }{
+		{RenewalsQ3ActiveID, "Renewals Q3", "active", "2026-10-01T09:00:00Z"},
+		{RenewalsQ3PausedID, "Renewals Q3", "paused", "2026-10-01T09:00:00Z"},
+		{RenewalsID, "Renewals", "ended", "2026-06-01T09:00:00Z"},
+	} {
+		s.items.put(campaigns, sc, c.id, synthCampaign(c.id, c.name, c.status, c.created))
+	}
+}
+
 var synthStatuses = []string{"scheduled", "active", "paused", "ended", "cancelled"}
 
 // AddCampaigns stores n generated campaigns in the seeded org and workspace,
