@@ -44,6 +44,17 @@ const (
 	RenewalsID         = "RNW-All-Re-5c3a8b90-e2f4"
 )
 
+// Seeded cohorts. LoanRemindersID has LoanRemindersCohorts cohorts,
+// coh-emi-nov-01 to coh-emi-nov-12, every one completed with no rejected
+// records; PolicyRenewalID has the three below; LeadFollowupID has none.
+const (
+	LoanRemindersCohorts      = 12
+	LoanRemindersFirstCohort  = "coh-emi-nov-01"
+	RenewalCohortCompletedID  = "coh-rnw-dec-a"
+	RenewalCohortProcessingID = "coh-rnw-dec-b" // result null
+	RenewalCohortFailedID     = "coh-rnw-dec-c" // rejected records, updated_by null
+)
+
 // Fault is an injected response, served instead of the real one to the next
 // request. Zero fields mean a plain response with that status and body.
 type Fault struct {
@@ -108,6 +119,17 @@ func (s *Server) Put(org, workspace, campaignID string, body []byte) {
 // Campaign returns a seeded or stored campaign body.
 func (s *Server) Campaign(org, workspace, campaignID string) ([]byte, bool) {
 	return s.body(campaigns, scope{org: org, ws: workspace}, campaignID)
+}
+
+// PutCohort stores (or replaces) a cohort body of a campaign, served as is.
+// The campaign must exist for the cohort to be served.
+func (s *Server) PutCohort(org, workspace, campaignID, cohortID string, body []byte) {
+	s.put(cohorts, scope{org: org, ws: workspace, parent: campaignID}, cohortID, body)
+}
+
+// Cohort returns a seeded or stored cohort body.
+func (s *Server) Cohort(org, workspace, campaignID, cohortID string) ([]byte, bool) {
+	return s.body(cohorts, scope{org: org, ws: workspace, parent: campaignID}, cohortID)
 }
 
 func (s *Server) put(k *kind, sc scope, id string, body []byte) {

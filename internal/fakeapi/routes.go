@@ -15,6 +15,8 @@ func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET "+ws+"/campaigns", s.listItems(campaigns))
 	mux.Handle("GET "+ws+"/campaigns/{campaign}", s.getItem(campaigns))
+	mux.Handle("GET "+ws+"/campaigns/{campaign}/cohorts", s.listItems(cohorts))
+	mux.Handle("GET "+ws+"/campaigns/{campaign}/cohorts/{cohort}", s.getItem(cohorts))
 	mux.HandleFunc("/", notFound)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// ServeMux redirects a path with "//", "." or ".." segments or a
