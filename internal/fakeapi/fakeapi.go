@@ -55,6 +55,20 @@ const (
 	RenewalCohortFailedID     = "coh-rnw-dec-c" // rejected records, updated_by null
 )
 
+// Seeded webhook configurations.
+const (
+	// WebhookWithHeadersID has custom headers, one of them an
+	// Authorization header whose value is WebhookAuthHeaderValue.
+	WebhookWithHeadersID   = "wh-crm-attempts-01"
+	WebhookAuthHeaderValue = "Bearer whsec_LEAKCHECK_hdr_7f3a91c2"
+	// WebhookNoHeadersID has custom_headers and updated_by null.
+	WebhookNoHeadersID = "wh-analytics-02"
+	// WebhookWithSecretID also carries signing_secret, which the API
+	// returns only when a configuration is created: nothing may expose it.
+	WebhookWithSecretID  = "wh-signed-03"
+	WebhookSigningSecret = "whsec_LEAKCHECK_signing_5d8e02ab"
+)
+
 // Fault is an injected response, served instead of the real one to the next
 // request. Zero fields mean a plain response with that status and body.
 type Fault struct {
@@ -130,6 +144,16 @@ func (s *Server) PutCohort(org, workspace, campaignID, cohortID string, body []b
 // Cohort returns a seeded or stored cohort body.
 func (s *Server) Cohort(org, workspace, campaignID, cohortID string) ([]byte, bool) {
 	return s.body(cohorts, scope{org: org, ws: workspace, parent: campaignID}, cohortID)
+}
+
+// PutWebhook stores (or replaces) a webhook configuration body, served as is.
+func (s *Server) PutWebhook(org, workspace, webhookID string, body []byte) {
+	s.put(webhooks, scope{org: org, ws: workspace}, webhookID, body)
+}
+
+// Webhook returns a seeded or stored webhook configuration body.
+func (s *Server) Webhook(org, workspace, webhookID string) ([]byte, bool) {
+	return s.body(webhooks, scope{org: org, ws: workspace}, webhookID)
 }
 
 func (s *Server) put(k *kind, sc scope, id string, body []byte) {

@@ -17,6 +17,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET "+ws+"/campaigns/{campaign}", s.getItem(campaigns))
 	mux.Handle("GET "+ws+"/campaigns/{campaign}/cohorts", s.listItems(cohorts))
 	mux.Handle("GET "+ws+"/campaigns/{campaign}/cohorts/{cohort}", s.getItem(cohorts))
+	mux.Handle("GET "+ws+"/webhooks/{webhook}", s.getItem(webhooks))
 	mux.HandleFunc("/", notFound)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// ServeMux redirects a path with "//", "." or ".." segments or a
