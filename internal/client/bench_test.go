@@ -13,7 +13,7 @@ import (
 func BenchmarkGetCampaign(b *testing.B) {
 	srv := httptest.NewServer(fakeapi.New(testKey))
 	defer srv.Close()
-	c, err := New(fastConfig(srv.URL))
+	c, err := New(fastConfig(srv.URL + fakeapi.BasePath))
 	if err != nil {
 		b.Fatal(err)
 	}

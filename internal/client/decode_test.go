@@ -405,7 +405,7 @@ func decodeCases() []decodeCase {
 // embeds, keyed by file name.
 func seedFiles(tb testing.TB) map[string][]byte {
 	tb.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "fakeapi", "campaigns", "*.json"))
+	paths, err := filepath.Glob(filepath.Join("..", "fakeapi", "fixtures", "campaigns", "*.json"))
 	if err != nil || len(paths) == 0 {
 		tb.Fatalf("no seed campaigns found: %v", err)
 	}

@@ -55,7 +55,7 @@ func newHarness(t *testing.T, mod func(*Config)) *harness {
 		}
 		h.srv.Close()
 	})
-	cfg := fastConfig(h.srv.URL)
+	cfg := fastConfig(h.srv.URL + fakeapi.BasePath)
 	if mod != nil {
 		mod(&cfg)
 	}

@@ -71,7 +71,7 @@ func TestLoggingRequestAndResponse(t *testing.T) {
 	if len(entries) != 3 {
 		t.Fatalf("%d log entries, want request, response, body: %+v", len(entries), entries)
 	}
-	url := h.srv.URL + "/v1/orgs/org-acme-finance/workspaces/ws-collections/campaigns/MKN-Loan-Le-181e5d84-a3cc"
+	url := h.srv.URL + fakeapi.BasePath + "/v1/orgs/org-acme-finance/workspaces/ws-collections/campaigns/MKN-Loan-Le-181e5d84-a3cc"
 
 	req := entries[0]
 	if req.level != "debug" || req.msg != "Sarvam API request" || req.fields["http.method"] != "GET" || req.fields["http.url"] != url {

@@ -54,7 +54,7 @@ func TestTLS12Accepted(t *testing.T) {
 	srv.StartTLS()
 	defer srv.Close()
 
-	cfg := fastConfig(srv.URL)
+	cfg := fastConfig(srv.URL + fakeapi.BasePath)
 	cfg.Transport = trustingTransport(t, srv)
 	c, err := New(cfg)
 	if err != nil {

@@ -233,7 +233,7 @@ func TestTLSTrusted(t *testing.T) {
 	fake := fakeapi.New(testKey)
 	srv := httptest.NewTLSServer(fake)
 	defer srv.Close()
-	cfg := fastConfig(srv.URL)
+	cfg := fastConfig(srv.URL + fakeapi.BasePath)
 	cfg.Transport = srv.Client().Transport
 	c, err := New(cfg)
 	if err != nil {
@@ -334,7 +334,7 @@ func TestHeadersSent(t *testing.T) {
 			mu.Unlock()
 			fake.ServeHTTP(w, r)
 		}))
-		cfg := fastConfig(srv.URL)
+		cfg := fastConfig(srv.URL + fakeapi.BasePath)
 		cfg.UserAgent = tc.configured
 		c, err := New(cfg)
 		if err != nil {
@@ -470,7 +470,7 @@ func TestConnectionReuse(t *testing.T) {
 			}))
 			conns := countConns(srv, srv.Start)
 			defer srv.Close()
-			cfg := fastConfig(srv.URL)
+			cfg := fastConfig(srv.URL + fakeapi.BasePath)
 			if logged {
 				cfg.Logger = &recordingLogger{}
 			}

@@ -122,16 +122,16 @@ func TestPathSegmentEscaping(t *testing.T) {
 			if len(reqs) != 1 {
 				t.Fatalf("%d requests", len(reqs))
 			}
-			want := "/v1/orgs/org-acme-finance/workspaces/ws-collections/campaigns/" + url.PathEscape(id)
+			want := fakeapi.BasePath + "/v1/orgs/org-acme-finance/workspaces/ws-collections/campaigns/" + url.PathEscape(id)
 			if reqs[0].EscapedPath != want {
 				t.Fatalf("path sent %q, want %q", reqs[0].EscapedPath, want)
 			}
 			segs := strings.Split(reqs[0].EscapedPath, "/")
-			if len(segs) != 8 {
-				t.Fatalf("path %q has %d segments, want 8", reqs[0].EscapedPath, len(segs))
+			if len(segs) != 10 {
+				t.Fatalf("path %q has %d segments, want 10", reqs[0].EscapedPath, len(segs))
 			}
-			if got, err := url.PathUnescape(segs[7]); err != nil || got != id {
-				t.Fatalf("last segment %q unescapes to %q (%v), want %q", segs[7], got, err, id)
+			if got, err := url.PathUnescape(segs[9]); err != nil || got != id {
+				t.Fatalf("last segment %q unescapes to %q (%v), want %q", segs[9], got, err, id)
 			}
 		})
 	}

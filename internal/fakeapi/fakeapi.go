@@ -1,20 +1,22 @@
 // Package fakeapi is an in-memory Sarvam scheduling API for tests and the demo.
+//
+// It serves the API under BasePath only, as the real one does: a base URL is
+// the server's URL plus BasePath. Each kind of resource has a route in
+// routes.go and a folder of fixtures under fixtures/; authentication, fault
+// injection and request recording wrap every route.
 package fakeapi
 
 import (
 	"bytes"
-	"embed"
-	"encoding/json"
-	"fmt"
-	"net"
 	"net/http"
-	"net/url"
-	"strings"
 	"sync"
 	"time"
 )
 
-// Seeded identifiers. Every seeded campaign lives in this org and workspace.
+// BasePath is where the API is mounted, as in https://apps.sarvam.ai/api/scheduling.
+const BasePath = "/api/scheduling"
+
+// Seeded identifiers. Every seeded resource lives in this org and workspace.
 const (
 	OrgID       = "org-acme-finance"
 	WorkspaceID = "ws-collections"
@@ -33,10 +35,39 @@ const (
 	// an unknown status and day name, two of six retry conditions, empty
 	// metadata and +05:30 timestamps.
 	LeadFollowupID = "LEAD-Home-Lo-3b9e0c11-77af"
+
+	// Campaigns for list and by-name tests: two share the name "Renewals Q3"
+	// and the same created_at (so the order between them is the id's), and
+	// one is named "Renewals", a near miss for both.
+	RenewalsQ3ActiveID = "RNW-Q3-Act-2b7d4e61-0c3a"
+	RenewalsQ3PausedID = "RNW-Q3-Pau-9e1f5a27-4d8b"
+	RenewalsID         = "RNW-All-Re-5c3a8b90-e2f4"
 )
 
-//go:embed campaigns/*.json
-var seedFiles embed.FS
+// Seeded cohorts. LoanRemindersID has LoanRemindersCohorts cohorts,
+// coh-emi-nov-01 to coh-emi-nov-12, every one completed with no rejected
+// records; PolicyRenewalID has the three below; LeadFollowupID has none.
+const (
+	LoanRemindersCohorts      = 12
+	LoanRemindersFirstCohort  = "coh-emi-nov-01"
+	RenewalCohortCompletedID  = "coh-rnw-dec-a"
+	RenewalCohortProcessingID = "coh-rnw-dec-b" // result null
+	RenewalCohortFailedID     = "coh-rnw-dec-c" // rejected records, updated_by null
+)
+
+// Seeded webhook configurations.
+const (
+	// WebhookWithHeadersID has custom headers, one of them an
+	// Authorization header whose value is WebhookAuthHeaderValue.
+	WebhookWithHeadersID   = "wh-crm-attempts-01"
+	WebhookAuthHeaderValue = "Bearer whsec_LEAKCHECK_hdr_7f3a91c2"
+	// WebhookNoHeadersID has custom_headers and updated_by null.
+	WebhookNoHeadersID = "wh-analytics-02"
+	// WebhookWithSecretID also carries signing_secret, which the API
+	// returns only when a configuration is created: nothing may expose it.
+	WebhookWithSecretID  = "wh-signed-03"
+	WebhookSigningSecret = "whsec_LEAKCHECK_signing_5d8e02ab"
+)
 
 // Fault is an injected response, served instead of the real one to the next
 // request. Zero fields mean a plain response with that status and body.
@@ -69,52 +100,76 @@ type Request struct {
 
 // Server is the fake API. The zero value is not usable; call New.
 type Server struct {
-	apiKey string
+	apiKey  string
+	handler http.Handler
 
-	mu        sync.Mutex
-	campaigns map[string]json.RawMessage
-	faults    []Fault
-	requests  []Request
+	mu       sync.Mutex
+	items    store
+	faults   []Fault
+	requests []Request
+	// generated counts generated items, for their ids and timestamps.
+	generated int
+	listMode  ListMode
+	// listServed counts list pages served since the last SetListMode.
+	listServed int
+	// heads are the items ListShift lists first, oldest first.
+	heads map[*kind]map[scope][]string
 }
 
-// New returns a Server seeded with the bundled campaigns that accepts apiKey.
+// New returns a Server seeded with the bundled fixtures that accepts apiKey.
 func New(apiKey string) *Server {
-	s := &Server{apiKey: apiKey, campaigns: map[string]json.RawMessage{}}
-	entries, err := seedFiles.ReadDir("campaigns")
-	if err != nil {
-		panic(err)
-	}
-	for _, e := range entries {
-		body, err := seedFiles.ReadFile("campaigns/" + e.Name())
-		if err != nil {
-			panic(err)
-		}
-		var head struct {
-			CampaignID string `json:"campaign_id"`
-		}
-		if err := json.Unmarshal(body, &head); err != nil {
-			panic(fmt.Sprintf("seed %s: %v", e.Name(), err))
-		}
-		s.campaigns[key(OrgID, WorkspaceID, head.CampaignID)] = body
-	}
+	s := &Server{apiKey: apiKey, items: store{}}
+	s.items.loadFixtures()
+	s.seedListing()
+	s.handler = s.record(s.inject(s.guard(s.routes())))
 	return s
 }
 
-func key(org, ws, id string) string { return org + "\x00" + ws + "\x00" + id }
-
 // Put stores (or replaces) a campaign body, served as is.
 func (s *Server) Put(org, workspace, campaignID string, body []byte) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.campaigns[key(org, workspace, campaignID)] = append(json.RawMessage(nil), body...)
+	s.put(campaigns, scope{org: org, ws: workspace}, campaignID, body)
 }
 
 // Campaign returns a seeded or stored campaign body.
 func (s *Server) Campaign(org, workspace, campaignID string) ([]byte, bool) {
+	return s.body(campaigns, scope{org: org, ws: workspace}, campaignID)
+}
+
+// PutCohort stores (or replaces) a cohort body of a campaign, served as is.
+// The campaign must exist for the cohort to be served.
+func (s *Server) PutCohort(org, workspace, campaignID, cohortID string, body []byte) {
+	s.put(cohorts, scope{org: org, ws: workspace, parent: campaignID}, cohortID, body)
+}
+
+// Cohort returns a seeded or stored cohort body.
+func (s *Server) Cohort(org, workspace, campaignID, cohortID string) ([]byte, bool) {
+	return s.body(cohorts, scope{org: org, ws: workspace, parent: campaignID}, cohortID)
+}
+
+// PutWebhook stores (or replaces) a webhook configuration body, served as is.
+func (s *Server) PutWebhook(org, workspace, webhookID string, body []byte) {
+	s.put(webhooks, scope{org: org, ws: workspace}, webhookID, body)
+}
+
+// Webhook returns a seeded or stored webhook configuration body.
+func (s *Server) Webhook(org, workspace, webhookID string) ([]byte, bool) {
+	return s.body(webhooks, scope{org: org, ws: workspace}, webhookID)
+}
+
+func (s *Server) put(k *kind, sc scope, id string, body []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b, ok := s.campaigns[key(org, workspace, campaignID)]
-	return b, ok
+	s.items.put(k, sc, id, body)
+}
+
+func (s *Server) body(k *kind, sc scope, id string) ([]byte, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.items.get(k, sc, id)
+	if !ok {
+		return nil, false
+	}
+	return e.body, true
 }
 
 // Inject queues faults; each request takes the next one until none are left.
@@ -131,138 +186,73 @@ func (s *Server) Requests() []Request {
 	return append([]Request(nil), s.requests...)
 }
 
-// ServeHTTP implements the read endpoints of the scheduling API.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	key := r.Header.Get("X-API-Key")
-	s.mu.Lock()
-	s.requests = append(s.requests, Request{
-		Method:      r.Method,
-		EscapedPath: r.URL.EscapedPath(),
-		UserAgent:   r.UserAgent(),
-		KeyPresent:  key != "",
-		KeyMatched:  key == s.apiKey,
-	})
-	var fault *Fault
-	if len(s.faults) > 0 {
-		f := s.faults[0]
-		s.faults = s.faults[1:]
-		fault = &f
-	}
-	s.mu.Unlock()
-
-	if fault != nil {
-		serveFault(w, r, *fault)
-		return
-	}
-	if r.Method != http.MethodGet {
-		w.Header().Set("Allow", http.MethodGet)
-		writeError(w, http.StatusMethodNotAllowed, "Method Not Allowed", "method_not_allowed", "")
-		return
-	}
-	if key == "" {
-		writeError(w, http.StatusUnauthorized, "Missing API key. Pass it in the X-API-Key header.", "authentication_error", "missing_api_key")
-		return
-	}
-	if key != s.apiKey {
-		writeError(w, http.StatusUnauthorized, "Invalid API key.", "authentication_error", "invalid_api_key")
-		return
-	}
-	org, ws, id, ok := parseCampaignPath(r.URL.EscapedPath())
-	if !ok {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusNotFound)
-		_, _ = w.Write([]byte(`{"detail":"Not Found"}`))
-		return
-	}
-	body, found := s.Campaign(org, ws, id)
-	if !found {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("Campaign %s not found", id), "not_found_error", "campaign_not_found")
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	_, _ = w.Write(body)
-}
-
-// parseCampaignPath splits …/v1/orgs/{org}/workspaces/{ws}/campaigns/{id},
-// unescaping each segment on its own so that an escaped "/" stays inside it.
-func parseCampaignPath(escaped string) (org, ws, id string, ok bool) {
-	i := strings.Index(escaped, "/v1/orgs/")
-	if i < 0 {
-		return "", "", "", false
-	}
-	parts := strings.Split(escaped[i+len("/v1/orgs/"):], "/")
-	if len(parts) != 5 || parts[1] != "workspaces" || parts[3] != "campaigns" {
-		return "", "", "", false
-	}
-	var segs [3]string
-	for n, p := range []string{parts[0], parts[2], parts[4]} {
-		v, err := url.PathUnescape(p)
-		if err != nil || v == "" {
-			return "", "", "", false
-		}
-		segs[n] = v
-	}
-	return segs[0], segs[1], segs[2], true
-}
-
-func writeError(w http.ResponseWriter, status int, message, typ, code string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	body := map[string]any{"error": map[string]any{"message": message, "type": typ, "code": code}}
-	_ = json.NewEncoder(w).Encode(body)
-}
-
-func serveFault(w http.ResponseWriter, r *http.Request, f Fault) {
-	if f.Delay > 0 {
-		select {
-		case <-time.After(f.Delay):
-		case <-r.Context().Done():
-			return
-		}
-	}
-	if f.Hang {
-		<-r.Context().Done()
-		return
-	}
-	for k, v := range f.Header {
-		w.Header().Set(k, v)
-	}
-	status := f.Status
-	if status == 0 {
-		status = http.StatusOK
-	}
-	switch {
-	case f.Reset:
-		w.Header().Set("Content-Length", fmt.Sprint(len(f.Body)))
-		w.WriteHeader(status)
-		_, _ = w.Write([]byte(f.Body[:min(f.ResetAfter, len(f.Body))]))
-		if fl, ok := w.(http.Flusher); ok {
-			fl.Flush()
-		}
-		if hj, ok := w.(http.Hijacker); ok {
-			if conn, _, err := hj.Hijack(); err == nil {
-				if tcp, ok := conn.(*net.TCPConn); ok {
-					_ = tcp.SetLinger(0)
-				}
-				_ = conn.Close()
-			}
-		}
-	case f.StallAfter > 0:
-		w.Header().Set("Content-Length", fmt.Sprint(len(f.Body)))
-		w.WriteHeader(status)
-		_, _ = w.Write([]byte(f.Body[:min(f.StallAfter, len(f.Body))]))
-		if fl, ok := w.(http.Flusher); ok {
-			fl.Flush()
-		}
-		<-r.Context().Done()
-	default:
-		w.WriteHeader(status)
-		_, _ = w.Write([]byte(f.Body))
-	}
-}
-
 // Body is a helper for faults that serve a seeded campaign.
 func (s *Server) Body(campaignID string) string {
 	b, _ := s.Campaign(OrgID, WorkspaceID, campaignID)
 	return string(bytes.TrimSpace(b))
+}
+
+// ServeHTTP implements the read endpoints of the scheduling API.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// record keeps what every request looked like, before anything can refuse it.
+func (s *Server) record(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key := r.Header.Get("X-API-Key")
+		s.mu.Lock()
+		s.requests = append(s.requests, Request{
+			Method:      r.Method,
+			EscapedPath: r.URL.EscapedPath(),
+			UserAgent:   r.UserAgent(),
+			KeyPresent:  key != "",
+			KeyMatched:  key == s.apiKey,
+		})
+		s.mu.Unlock()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// inject serves the next queued fault instead of the API. Faults apply
+// whatever the path and key: they stand for what a gateway in front of the
+// API might answer.
+func (s *Server) inject(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		var fault *Fault
+		if len(s.faults) > 0 {
+			f := s.faults[0]
+			s.faults = s.faults[1:]
+			fault = &f
+		}
+		s.mu.Unlock()
+		if fault != nil {
+			serveFault(w, r, *fault)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// guard refuses what the API refuses before routing: any method but GET (the
+// fake serves reads only) and a missing or wrong key.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet {
+			w.Header().Set("Allow", http.MethodGet)
+			writeError(w, http.StatusMethodNotAllowed, "Method Not Allowed", "method_not_allowed", "", nil)
+			return
+		}
+		key := r.Header.Get("X-API-Key")
+		if key == "" {
+			writeError(w, http.StatusUnauthorized, "Missing API key. Pass it in the X-API-Key header.", "authentication_error", "missing_api_key", nil)
+			return
+		}
+		if key != s.apiKey {
+			writeError(w, http.StatusUnauthorized, "Invalid API key.", "authentication_error", "invalid_api_key", nil)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }

@@ -18,7 +18,7 @@ import (
 const testKey = "fake-test-key-0123456789"
 
 func campaignPath(org, ws, id string) string {
-	return "/v1/orgs/" + org + "/workspaces/" + ws + "/campaigns/" + id
+	return BasePath + "/v1/orgs/" + org + "/workspaces/" + ws + "/campaigns/" + id
 }
 
 func get(t *testing.T, srv *httptest.Server, path, apiKey string) (int, http.Header, string) {
@@ -84,8 +84,12 @@ func TestErrors(t *testing.T) {
 			`{"error":{"code":"campaign_not_found","message":"Campaign nope not found","type":"not_found_error"}}`},
 		{"GET", campaignPath(OrgID, "other", LoanRemindersID), testKey, 404,
 			`{"error":{"code":"campaign_not_found","message":"Campaign MKN-Loan-Le-181e5d84-a3cc not found","type":"not_found_error"}}`},
-		{"GET", "/v1/orgs/" + OrgID + "/workspaces/" + WorkspaceID + "/campaigns", testKey, 404, `{"detail":"Not Found"}`},
-		{"GET", campaignPath(OrgID, WorkspaceID, LoanRemindersID) + "/cohorts", testKey, 404, `{"detail":"Not Found"}`},
+		{"GET", campaignPath(OrgID, WorkspaceID, LoanRemindersID) + "/webhooks", testKey, 404, `{"detail":"Not Found"}`},
+		{"GET", BasePath + "/v1/orgs/" + OrgID + "/workspaces/" + WorkspaceID, testKey, 404, `{"detail":"Not Found"}`},
+		{"DELETE", "/elsewhere", testKey, 405,
+			`{"error":{"code":"","message":"Method Not Allowed","type":"method_not_allowed"}}`},
+		{"GET", "/elsewhere", "", 401,
+			`{"error":{"code":"missing_api_key","message":"Missing API key. Pass it in the X-API-Key header.","type":"authentication_error"}}`},
 		{"DELETE", campaignPath(OrgID, WorkspaceID, LoanRemindersID), testKey, 405,
 			`{"error":{"code":"","message":"Method Not Allowed","type":"method_not_allowed"}}`},
 	} {
@@ -151,24 +155,64 @@ func TestPutCopiesAndEscapedSegments(t *testing.T) {
 	}
 }
 
-func TestParseCampaignPath(t *testing.T) {
+// TestRoutingEscapedSegments: ServeMux matches each escaped segment on its
+// own and PathValue unescapes it, so %2F, %3F and %25 stay inside one id.
+func TestRoutingEscapedSegments(t *testing.T) {
+	s := New(testKey)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	s.Put("o", "w", "c", []byte(`{"campaign_id":"c"}`))
+	s.Put("o/x", "w?", "%", []byte(`{"campaign_id":"%"}`))
+	s.Put("o", "w", "a b", []byte(`{"campaign_id":"a b"}`))
+	const notFound = `{"detail":"Not Found"}`
 	for _, tc := range []struct {
-		in          string
-		org, ws, id string
-		ok          bool
+		path   string
+		status int
+		body   string
 	}{
-		{"/v1/orgs/o/workspaces/w/campaigns/c", "o", "w", "c", true},
-		{"/api/scheduling/v1/orgs/o/workspaces/w/campaigns/c", "o", "w", "c", true},
-		{"/v1/orgs/o%2Fx/workspaces/w%3F/campaigns/%25", "o/x", "w?", "%", true},
-		{"/v1/orgs/o/workspaces/w/campaigns/", "", "", "", false},
-		{"/v1/orgs/o/workspaces/w/campaigns/c/", "", "", "", false},
-		{"/v1/orgs/o/workspace/w/campaigns/c", "", "", "", false},
-		{"/v1/orgs/o/workspaces/w/campaigns/%zz", "", "", "", false},
-		{"/v2/orgs/o/workspaces/w/campaigns/c", "", "", "", false},
+		{campaignPath("o", "w", "c"), 200, `{"campaign_id":"c"}`},
+		{campaignPath("o%2Fx", "w%3F", "%25"), 200, `{"campaign_id":"%"}`},
+		{campaignPath("o", "w", "a%20b"), 200, `{"campaign_id":"a b"}`},
+		{campaignPath("o", "w", "%63"), 200, `{"campaign_id":"c"}`},
+		{campaignPath("o/x", "w%3F", "%25"), 404, notFound},
+		{campaignPath("o", "w", ""), 404, notFound},
+		{campaignPath("o", "w", "c/"), 404, notFound},
+		{BasePath + "/v1/orgs/o/workspace/w/campaigns/c", 404, notFound},
+		{BasePath + "/v2/orgs/o/workspaces/w/campaigns/c", 404, notFound},
 	} {
-		org, ws, id, ok := parseCampaignPath(tc.in)
-		if org != tc.org || ws != tc.ws || id != tc.id || ok != tc.ok {
-			t.Errorf("parseCampaignPath(%q) = %q %q %q %v", tc.in, org, ws, id, ok)
+		status, _, body := get(t, srv, tc.path, testKey)
+		if status != tc.status || strings.TrimSpace(body) != tc.body {
+			t.Errorf("GET %s: HTTP %d %s, want %d %s", tc.path, status, body, tc.status, tc.body)
+		}
+	}
+}
+
+// TestExactMount: the API is served under BasePath and nowhere else, and a
+// path the mux would clean is not found rather than redirected.
+func TestExactMount(t *testing.T) {
+	s := New(testKey)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	rest := "/v1/orgs/" + OrgID + "/workspaces/" + WorkspaceID + "/campaigns/" + LoanRemindersID
+	if status, _, body := get(t, srv, BasePath+rest, testKey); status != 200 || strings.TrimSpace(body) != s.Body(LoanRemindersID) {
+		t.Fatalf("GET %s: HTTP %d %.80s", BasePath+rest, status, body)
+	}
+	for _, p := range []string{
+		rest,
+		BasePath + "/v1" + rest,
+		"/api" + rest,
+		"/scheduling" + rest,
+		"/x" + BasePath + rest,
+		BasePath + "/" + rest,
+		BasePath + "/v1/orgs/" + OrgID + "/../" + OrgID + "/workspaces/" + WorkspaceID + "/campaigns/" + LoanRemindersID,
+		BasePath + "/v1/./orgs/" + OrgID + "/workspaces/" + WorkspaceID + "/campaigns/" + LoanRemindersID,
+		BasePath + rest + "/",
+		BasePath,
+		"/",
+	} {
+		status, header, body := get(t, srv, p, testKey)
+		if status != 404 || strings.TrimSpace(body) != `{"detail":"Not Found"}` || header.Get("Location") != "" {
+			t.Errorf("GET %s: HTTP %d %s (Location %q), want 404 {\"detail\":\"Not Found\"}", p, status, body, header.Get("Location"))
 		}
 	}
 }

@@ -187,7 +187,7 @@ func TestCampaignDataSource_seedExample(t *testing.T) {
 		}},
 	})
 	reqs := fake.Requests()
-	if len(reqs) == 0 || reqs[0].EscapedPath != "/v1/orgs/org-acme-finance/workspaces/ws-collections/campaigns/%3Cstring%3E" {
+	if len(reqs) == 0 || reqs[0].EscapedPath != fakeapi.BasePath+"/v1/orgs/org-acme-finance/workspaces/ws-collections/campaigns/%3Cstring%3E" {
 		t.Fatalf("want the id sent as one escaped segment, got %+v", reqs)
 	}
 	if ua := reqs[0].UserAgent; !regexp.MustCompile(`^terraform-provider-sarvam/test Terraform/\d+\.\d+\.\d+`).MatchString(ua) {

@@ -17,7 +17,7 @@ import (
 // Terraform state. Whatever the API sends, the provider must not panic, and
 // whatever it maps must fit the schema.
 func FuzzMapCampaign(f *testing.F) {
-	seeds, err := filepath.Glob("../fakeapi/campaigns/*.json")
+	seeds, err := filepath.Glob("../fakeapi/fixtures/campaigns/*.json")
 	if err != nil || len(seeds) == 0 {
 		f.Fatalf("no seed campaigns: %v", err)
 	}

@@ -15,7 +15,7 @@ import (
 
 // IDs with characters that mean something in a URL are sent as one escaped
 // path segment each, and read back the right campaign. The fake API records
-// the raw path: none may leave /v1/orgs/{org}/workspaces/{ws}/campaigns/.
+// the raw path: none may leave …/v1/orgs/{org}/workspaces/{ws}/campaigns/.
 func TestCampaignDataSource_hostileIDsStayInOneSegment(t *testing.T) {
 	fake, base := startFake(t)
 	org, ws := "org/../x?y", "ws#frag%2F"
@@ -42,7 +42,7 @@ func TestCampaignDataSource_hostileIDsStayInOneSegment(t *testing.T) {
 		}},
 	})
 
-	prefix := "/v1/orgs/" + url.PathEscape(org) + "/workspaces/" + url.PathEscape(ws) + "/campaigns/"
+	prefix := fakeapi.BasePath + "/v1/orgs/" + url.PathEscape(org) + "/workspaces/" + url.PathEscape(ws) + "/campaigns/"
 	seen := map[string]bool{}
 	for _, r := range fake.Requests() {
 		if !strings.HasPrefix(r.EscapedPath, prefix) {

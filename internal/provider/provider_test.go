@@ -45,7 +45,7 @@ func startFake(t *testing.T) (*fakeapi.Server, string) {
 	fake := fakeapi.New(testKey)
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	return fake, srv.URL
+	return fake, srv.URL + fakeapi.BasePath
 }
 
 // providerBlock configures the provider for the fake API; extra lines are

@@ -35,7 +35,7 @@ func main() {
 	if err != nil {
 		log.Fatalf("fakeapi: %v", err)
 	}
-	baseURL := "http://" + ln.Addr().String()
+	baseURL := "http://" + ln.Addr().String() + fakeapi.BasePath
 	if *addrFile != "" {
 		if err := os.WriteFile(*addrFile, []byte(baseURL+"\n"), 0o600); err != nil {
 			log.Fatalf("fakeapi: %v", err)

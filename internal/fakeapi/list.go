@@ -1,0 +1,344 @@
+package fakeapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ListMode makes list endpoints misbehave, for tests of a client's paging
+// guards. Every mode applies to every list endpoint until the next
+// SetListMode.
+type ListMode int
+
+const (
+	// ListNormal pages as the API documents.
+	ListNormal ListMode = iota
+	// ListRepeatPage answers every request with the first page, offset 0
+	// and a next_page_uri to offset=limit, whatever offset was asked for:
+	// a client that follows next_page_uri gets the same page forever.
+	ListRepeatPage
+	// ListIgnoreOffset serves the items at offset 0 whatever offset was
+	// asked for, but reports the offset asked for and links onwards from
+	// it, so the pages advance while their items repeat.
+	ListIgnoreOffset
+	// ListGrowingTotal serves the right items but reports a total that
+	// grows by limit with every list request, so there is always a next
+	// page, empty once the real items run out.
+	ListGrowingTotal
+	// ListShift stores a new item after every page it serves and lists it
+	// ahead of everything else, as a campaign created mid-read is under the
+	// default newest-first order: the last item of one page comes again
+	// first on the next. A new item matches the request's search and status
+	// filters (its name contains the search term) and is kept, so it can be
+	// read by id.
+	ListShift
+	// ListEndless serves the real items, then generated ones without end,
+	// with a total always one page beyond the page served and always a
+	// next_page_uri. Generated items are made up per position (ids
+	// ENDLESS-000000 and on) and not stored.
+	ListEndless
+)
+
+// SetListMode switches how list endpoints page. It also forgets which items
+// ListShift placed ahead of the others; they stay stored.
+func (s *Server) SetListMode(m ListMode) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.listMode = m
+	s.listServed = 0
+	s.heads = nil
+}
+
+// listQuery is a list request's query, defaults filled in.
+type listQuery struct {
+	status, search    string
+	sortBy, sortOrder string
+	offset, limit     int
+}
+
+// fieldError is one entry of a 422's error.data.details.
+type fieldError struct {
+	Loc  []string `json:"loc"`
+	Msg  string   `json:"msg"`
+	Type string   `json:"type"`
+}
+
+// parseListQuery reads the paging, sorting and filter parameters. An empty
+// value is the same as none; unknown parameters are ignored, as the API does.
+func parseListQuery(v url.Values, k *kind) (listQuery, []fieldError) {
+	q := listQuery{search: v.Get("search"), sortBy: "created_at", sortOrder: "desc", limit: 10}
+	if k.statusParam != "" {
+		q.status = v.Get(k.statusParam)
+	}
+	var errs []fieldError
+	bad := func(param, msg, typ string) {
+		errs = append(errs, fieldError{Loc: []string{"query", param}, Msg: msg, Type: typ})
+	}
+	if s := v.Get("sort_by"); s != "" {
+		q.sortBy = s
+		if s != "created_at" && s != "name" && s != "updated_at" {
+			bad("sort_by", fmt.Sprintf("Input should be 'created_at', 'name' or 'updated_at', got %q", s), "enum")
+		}
+	}
+	if s := v.Get("sort_order"); s != "" {
+		q.sortOrder = s
+		if s != "asc" && s != "desc" {
+			bad("sort_order", fmt.Sprintf("Input should be 'asc' or 'desc', got %q", s), "enum")
+		}
+	}
+	for _, p := range []struct {
+		name     string
+		to       *int
+		min, max int
+	}{{"offset", &q.offset, 0, -1}, {"limit", &q.limit, 1, 100}} {
+		s := v.Get(p.name)
+		if s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		switch {
+		case err != nil:
+			bad(p.name, fmt.Sprintf("Input should be a valid integer, got %q", s), "int_parsing")
+		case n < p.min:
+			bad(p.name, fmt.Sprintf("Input should be greater than or equal to %d, got %d", p.min, n), "greater_than_equal")
+		case p.max >= 0 && n > p.max:
+			bad(p.name, fmt.Sprintf("Input should be less than or equal to %d, got %d", p.max, n), "less_than_equal")
+		default:
+			*p.to = n
+		}
+	}
+	return q, errs
+}
+
+func (q listQuery) match(e *entry) bool {
+	return (q.status == "" || e.status == q.status) &&
+		strings.Contains(strings.ToLower(e.name), strings.ToLower(q.search))
+}
+
+// compare orders two entries by the query's sort; ties go by id, ascending,
+// whatever the order, so pages are stable.
+func (q listQuery) compare(a, b *entry) int {
+	var c int
+	switch q.sortBy {
+	case "name":
+		c = strings.Compare(a.name, b.name)
+	case "updated_at":
+		c = a.updated.compare(b.updated)
+	default:
+		c = a.created.compare(b.created)
+	}
+	if q.sortOrder == "desc" {
+		c = -c
+	}
+	if c == 0 {
+		c = strings.Compare(a.id, b.id)
+	}
+	return c
+}
+
+// stamp is a timestamp field as sorted: by time when it parses, else by its
+// text, before every time that parses.
+type stamp struct {
+	t   time.Time
+	ok  bool
+	raw string
+}
+
+func parseStamp(raw string) stamp {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999"} {
+		if t, err := time.Parse(layout, raw); err == nil {
+			return stamp{t: t, ok: true, raw: raw}
+		}
+	}
+	return stamp{raw: raw}
+}
+
+func (a stamp) compare(b stamp) int {
+	switch {
+	case a.ok && b.ok:
+		return a.t.Compare(b.t)
+	case a.ok != b.ok:
+		if a.ok {
+			return 1
+		}
+		return -1
+	}
+	return strings.Compare(a.raw, b.raw)
+}
+
+// envelope is the API's paged list.
+type envelope struct {
+	Items       []json.RawMessage `json:"items"`
+	Total       int               `json:"total"`
+	Limit       int               `json:"limit"`
+	Offset      int               `json:"offset"`
+	NextPageURI *string           `json:"next_page_uri"`
+	PrevPageURI *string           `json:"prev_page_uri"`
+}
+
+// listItems serves a page of the items of kind k.
+func (s *Server) listItems(k *kind) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sc, ok := s.scopeOf(w, r, k)
+		if !ok {
+			return
+		}
+		q, errs := parseListQuery(r.URL.Query(), k)
+		if len(errs) > 0 {
+			msgs := make([]string, len(errs))
+			for i, e := range errs {
+				msgs[i] = e.Loc[1] + ": " + e.Msg
+			}
+			writeError(w, http.StatusUnprocessableEntity, "Invalid query parameters: "+strings.Join(msgs, "; "),
+				"invalid_request_error", "validation_error", map[string]any{"details": errs})
+			return
+		}
+		s.mu.Lock()
+		env := s.page(k, sc, q, r.URL)
+		s.mu.Unlock()
+		body, err := json.Marshal(env)
+		if err != nil {
+			writeError(w, http.StatusInternalServerError, err.Error(), "internal_error", "", nil)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(body)
+	})
+}
+
+// page builds one page under the server's lock, misbehaving as the list mode
+// says.
+func (s *Server) page(k *kind, sc scope, q listQuery, u *url.URL) envelope {
+	s.listServed++
+	matched := s.matching(k, sc, q)
+	total := len(matched)
+	// from is where the items served start; offset is what the page
+	// reports and links from.
+	from, offset := q.offset, q.offset
+	switch s.listMode {
+	case ListRepeatPage:
+		from, offset = 0, 0
+	case ListIgnoreOffset:
+		from = 0
+	}
+	page := matched[min(from, total):min(from+q.limit, total)]
+	items := make([]json.RawMessage, 0, q.limit)
+	for _, e := range page {
+		items = append(items, k.item(e))
+	}
+	reported := total
+	switch s.listMode {
+	case ListGrowingTotal:
+		reported = total + s.listServed*q.limit
+	case ListEndless:
+		for p := from + len(items); len(items) < q.limit; p++ {
+			id := fmt.Sprintf("ENDLESS-%06d", p)
+			items = append(items, k.item(newEntry(id, k.synth(id, q.synthName("Endless", p), q.synthStatus(), generatedTime(-p)))))
+		}
+		reported = from + len(items) + q.limit
+	}
+	env := envelope{Items: items, Total: reported, Limit: q.limit, Offset: offset}
+	link := func(offset int) *string {
+		v := u.Query()
+		v.Set("offset", strconv.Itoa(offset))
+		v.Set("limit", strconv.Itoa(q.limit))
+		s := u.EscapedPath() + "?" + v.Encode()
+		return &s
+	}
+	if offset+q.limit < reported || s.listMode == ListRepeatPage {
+		env.NextPageURI = link(offset + q.limit)
+	}
+	if offset > 0 {
+		env.PrevPageURI = link(max(0, offset-q.limit))
+	}
+	if s.listMode == ListShift {
+		s.generated++
+		id := fmt.Sprintf("SHIFT-%06d", s.generated)
+		s.items.put(k, sc, id, k.synth(id, q.synthName("Shift", s.generated), q.synthStatus(), generatedTime(s.generated)))
+		if s.heads == nil {
+			s.heads = map[*kind]map[scope][]string{}
+		}
+		if s.heads[k] == nil {
+			s.heads[k] = map[scope][]string{}
+		}
+		s.heads[k][sc] = append(s.heads[k][sc], id)
+	}
+	return env
+}
+
+// matching lists the items of kind k in scope sc that match q, in order:
+// the newest of ListShift's items first, then the rest sorted.
+func (s *Server) matching(k *kind, sc scope, q listQuery) []*entry {
+	all := s.items[k][sc]
+	heads := s.heads[k][sc]
+	isHead := make(map[string]bool, len(heads))
+	var out []*entry
+	for i := len(heads) - 1; i >= 0; i-- {
+		isHead[heads[i]] = true
+		if e := all[heads[i]]; e != nil && q.match(e) {
+			out = append(out, e)
+		}
+	}
+	rest := make([]*entry, 0, len(all))
+	for id, e := range all {
+		if !isHead[id] && q.match(e) {
+			rest = append(rest, e)
+		}
+	}
+	slices.SortFunc(rest, q.compare)
+	return append(out, rest...)
+}
+
+// synthName names a generated item so that the request's search finds it.
+func (q listQuery) synthName(label string, n int) string {
+	if q.search != "" {
+		return fmt.Sprintf("%s %s %d", q.search, label, n)
+	}
+	return fmt.Sprintf("%s %d", label, n)
+}
+
+func (q listQuery) synthStatus() string {
+	if q.status != "" {
+		return q.status
+	}
+	return "active"
+}
+
+// item is e as a list item: only the summary fields the body has, in the
+// summary's order, or the whole body for a kind without a summary.
+func (k *kind) item(e *entry) json.RawMessage {
+	if e.fields == nil {
+		// Not an object: served as is when it is JSON at all.
+		if json.Valid(e.body) {
+			return e.body
+		}
+		return json.RawMessage("null")
+	}
+	if k.summary == nil {
+		return e.body
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for _, f := range k.summary {
+		v, ok := e.fields[f]
+		if !ok {
+			continue
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		name, _ := json.Marshal(f)
+		b.Write(name)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
