@@ -93,9 +93,11 @@ type Request struct {
 	Method string
 	// EscapedPath is the path exactly as sent, before any unescaping.
 	EscapedPath string
-	UserAgent   string
-	KeyPresent  bool
-	KeyMatched  bool
+	// RawQuery is the query string as sent.
+	RawQuery   string
+	UserAgent  string
+	KeyPresent bool
+	KeyMatched bool
 }
 
 // Server is the fake API. The zero value is not usable; call New.
@@ -205,6 +207,7 @@ func (s *Server) record(next http.Handler) http.Handler {
 		s.requests = append(s.requests, Request{
 			Method:      r.Method,
 			EscapedPath: r.URL.EscapedPath(),
+			RawQuery:    r.URL.RawQuery,
 			UserAgent:   r.UserAgent(),
 			KeyPresent:  key != "",
 			KeyMatched:  key == s.apiKey,

@@ -22,34 +22,46 @@ import (
 // fails only on values it cannot represent faithfully (a timestamp that is
 // not a timestamp, metadata that is not JSON), naming the field.
 func mapCampaign(c *client.Campaign, m *campaignModel) error {
+	summary := c.Summary()
 	var err error
-	m.Name = types.StringPointerValue(c.Name)
-	m.Status = types.StringPointerValue(c.Status)
-	m.AppID = types.StringPointerValue(c.AppID)
-	m.CreatedBy = types.StringPointerValue(c.CreatedBy)
-	m.Description = types.StringPointerValue(c.Description)
-	m.AppType = types.StringPointerValue(c.AppType)
-	m.AppVersion = types.Int64PointerValue(c.AppVersion)
-	m.UpdatedBy = types.StringPointerValue(c.UpdatedBy)
-	for _, field := range []struct {
-		name string
-		in   *string
-		out  *timetypes.RFC3339
-	}{
-		{"created_at", c.CreatedAt, &m.CreatedAt},
-		{"updated_at", c.UpdatedAt, &m.UpdatedAt},
-		{"start_timestamp", c.StartTimestamp, &m.StartTimestamp},
-		{"end_timestamp", c.EndTimestamp, &m.EndTimestamp},
-	} {
-		if *field.out, err = timestamp(field.name, field.in); err != nil {
-			return err
-		}
+	if m.campaignSummaryModel, err = mapCampaignSummary(&summary); err != nil {
+		return err
+	}
+	if m.StartTimestamp, err = timestamp("start_timestamp", c.StartTimestamp); err != nil {
+		return err
+	}
+	if m.EndTimestamp, err = timestamp("end_timestamp", c.EndTimestamp); err != nil {
+		return err
 	}
 	if m.AppConfig, err = mapAppConfig(c.AppConfig); err != nil {
 		return err
 	}
+	if m.WebhookConfig, err = jsonToDynamic(c.WebhookConfig); err != nil {
+		return fmt.Errorf("webhook_config: %w", err)
+	}
 	m.AllowedSchedule = mapAllowedSchedule(c.AllowedSchedule)
 	return nil
+}
+
+// mapCampaignSummary maps the fields a campaign shares with its List
+// Campaigns entry, but for campaign_id.
+func mapCampaignSummary(s *client.CampaignSummary) (campaignSummaryModel, error) {
+	m := campaignSummaryModel{
+		Name:        types.StringPointerValue(s.Name),
+		Status:      types.StringPointerValue(s.Status),
+		AppID:       types.StringPointerValue(s.AppID),
+		CreatedBy:   types.StringPointerValue(s.CreatedBy),
+		Description: types.StringPointerValue(s.Description),
+		AppType:     types.StringPointerValue(s.AppType),
+		AppVersion:  types.Int64PointerValue(s.AppVersion),
+		UpdatedBy:   types.StringPointerValue(s.UpdatedBy),
+	}
+	var err error
+	if m.CreatedAt, err = timestamp("created_at", s.CreatedAt); err != nil {
+		return m, err
+	}
+	m.UpdatedAt, err = timestamp("updated_at", s.UpdatedAt)
+	return m, err
 }
 
 func mapAppConfig(a *client.AppConfig) (*appConfigModel, error) {

@@ -16,6 +16,7 @@ type campaignModel struct {
 	StartTimestamp  timetypes.RFC3339     `tfsdk:"start_timestamp"`
 	EndTimestamp    timetypes.RFC3339     `tfsdk:"end_timestamp"`
 	AllowedSchedule *allowedScheduleModel `tfsdk:"allowed_schedule"`
+	WebhookConfig   types.Dynamic         `tfsdk:"webhook_config"`
 }
 
 // campaignSummaryModel is what a campaign shares with its List Campaigns

@@ -3,7 +3,9 @@ package provider
 import (
 	"maps"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -28,7 +30,25 @@ func campaignSummaryAttributes() map[string]schema.Attribute {
 func campaignSchema() schema.Schema {
 	attrs := campaignSummaryAttributes()
 	maps.Copy(attrs, map[string]schema.Attribute{
-		"campaign_id": requiredID("ID of the campaign to read, such as `MKN-Loan-Le-181e5d84-a3cc`."),
+		"campaign_id": schema.StringAttribute{
+			Optional:            true,
+			Computed:            true,
+			MarkdownDescription: "ID of the campaign to read, such as `MKN-Loan-Le-181e5d84-a3cc`. Set exactly one of `campaign_id` and `name`.",
+			Validators:          []validator.String{idValidator{}},
+		},
+		"name": schema.StringAttribute{
+			Optional: true,
+			Computed: true,
+			MarkdownDescription: "Name of the campaign. Set it instead of `campaign_id` to find the campaign by name: the provider lists the campaigns the API finds for the name " +
+				"(every page) and reads the one whose name is exactly this, case-sensitively, so the result is the same as a read by its id. " +
+				"The API does not make names unique: when several campaigns share the name, the read fails and lists their ids; when none has it, it fails and names those that differ only in case.",
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"webhook_config": schema.DynamicAttribute{
+			Computed: true,
+			MarkdownDescription: "The campaign's own webhook configuration for call completion events, as the API returns it (its fields are not published; it may reference a `sarvam_webhook_config` by id), " +
+				"as a native Terraform object you can index into. Null when the API returns none. Not the same as `app_config.webhook_config`, which receives every call attempt.",
+		},
 		"app_config": computedObject("Configuration of the app the campaign runs.", map[string]schema.Attribute{
 			"app_id":              computedString("ID of the agent or workflow app."),
 			"app_version":         computedInt64("Version of the app. Null when the API returns none."),

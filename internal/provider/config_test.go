@@ -229,3 +229,31 @@ provider "sarvam" {
 		expectFailure(t, cfg, `Missing Sarvam API key.*SARVAM_API_KEY environment variable; an empty api_key counts as unset`)
 	})
 }
+
+// A key with a control character inside cannot be sent: the provider says
+// so on api_key, without repeating the key, and sends nothing.
+func TestProvider_apiKeyWithControlCharacter(t *testing.T) {
+	bad := "sk_test_CTRL\x01KEY_5b1e7c2d9f"
+	for _, tc := range []struct{ name, config, env, want string }{
+		{"in config", `api_key = "sk_test_CTRL\u0001KEY_5b1e7c2d9f"`, "", `Invalid Sarvam API key.*contains a control character \(byte 0x01\).*No request was sent`},
+		{"in env", "", bad, `Invalid Sarvam API key.*From the SARVAM_API_KEY environment variable: api_key: the API key contains a control character`},
+		{"line break inside", fmt.Sprintf("api_key = %q", "sk_test_LINE\nBREAK_5b1e7c2d9f"), "", `Invalid Sarvam API key.*contains a line break`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fake, url := startFake(t)
+			t.Setenv(EnvAPIKey, tc.env)
+			cfg := requiredProviders + fmt.Sprintf(`
+provider "sarvam" {
+  %s
+  base_url     = %q
+  org_id       = %q
+  workspace_id = %q
+}
+`, tc.config, url, fakeapi.OrgID, fakeapi.WorkspaceID) + campaignBlock(fakeapi.LoanRemindersID)
+			expectFailure(t, cfg, tc.want, "CTRL", "LINE", "BREAK_5b1e")
+			if n := len(fake.Requests()); n != 0 {
+				t.Fatalf("want no request sent, got %d", n)
+			}
+		})
+	}
+}

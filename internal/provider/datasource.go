@@ -128,9 +128,11 @@ type target struct {
 // asked, what came back and what to do. Client errors never hold the key.
 func readError(diags *diag.Diagnostics, err error, t target) {
 	var (
-		apiErr *client.APIError
-		decErr *client.DecodeError
-		tErr   *client.TransportError
+		apiErr  *client.APIError
+		decErr  *client.DecodeError
+		tErr    *client.TransportError
+		pageErr *client.PaginationError
+		reqErr  *client.RequestError
 	)
 	switch {
 	case client.IsNotFound(err):
@@ -148,9 +150,15 @@ func readError(diags *diag.Diagnostics, err error, t target) {
 				"Set a valid key with the provider's api_key attribute or the %s environment variable.", t.asked, err, EnvAPIKey))
 	case errors.As(err, &apiErr):
 		diags.AddError("Sarvam API error", fmt.Sprintf("Reading %s: %v. %s", t.asked, err, advice(apiErr)))
+	case errors.As(err, &pageErr):
+		diags.AddError("Sarvam API listing did not page correctly",
+			fmt.Sprintf("Reading %s: %v. Nothing was stored, so that no partial list is used. If this persists, report it to Sarvam with the message above.", t.asked, err))
 	case errors.As(err, &decErr):
 		diags.AddError("Unexpected response from the Sarvam API",
 			fmt.Sprintf("Reading %s: %v. The response is not the object the API reference describes; check that base_url points at the scheduling API.", t.asked, err))
+	case errors.As(err, &reqErr):
+		diags.AddError("Could not send the request to the Sarvam API",
+			fmt.Sprintf("Reading %s: %v. Nothing reached the network and the request was not retried; check the provider's settings.", t.asked, err))
 	case errors.As(err, &tErr):
 		diags.AddError("Could not reach the Sarvam API",
 			fmt.Sprintf("Reading %s: %v. Check the network, any HTTPS_PROXY setting and base_url; raise request_timeout or max_retries if the API is slow.", t.asked, err))

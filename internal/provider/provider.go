@@ -84,8 +84,8 @@ func (p *sarvamProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				MarkdownDescription: "Sarvam API key, sent in the `X-API-Key` header. Create one in the Sarvam dashboard under **Settings → API Key**; a key belongs to one workspace. " +
 					"May be set with `" + EnvAPIKey + "` instead, which keeps it out of the configuration. Required, from one or the other. " +
 					"White space around the key (such as the trailing newline of `file(\"key.txt\")`) is removed; an empty value counts as unset, so `" + EnvAPIKey + "` then applies.",
-				Optional:            true,
-				Sensitive:           true,
+				Optional:  true,
+				Sensitive: true,
 			},
 			"base_url": schema.StringAttribute{
 				MarkdownDescription: "Base URL of the scheduling API. May be set with `" + EnvBaseURL + "`. Defaults to `" + client.DefaultBaseURL + "`. " +
@@ -153,6 +153,11 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		keyConfig = types.StringNull()
 	}
 	apiKey := strings.TrimSpace(stringSetting(keyConfig, EnvAPIKey, ""))
+	if err := client.CheckAPIKey(apiKey); apiKey != "" && err != nil {
+		// Neither the message nor an attribute path, which would make
+		// Terraform quote the configuration line, repeats the key.
+		resp.Diagnostics.AddError("Invalid Sarvam API key", settingSource(keyConfig, EnvAPIKey)+"api_key: "+err.Error()+". No request was sent.")
+	}
 	if apiKey == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Sarvam API key",
 			fmt.Sprintf("The provider needs an API key. Set the api_key attribute in the provider block, or the %s environment variable; an empty api_key counts as unset. "+
@@ -231,7 +236,13 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 func (p *sarvamProvider) Resources(context.Context) []func() resource.Resource { return nil }
 
 func (p *sarvamProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{newCampaignDataSource}
+	return []func() datasource.DataSource{
+		newCampaignDataSource,
+		newCampaignsDataSource,
+		newCampaignCohortDataSource,
+		newCampaignCohortsDataSource,
+		newWebhookConfigDataSource,
+	}
 }
 
 // stringSetting applies the precedence: configuration, then environment, then default.

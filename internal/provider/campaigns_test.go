@@ -1,0 +1,348 @@
+package provider
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
+)
+
+const listAddr = "data.sarvam_campaigns.test"
+
+func campaignsBlock(args ...string) string {
+	return "\ndata \"sarvam_campaigns\" \"test\" {\n  " + strings.Join(args, "\n  ") + "\n}\n"
+}
+
+func expectList(attr string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(listAddr, tfjsonpath.New(attr), v)
+}
+
+// listRequests returns the query of each List Campaigns request the fake saw.
+func listRequests(t *testing.T, fake *fakeapi.Server) []url.Values {
+	t.Helper()
+	var out []url.Values
+	for _, r := range fake.Requests() {
+		if strings.HasSuffix(r.EscapedPath, "/workspaces/"+fakeapi.WorkspaceID+"/campaigns") {
+			q, err := url.ParseQuery(r.RawQuery)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Every campaign of the workspace, newest first, each as the API lists it:
+// the fully populated one leaves no attribute null, and its summary holds
+// exactly the 11 documented fields.
+func TestCampaignsDataSource_all(t *testing.T) {
+	fake, url := startFake(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignsBlock(),
+			ConfigStateChecks: []statecheck.StateCheck{
+				// Two campaigns created at the same moment are ordered by id.
+				expectList("ids", strs(fakeapi.PolicyRenewalID, fakeapi.LoanRemindersID, fakeapi.RenewalsQ3ActiveID, fakeapi.RenewalsQ3PausedID,
+					fakeapi.LeadFollowupID, fakeapi.RenewalsID, fakeapi.SeedExampleID)),
+				expectList("total", knownvalue.Int64Exact(7)),
+				expectList("sort_by", knownvalue.StringExact("created_at")),
+				expectList("sort_order", knownvalue.StringExact("desc")),
+				expectList("org_id", knownvalue.StringExact(fakeapi.OrgID)),
+				statecheck.ExpectKnownValue(listAddr, tfjsonpath.New("campaigns").AtSliceIndex(1), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"campaign_id": knownvalue.StringExact(fakeapi.LoanRemindersID),
+					"name":        knownvalue.StringExact("Loan EMI reminders - November"),
+					"status":      knownvalue.StringExact("ended"),
+					"app_id":      knownvalue.StringExact("app-emi-reminder-7f3a"),
+					"created_by":  knownvalue.StringExact("priya.raman@example.in"),
+					"created_at":  knownvalue.StringExact("2026-10-28T11:02:41Z"),
+					"updated_at":  knownvalue.StringExact("2026-11-02T06:45:10.123456Z"),
+					"description": knownvalue.StringExact("Reminds borrowers of the EMI due on the 5th."),
+					"app_type":    knownvalue.StringExact("agent"),
+					"app_version": knownvalue.Int64Exact(2),
+					"updated_by":  knownvalue.StringExact("arjun.mehta@example.in"),
+				})),
+				// The sparse campaign's summary keeps its nulls.
+				statecheck.ExpectKnownValue(listAddr, tfjsonpath.New("campaigns").AtSliceIndex(0).AtMapKey("description"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(listAddr, tfjsonpath.New("campaigns").AtSliceIndex(0).AtMapKey("created_at"), knownvalue.StringExact("2026-11-20T08:00:00Z")),
+			},
+		}},
+	})
+	reqs := listRequests(t, fake)
+	if len(reqs) == 0 {
+		t.Fatal("no List Campaigns request")
+	}
+	q := reqs[0]
+	if q.Get("sort_by") != "created_at" || q.Get("sort_order") != "desc" || q.Get("limit") != "100" || q.Get("offset") != "0" || q.Has("campaign_status") || q.Has("search") {
+		t.Fatalf("unexpected query %v: the sort is always sent, pages are 100, and unset filters are not sent", q)
+	}
+}
+
+// A filtered list of the fully populated campaign leaves nothing null but
+// the arguments left unset.
+func TestCampaignsDataSource_fullyPopulatedItem(t *testing.T) {
+	_, url := startFake(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignsBlock(`search = "Loan EMI"`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				everyAttributeSet(listAddr, "status", "max_results"),
+				expectList("ids", strs(fakeapi.LoanRemindersID)),
+			},
+		}},
+	})
+}
+
+func TestCampaignsDataSource_filtersAndSort(t *testing.T) {
+	fake, url := startFake(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: providerBlock(url) + campaignsBlock(`status = "active"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectList("ids", strs(fakeapi.RenewalsQ3ActiveID)),
+					expectList("total", knownvalue.Int64Exact(1)),
+				},
+			},
+			{
+				Config: providerBlock(url) + campaignsBlock(`search = "renewals"`, `sort_by = "name"`, `sort_order = "asc"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectList("ids", strs(fakeapi.PolicyRenewalID, fakeapi.RenewalsID, fakeapi.RenewalsQ3ActiveID, fakeapi.RenewalsQ3PausedID)),
+					expectList("sort_by", knownvalue.StringExact("name")),
+				},
+			},
+			{
+				// No match is not an error.
+				Config: providerBlock(url) + campaignsBlock(`search = "no such campaign"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectList("ids", knownvalue.ListExact([]knownvalue.Check{})),
+					expectList("campaigns", knownvalue.ListExact([]knownvalue.Check{})),
+					expectList("total", knownvalue.Int64Exact(0)),
+				},
+			},
+		},
+	})
+	var sawStatus, sawSearch bool
+	for _, q := range listRequests(t, fake) {
+		sawStatus = sawStatus || q.Get("campaign_status") == "active"
+		sawSearch = sawSearch || (q.Get("search") == "renewals" && q.Get("sort_by") == "name" && q.Get("sort_order") == "asc")
+	}
+	if !sawStatus || !sawSearch {
+		t.Fatalf("status was not sent as campaign_status, or search and sort not as given: %v", listRequests(t, fake))
+	}
+}
+
+// 257 campaigns are read in ceil(257/100) = 3 requests per read, and
+// max_results stops early.
+func TestCampaignsDataSource_pages(t *testing.T) {
+	fake, url := startFake(t)
+	added := fake.AddCampaigns(250, "Bulk")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignsBlock() + `
+output "count" { value = length(data.sarvam_campaigns.test.ids) }
+output "distinct" { value = length(distinct(data.sarvam_campaigns.test.ids)) }
+output "first" { value = data.sarvam_campaigns.test.ids[0] }
+output "last" { value = data.sarvam_campaigns.test.ids[256] }
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("count", knownvalue.Int64Exact(257)),
+				statecheck.ExpectKnownOutputValue("distinct", knownvalue.Int64Exact(257)),
+				statecheck.ExpectKnownOutputValue("first", knownvalue.StringExact(added[len(added)-1])),
+				statecheck.ExpectKnownOutputValue("last", knownvalue.StringExact(fakeapi.SeedExampleID)),
+				expectList("total", knownvalue.Int64Exact(257)),
+			},
+		}},
+	})
+	reads := len(listRequests(t, fake))
+	// The step reads the list on plan, apply and refresh; every read costs
+	// exactly three requests.
+	if reads == 0 || reads%3 != 0 {
+		t.Fatalf("want 3 requests per read of 257 campaigns, got %d requests", reads)
+	}
+
+	fake2, url2 := startFake(t)
+	fake2.AddCampaigns(250, "Bulk")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url2) + campaignsBlock(`max_results = 120`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(listAddr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(120)),
+				expectList("total", knownvalue.Int64Exact(257)),
+				expectList("max_results", knownvalue.Int64Exact(120)),
+			},
+		}},
+	})
+	for _, q := range listRequests(t, fake2) {
+		if q.Get("offset") == "200" {
+			t.Fatalf("max_results = 120 read a third page: %v", q)
+		}
+	}
+}
+
+// A server that misbehaves while paging ends the read with an error that
+// says what it did: never a loop, never a silently cut list.
+func TestCampaignsDataSource_misbehavingPages(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		mode fakeapi.ListMode
+		want string
+	}{
+		{"same page again", fakeapi.ListRepeatPage, `listing did not page correctly`},
+		{"offset ignored", fakeapi.ListIgnoreOffset, `listing did not page correctly`},
+		{"total keeps growing", fakeapi.ListGrowingTotal, `listing did not page correctly`},
+		{"endless pages", fakeapi.ListEndless, `listing did not page correctly`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fake, url := startFake(t)
+			fake.AddCampaigns(350, "Bulk")
+			fake.SetListMode(tc.mode)
+			expectFailure(t, providerBlock(url)+campaignsBlock(), `Sarvam API `+tc.want+`.*Reading the campaign list in workspace "ws-collections" of org "org-acme-finance".*Nothing was stored`, testKey)
+		})
+	}
+}
+
+// A campaign created while the list is read shifts the pages: the one that
+// shows up twice is kept once.
+func TestCampaignsDataSource_shiftedPagesKeptOnce(t *testing.T) {
+	fake, url := startFake(t)
+	fake.AddCampaigns(150, "Bulk")
+	fake.SetListMode(fakeapi.ListShift)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignsBlock(`search = "Bulk"`) + `
+output "unique" { value = length(data.sarvam_campaigns.test.ids) == length(distinct(data.sarvam_campaigns.test.ids)) }
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("unique", knownvalue.Bool(true)),
+			},
+		}},
+	})
+}
+
+func TestCampaignsDataSource_invalidArguments(t *testing.T) {
+	_, url := startFake(t)
+	for _, tc := range []struct{ arg, want string }{
+		{`max_results = 0`, `Invalid max_results.*max_results must be a whole number, 1 or more, got 0`},
+		{`max_results = 2.5`, `Invalid max_results.*max_results must be a whole number, 1 or more, got 2.5`},
+		{`sort_order = "up"`, `Invalid Attribute Value Match.*sort_order value must be one of: \["asc" "desc"\], got: "up"`},
+		{`sort_by = ""`, `sort_by string length must be at least 1`},
+	} {
+		t.Run(tc.arg, func(t *testing.T) {
+			expectFailure(t, providerBlock(url)+campaignsBlock(tc.arg), tc.want)
+		})
+	}
+}
+
+func TestCampaignsDataSource_errors(t *testing.T) {
+	fake, url := startFake(t)
+	fake.Inject(fakeapi.Fault{Status: 404, Body: `{"detail":"Not Found"}`})
+	expectFailure(t, providerBlock(url)+campaignsBlock(),
+		`Campaign list not found.*no the campaign list in workspace "ws-collections" of org "org-acme-finance".*HTTP 404.*base_url may point at the wrong path`, testKey)
+	fake.Inject(fakeapi.Fault{Status: 200, Body: `{"items": [{"name": "x"}], "total": 1, "limit": 100, "offset": 0, "next_page_uri": null}`})
+	expectFailure(t, providerBlock(url)+campaignsBlock(), `Unexpected response from the Sarvam API.*items\[0\]\.campaign_id`, testKey)
+	fake.Inject(fakeapi.Fault{Status: 200, Body: `{"items": [{"name": "x", "campaign_id": "c", "status": "active", "created_at": "last week"}], "total": 1, "limit": 100, "offset": 0, "next_page_uri": null}`})
+	expectFailure(t, providerBlock(url)+campaignsBlock(), `Unexpected campaign list from the Sarvam API.*campaigns\[0\]\.created_at: "last week" is not an RFC 3339 timestamp`, testKey)
+}
+
+// by name: exactly one match reads the same campaign as a read by id.
+func TestCampaignDataSource_byName(t *testing.T) {
+	fake, url := startFake(t)
+	config := providerBlock(url) + `
+data "sarvam_campaign" "by_id" {
+  campaign_id = "` + fakeapi.LoanRemindersID + `"
+}
+data "sarvam_campaign" "by_name" {
+  name = "Loan EMI reminders - November"
+}
+`
+	var checks []statecheck.StateCheck
+	for _, attr := range []string{"campaign_id", "name", "status", "app_id", "created_by", "created_at", "updated_at", "app_config", "start_timestamp",
+		"end_timestamp", "allowed_schedule", "description", "app_type", "app_version", "updated_by", "webhook_config", "org_id", "workspace_id"} {
+		checks = append(checks, statecheck.CompareValuePairs("data.sarvam_campaign.by_id", tfjsonpath.New(attr), "data.sarvam_campaign.by_name", tfjsonpath.New(attr), compareSame))
+	}
+	checks = append(checks, statecheck.ExpectKnownValue("data.sarvam_campaign.by_name", tfjsonpath.New("campaign_id"), knownvalue.StringExact(fakeapi.LoanRemindersID)))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
+	})
+	var searched bool
+	for _, q := range listRequests(t, fake) {
+		searched = searched || q.Get("search") == "Loan EMI reminders - November"
+	}
+	if !searched {
+		t.Fatal("the name was not sent as search")
+	}
+}
+
+// The one exact match is found on the second page of what the API's search
+// returns.
+func TestCampaignDataSource_byNameBeyondFirstPage(t *testing.T) {
+	fake, url := startFake(t)
+	fake.AddCampaigns(150, "Renewals")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + `
+data "sarvam_campaign" "test" {
+  name = "Renewals"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("campaign_id", knownvalue.StringExact(fakeapi.RenewalsID)),
+				expect("status", knownvalue.StringExact("ended")),
+			},
+		}},
+	})
+	var second bool
+	for _, q := range listRequests(t, fake) {
+		second = second || q.Get("offset") == "100"
+	}
+	if !second {
+		t.Fatal("the second page of the search was never read")
+	}
+}
+
+func TestCampaignDataSource_byNameErrors(t *testing.T) {
+	_, url := startFake(t)
+	byName := func(name string) string {
+		return providerBlock(url) + fmt.Sprintf("\ndata \"sarvam_campaign\" \"test\" {\n  name = %q\n}\n", name)
+	}
+	t.Run("several", func(t *testing.T) {
+		expectFailure(t, byName("Renewals Q3"),
+			`Several campaigns have this name.*2 campaigns in workspace "ws-collections" of org "org-acme-finance" are named "Renewals Q3"; campaign names are not unique.*`+
+				`campaign_id "`+fakeapi.RenewalsQ3ActiveID+`", status "active".*campaign_id "`+fakeapi.RenewalsQ3PausedID+`", status "paused".*Set campaign_id`)
+	})
+	t.Run("none, near miss in case", func(t *testing.T) {
+		expectFailure(t, byName("RENEWALS"),
+			`Campaign not found.*No campaign in workspace "ws-collections" of org "org-acme-finance" is named exactly "RENEWALS".*differ only in case.*"Renewals": campaign_id "`+fakeapi.RenewalsID+`", status "ended"`)
+	})
+	t.Run("none at all", func(t *testing.T) {
+		expectFailure(t, byName("Nothing like it"), `Campaign not found.*is named exactly "Nothing like it" \(names are matched case-sensitively\)\.`)
+	})
+	t.Run("both", func(t *testing.T) {
+		expectFailure(t, providerBlock(url)+`
+data "sarvam_campaign" "test" {
+  campaign_id = "`+fakeapi.LoanRemindersID+`"
+  name        = "Loan EMI reminders - November"
+}
+`, `Invalid Attribute Combination.*Exactly one of these attributes must be configured: \[campaign_id,name\]`)
+	})
+	t.Run("neither", func(t *testing.T) {
+		expectFailure(t, providerBlock(url)+"\ndata \"sarvam_campaign\" \"test\" {}\n",
+			`Missing Attribute Configuration.*Exactly one of these attributes must be configured: \[campaign_id,name\]`)
+	})
+}

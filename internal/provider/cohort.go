@@ -1,0 +1,76 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+)
+
+// A cohort is a contact list uploaded to a campaign. sarvam_campaign_cohorts
+// lists them and sarvam_campaign_cohort reads one; both use the schema,
+// model and mapping of one cohort here.
+
+type cohortModel struct {
+	Name       types.String       `tfsdk:"name"`
+	CohortID   types.String       `tfsdk:"cohort_id"`
+	Status     types.String       `tfsdk:"status"`
+	SourceType types.String       `tfsdk:"source_type"`
+	CreatedBy  types.String       `tfsdk:"created_by"`
+	CreatedAt  timetypes.RFC3339  `tfsdk:"created_at"`
+	UpdatedAt  timetypes.RFC3339  `tfsdk:"updated_at"`
+	Result     *cohortResultModel `tfsdk:"result"`
+	UpdatedBy  types.String       `tfsdk:"updated_by"`
+}
+
+type cohortResultModel struct {
+	TotalRecords    types.Int64 `tfsdk:"total_records"`
+	ValidRecords    types.Int64 `tfsdk:"valid_records"`
+	RejectedRecords types.Int64 `tfsdk:"rejected_records"`
+}
+
+// cohortAttributes are the attributes of one cohort but cohort_id, which
+// each schema declares as it needs.
+func cohortAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"name":        computedString("Name of the cohort."),
+		"status":      computedString("Processing status of the uploaded contacts. Known values: `processing`, `completed`, `failed`; others pass through unchanged."),
+		"source_type": computedString("How the cohort was uploaded, as the API names it."),
+		"created_by":  computedString("User who created the cohort."),
+		"created_at":  computedTimestamp("When the cohort was created."),
+		"updated_at":  computedTimestamp("When the cohort was last updated."),
+		"result": computedObject("Counts of the processed records. Null while the API reports none (a cohort still `processing`, for example).", map[string]schema.Attribute{
+			"total_records":    computedInt64("Records in the upload."),
+			"valid_records":    computedInt64("Records accepted."),
+			"rejected_records": computedInt64("Records rejected."),
+		}),
+		"updated_by": computedString("User who last updated the cohort. Null when the API returns none."),
+	}
+}
+
+func mapCohort(c *client.Cohort) (cohortModel, error) {
+	m := cohortModel{
+		Name:       types.StringPointerValue(c.Name),
+		CohortID:   types.StringPointerValue(c.CohortID),
+		Status:     types.StringPointerValue(c.Status),
+		SourceType: types.StringPointerValue(c.SourceType),
+		CreatedBy:  types.StringPointerValue(c.CreatedBy),
+		UpdatedBy:  types.StringPointerValue(c.UpdatedBy),
+	}
+	var err error
+	if m.CreatedAt, err = timestamp("created_at", c.CreatedAt); err != nil {
+		return m, err
+	}
+	if m.UpdatedAt, err = timestamp("updated_at", c.UpdatedAt); err != nil {
+		return m, err
+	}
+	if r := c.Result; r != nil {
+		m.Result = &cohortResultModel{
+			TotalRecords:    types.Int64PointerValue(r.TotalRecords),
+			ValidRecords:    types.Int64PointerValue(r.ValidRecords),
+			RejectedRecords: types.Int64PointerValue(r.RejectedRecords),
+		}
+	}
+	return m, nil
+}

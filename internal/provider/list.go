@@ -1,0 +1,88 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+)
+
+// Defaults sent when sort_by or sort_order is unset, so that the order
+// never depends on the API's own defaults.
+const (
+	defaultSortBy    = "created_at"
+	defaultSortOrder = "desc"
+)
+
+// listModel is embedded in the model of every list data source.
+type listModel struct {
+	Search     types.String `tfsdk:"search"`
+	SortBy     types.String `tfsdk:"sort_by"`
+	SortOrder  types.String `tfsdk:"sort_order"`
+	MaxResults types.Number `tfsdk:"max_results"`
+	Total      types.Int64  `tfsdk:"total"`
+}
+
+// query is what the list arguments ask the API for. It records the sort
+// that is sent, so that state shows the order of the list.
+func (l *listModel) query() client.ListQuery {
+	if l.SortBy.IsNull() {
+		l.SortBy = types.StringValue(defaultSortBy)
+	}
+	if l.SortOrder.IsNull() {
+		l.SortOrder = types.StringValue(defaultSortOrder)
+	}
+	q := client.ListQuery{Search: l.Search.ValueString(), SortBy: l.SortBy.ValueString(), SortOrder: l.SortOrder.ValueString()}
+	if !l.MaxResults.IsNull() {
+		n, _ := wholeNumber(l.MaxResults, 1, 0) // the validator has refused anything else
+		q.MaxResults = int(n)
+	}
+	return q
+}
+
+// withListArguments adds to attrs the arguments every list data source
+// takes and its total. noun names what is listed, such as "campaigns".
+func withListArguments(noun string, attrs map[string]schema.Attribute) map[string]schema.Attribute {
+	attrs["search"] = schema.StringAttribute{
+		Optional:            true,
+		MarkdownDescription: "Passed to the API's `search`, which matches " + noun + " by name. How loosely it matches is the API's choice.",
+	}
+	attrs["sort_by"] = schema.StringAttribute{
+		Optional:            true,
+		Computed:            true,
+		MarkdownDescription: "Field the API sorts by. Defaults to `" + defaultSortBy + "`; always sent, so the order never depends on the API's defaults.",
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["sort_order"] = schema.StringAttribute{
+		Optional:            true,
+		Computed:            true,
+		MarkdownDescription: "`asc` or `desc`. Defaults to `" + defaultSortOrder + "`.",
+		Validators:          []validator.String{stringvalidator.OneOf("asc", "desc")},
+	}
+	attrs["max_results"] = schema.NumberAttribute{
+		Optional:            true,
+		MarkdownDescription: "Read at most this many " + noun + " (at least 1). Unset reads them all, a page of 100 per request.",
+		Validators:          []validator.Number{wholeNumberValidator{min: 1}},
+	}
+	attrs["total"] = computedInt64("How many " + noun + " match, as the API reports it; with `max_results` it can exceed the length of the list.")
+	return attrs
+}
+
+// mapItems maps each listed item, naming the item in an error, and collects
+// the ids in the same order.
+func mapItems[T, M any](field string, items []T, mapItem func(*T) (M, error), id func(*M) types.String) ([]M, []types.String, error) {
+	out := make([]M, len(items))
+	ids := make([]types.String, len(items))
+	for i := range items {
+		var err error
+		if out[i], err = mapItem(&items[i]); err != nil {
+			return nil, nil, fmt.Errorf("%s[%d].%w", field, i, err)
+		}
+		ids[i] = id(&out[i])
+	}
+	return out, ids, nil
+}
