@@ -61,7 +61,7 @@ func TestNewTrimsAPIKey(t *testing.T) {
 		t.Fatalf("key %q was not trimmed", c.cfg.APIKey)
 	}
 	var sent string
-	c.http.Transport = roundTripFunc(func(r *http.Request) (*http.Response, error) {
+	c.transport = roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		sent = r.Header.Get("X-Api-Key")
 		return http.DefaultTransport.RoundTrip(r)
 	})

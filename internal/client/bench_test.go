@@ -32,7 +32,7 @@ func BenchmarkDecodeCampaign(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := decodeCampaign(200, body); err != nil {
+		if _, err := decodeCampaign(body); err != nil {
 			b.Fatal(err)
 		}
 	}

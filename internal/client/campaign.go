@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 )
 
 // Campaign is the Get Campaign response. Every scalar is a pointer and every
@@ -144,7 +145,7 @@ func (c *Campaign) afterDecode() (path, reason string) {
 	return "", ""
 }
 
-// decodeCampaign decodes a Get Campaign body.
-func decodeCampaign(status int, body []byte) (*Campaign, error) {
-	return decodeObject(status, body, "", campaignRequired)
+// decodeCampaign decodes a Get Campaign body that came with HTTP 200.
+func decodeCampaign(body []byte) (*Campaign, error) {
+	return decodeObject(http.StatusOK, body, "", campaignRequired)
 }

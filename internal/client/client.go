@@ -56,12 +56,17 @@ type Config struct {
 // Client reads from the Sarvam scheduling API. It is safe for concurrent use
 // and keeps one connection pool for all reads.
 type Client struct {
-	base   *url.URL
-	host   string
-	cfg    Config
-	http   *http.Client
-	sleep  func(context.Context, time.Duration) error
-	jitter func(time.Duration) time.Duration
+	base *url.URL
+	host string
+	cfg  Config
+	// transport sends each attempt directly, without an http.Client: a
+	// redirect could carry the key to another host, so none is followed,
+	// and http.Client would read a redirect's Location (and fail on one
+	// that does not parse, quoting it whole) even when told not to follow
+	// it. Each attempt has its own deadline, covering the body too.
+	transport http.RoundTripper
+	sleep     func(context.Context, time.Duration) error
+	jitter    func(time.Duration) time.Duration
 	// now is the clock a Retry-After date is measured against.
 	now func() time.Time
 }
@@ -114,20 +119,13 @@ func New(cfg Config) (*Client, error) {
 		transport = &loggingTransport{next: transport, log: cfg.Logger}
 	}
 	return &Client{
-		base: base,
-		host: base.Host,
-		cfg:  cfg,
-		// No client-wide timeout: each attempt gets its own deadline that
-		// also covers reading the body.
-		http: &http.Client{
-			Transport: transport,
-			// A redirect could carry the key to another host; the API does
-			// not redirect, so none is followed.
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		},
-		sleep:  sleepContext,
-		jitter: equalJitter,
-		now:    time.Now,
+		base:      base,
+		host:      base.Host,
+		cfg:       cfg,
+		transport: transport,
+		sleep:     sleepContext,
+		jitter:    equalJitter,
+		now:       time.Now,
 	}, nil
 }
 
@@ -153,7 +151,8 @@ func NewTransport() *http.Transport {
 var ErrBaseURLCredentials = errors.New("base_url must not contain a user name or password; the API key is the only credential")
 
 // ParseBaseURL checks a base URL: https, or plain http only to a loopback
-// host, with a host and no credentials, query or fragment. Its errors never
+// host, with a host and no credentials, query or fragment, and a path that
+// stops before the /v1/orgs/… every endpoint adds. Its errors never
 // repeat the URL, which could hold a password.
 func ParseBaseURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
@@ -185,6 +184,9 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
+	if p := strings.ToLower(u.Path); strings.HasSuffix(p, "/v1") || strings.Contains(p+"/", "/v1/orgs/") {
+		return nil, errors.New("base_url must stop before /v1: the provider appends /v1/orgs/{org_id}/workspaces/{workspace_id}/… itself, so base_url is the part before it, such as " + DefaultBaseURL)
+	}
 	return u, nil
 }
 

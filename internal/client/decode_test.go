@@ -287,7 +287,7 @@ func TestRetryIntervalMinutesShapes(t *testing.T) {
 		{"absent", `"max_retries": 1`, IntegerList{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := decodeCampaign(200, []byte(fmt.Sprintf(minimal, `"retry_config":{`+tc.json+`}`)))
+			c, err := decodeCampaign([]byte(fmt.Sprintf(minimal, `"retry_config":{`+tc.json+`}`)))
 			if err != nil {
 				t.Fatalf("decode: %v", err)
 			}
@@ -306,7 +306,7 @@ func TestRetryIntervalMinutesShapes(t *testing.T) {
 func TestUnknownFieldsIgnored(t *testing.T) {
 	body := fmt.Sprintf(minimal, `"future":{"deep":[1,2,{"x":null}]},"phone_rotation":{"agent":false,"extra":1}`)
 	body = strings.Replace(body, `{"campaign_id"`, `{"brand_new":"value","other":[true],"campaign_id"`, 1)
-	c, err := decodeCampaign(200, []byte(body))
+	c, err := decodeCampaign([]byte(body))
 	if err != nil {
 		t.Fatalf("decode: %v", err)
 	}

@@ -241,7 +241,7 @@ func TestCampaignTopLevelWebhookConfig(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			body := strings.TrimSuffix(fmt.Sprintf(minimal, inner), "}") + tc.top + "}"
-			c, err := decodeCampaign(200, []byte(body))
+			c, err := decodeCampaign([]byte(body))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -259,7 +259,7 @@ func TestCampaignTopLevelWebhookConfig(t *testing.T) {
 		`7`:     `HTTP 200 response could not be decoded at "webhook_config": want an object or null, got the number 7`,
 	} {
 		body := strings.TrimSuffix(fmt.Sprintf(minimal, ``), "}") + `,"webhook_config":` + top + "}"
-		c, err := decodeCampaign(200, []byte(body))
+		c, err := decodeCampaign([]byte(body))
 		if c != nil {
 			t.Fatalf("decoded %s", top)
 		}

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -19,6 +21,9 @@ type APIError struct {
 	StatusCode int
 	Message    string
 	Attempts   int
+	// RedirectHost is, for a redirect, the host its Location points to
+	// (never its path or query), or empty when it had none.
+	RedirectHost string
 }
 
 func (e *APIError) Error() string {
@@ -26,6 +31,15 @@ func (e *APIError) Error() string {
 	fmt.Fprintf(&b, "the API answered HTTP %d", e.StatusCode)
 	if text := http.StatusText(e.StatusCode); text != "" {
 		fmt.Fprintf(&b, " %s", text)
+	}
+	if isRedirect(e.StatusCode) {
+		// Redirects are not followed: one could carry the key elsewhere.
+		if e.RedirectHost == "" {
+			b.WriteString(", a redirect without a Location header, which is not followed")
+		} else {
+			fmt.Fprintf(&b, ", a redirect to %s, which is not followed", e.RedirectHost)
+		}
+		return b.String()
 	}
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
@@ -66,13 +80,20 @@ func (e *DecodeError) Error() string {
 }
 
 // TransportError is a request that got no HTTP response: refused, reset,
-// timed out, TLS failure. Host names the server; the URL is never repeated
-// because it is built from user input.
+// timed out, TLS failure, a host name that does not resolve. Host names the
+// server; the URL is never repeated because it is built from user input.
 type TransportError struct {
 	Host     string
 	Attempts int
 	Timeout  bool
-	Err      error
+	// TimedOut is how many of the attempts timed out, and RequestTimeout
+	// the limit each had.
+	TimedOut       int
+	RequestTimeout time.Duration
+	// Elapsed is the time the read took in all, waits between attempts
+	// included.
+	Elapsed time.Duration
+	Err     error
 }
 
 func (e *TransportError) Error() string {
@@ -80,10 +101,32 @@ func (e *TransportError) Error() string {
 	if e.Attempts > 1 {
 		attempts = fmt.Sprintf(" after %d attempts", e.Attempts)
 	}
-	if e.Timeout {
-		return fmt.Sprintf("request to %s timed out%s: %v", e.Host, attempts, e.Err)
+	var dnsErr *net.DNSError
+	switch {
+	case e.Timeout:
+		var b strings.Builder
+		fmt.Fprintf(&b, "request to %s timed out: no complete response within the request timeout of %s", e.Host, e.RequestTimeout)
+		switch {
+		case e.Attempts > 1 && e.TimedOut == e.Attempts:
+			fmt.Fprintf(&b, " on %d attempts (%s in all)", e.Attempts, roundElapsed(e.Elapsed))
+		case e.Attempts > 1:
+			fmt.Fprintf(&b, " on %d of %d attempts (%s in all)", e.TimedOut, e.Attempts, roundElapsed(e.Elapsed))
+		}
+		b.WriteString("; request_timeout sets the per-attempt limit")
+		return b.String()
+	case errors.As(e.Err, &dnsErr) && dnsErr.IsNotFound:
+		return fmt.Sprintf("request to %s failed%s: no such host %s", e.Host, attempts, dnsErr.Name)
 	}
 	return fmt.Sprintf("request to %s failed%s: %v", e.Host, attempts, e.Err)
+}
+
+// roundElapsed keeps a duration readable: whole seconds, or milliseconds
+// below one second.
+func roundElapsed(d time.Duration) time.Duration {
+	if d >= time.Second {
+		return d.Round(time.Second)
+	}
+	return d.Round(time.Millisecond)
 }
 
 func (e *TransportError) Unwrap() error { return e.Err }

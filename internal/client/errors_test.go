@@ -114,7 +114,7 @@ func TestNotRetried(t *testing.T) {
 		{422, `{"detail":[{"loc":["path","campaign_id"],"msg":"String should have at most 64 characters","type":"string_too_long"}]}`,
 			"the API answered HTTP 422 Unprocessable Entity: path.campaign_id: String should have at most 64 characters"},
 		{501, `{"error":{"message":"not implemented"}}`, "the API answered HTTP 501 Not Implemented: not implemented"},
-		{302, ``, "the API answered HTTP 302 Found"},
+		{302, ``, "the API answered HTTP 302 Found, a redirect without a Location header, which is not followed"},
 	} {
 		h := newHarness(t, func(c *Config) { c.MaxRetries = 5 })
 		h.recordWaits()

@@ -40,7 +40,7 @@ func FuzzDecodeCampaign(f *testing.F) {
 		f.Add([]byte(body))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		c, err := decodeCampaign(200, body)
+		c, err := decodeCampaign(body)
 		if err != nil {
 			if c != nil {
 				t.Fatalf("a campaign and an error: %v", err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -188,3 +189,19 @@ func (c *expiringContext) expire() { c.once.Do(func() { close(c.done) }) }
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// elapsedRE matches the time a timeout message says a read took in all,
+// which depends on the machine.
+var elapsedRE = regexp.MustCompile(`\([0-9][0-9.a-zµ]* in all\)`)
+
+// requireTimeoutText is requireErrorText with the time taken in all written
+// as "(… in all)" in want.
+func requireTimeoutText(t *testing.T, err error, want string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("got no error, want %q", want)
+	}
+	if got := elapsedRE.ReplaceAllString(err.Error(), "(… in all)"); got != want {
+		t.Fatalf("error text\n got: %s\nwant: %s", err.Error(), want)
+	}
+}

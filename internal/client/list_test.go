@@ -120,9 +120,10 @@ func campaignIDs(r *ListResult[CampaignSummary]) []string {
 	return ids
 }
 
-func idRange(from, to int) []string {
+// idRange is the ids of campaignItems(0, n).
+func idRange(n int) []string {
 	var ids []string
-	for i := from; i < to; i++ {
+	for i := range n {
 		ids = append(ids, fmt.Sprintf("cmp-%04d", i))
 	}
 	return ids
@@ -138,7 +139,7 @@ func TestListCampaignsPages(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ListCampaigns: %v", err)
 	}
-	if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(0, 250)) || r.Total != 250 {
+	if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(250)) || r.Total != 250 {
 		t.Fatalf("got %d items (total %d), want cmp-0000 … cmp-0249 in order and total 250", len(got), r.Total)
 	}
 	p.requireQueries(t, "offset=0 limit=100", "offset=100 limit=100", "offset=200 limit=100")
@@ -218,7 +219,7 @@ func TestListMaxResults(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(0, 5)) || r.Total != 250 {
+		if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(5)) || r.Total != 250 {
 			t.Fatalf("got %q total %d", got, r.Total)
 		}
 		p.requireQueries(t, "offset=0 limit=5")
@@ -229,7 +230,7 @@ func TestListMaxResults(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(0, 150)) {
+		if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(150)) {
 			t.Fatalf("got %d items", len(got))
 		}
 		p.requireQueries(t, "offset=0 limit=100", "offset=100 limit=50")
@@ -240,7 +241,7 @@ func TestListMaxResults(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(0, 3)) {
+		if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(3)) {
 			t.Fatalf("got %q", got)
 		}
 	})
@@ -375,7 +376,7 @@ func TestListDedup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(0, 201)) {
+	if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(201)) {
 		t.Fatalf("got %d items: %q…", len(got), got[:min(len(got), 5)])
 	}
 	p.requireQueries(t, "offset=0 limit=100", "offset=100 limit=100", "offset=200 limit=100")

@@ -142,7 +142,7 @@ func TestLoggingTransportFailure(t *testing.T) {
 	h.fake.Inject(fakeapi.Fault{Hang: true})
 	var err error
 	withTimeout(t, func() { _, err = h.get(fakeapi.LoanRemindersID) })
-	requireErrorText(t, err, "request to "+h.c.host+" timed out: no complete response within the request timeout of 2s")
+	requireErrorText(t, err, "request to "+h.c.host+" timed out: no complete response within the request timeout of 2s; request_timeout sets the per-attempt limit")
 	entries := log.all()
 	if len(entries) != 2 || entries[1].msg != "Sarvam API request failed" || entries[1].level != "debug" {
 		t.Fatalf("entries %+v", entries)

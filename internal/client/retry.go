@@ -16,10 +16,19 @@ import (
 	"time"
 )
 
+// maxTimedOutAttempts bounds the attempts that may time out in one read: a
+// timed-out attempt is retried once, and a second timeout ends the read, as
+// an API that has let two attempts run out is not answering. With the
+// defaults a read against such an API fails after about 61 s (two attempts
+// of 30 s and one backoff) instead of max_retries + 1 attempts of 30 s each.
+// 429, 5xx and failed connections still get max_retries retries.
+const maxTimedOutAttempts = 2
+
 // get sends a GET with retries and returns the final status and body. A
 // non-200 final status is returned as an *APIError.
 func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
-	attempts := 0
+	start := time.Now()
+	attempts, timeouts := 0, 0
 	for {
 		attempts++
 		status, header, body, err := c.attempt(ctx, target)
@@ -28,13 +37,15 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 				return 0, nil, fmt.Errorf("request to %s cancelled: %w", c.host, ctx.Err())
 			}
 			var tErr *TransportError
-			if errors.As(err, &tErr) {
-				tErr.Attempts = attempts
-				if !tErr.retryable() || attempts > c.cfg.MaxRetries {
-					return 0, nil, tErr
-				}
-			} else {
+			if !errors.As(err, &tErr) {
 				return 0, nil, err
+			}
+			if tErr.Timeout {
+				timeouts++
+			}
+			if !tErr.retryable() || attempts > c.cfg.MaxRetries || timeouts >= maxTimedOutAttempts {
+				tErr.Attempts, tErr.TimedOut, tErr.Elapsed = attempts, timeouts, time.Since(start)
+				return 0, nil, tErr
 			}
 			if err := c.sleep(ctx, c.backoff(attempts, nil)); err != nil {
 				return 0, nil, fmt.Errorf("request to %s cancelled while waiting to retry: %w", c.host, err)
@@ -45,11 +56,46 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 			return status, body, nil
 		}
 		if !retryableStatus(status) || attempts > c.cfg.MaxRetries {
-			return status, nil, &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts}
+			return status, nil, c.apiError(status, header, body, attempts)
 		}
 		if err := c.sleep(ctx, c.backoff(attempts, header)); err != nil {
 			return 0, nil, fmt.Errorf("request to %s cancelled while waiting to retry after HTTP %d: %w", c.host, status, err)
 		}
+	}
+}
+
+// apiError describes a final status other than 200. A redirect's body is
+// left out, as it usually repeats the Location, whose path and query may
+// carry anything; only the host it points to is kept.
+func (c *Client) apiError(status int, header http.Header, body []byte, attempts int) *APIError {
+	if isRedirect(status) {
+		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: redirectHost(header.Get("Location"), c.host)}
+	}
+	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts}
+}
+
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
+}
+
+// redirectHost is the host a Location header points to: self for a
+// relative one, "" for none, and a placeholder for one that does not parse.
+func redirectHost(location, self string) string {
+	if location == "" {
+		return ""
+	}
+	u, err := url.Parse(location)
+	switch {
+	case err != nil:
+		return "a location that does not parse"
+	case u.Host == "":
+		return self
+	default:
+		return clean(u.Host)
 	}
 }
 
@@ -74,7 +120,7 @@ func (c *Client) attempt(ctx context.Context, target string) (int, http.Header, 
 			}
 		}
 	}
-	resp, err := c.http.Do(req)
+	resp, err := c.transport.RoundTrip(req)
 	if err != nil {
 		return 0, nil, nil, c.transportError(actx, err)
 	}
@@ -111,14 +157,17 @@ func (c *Client) transportError(actx context.Context, err error) *TransportError
 	if errors.As(err, &netErr) && netErr.Timeout() {
 		timeout = true
 	}
-	if timeout {
-		err = fmt.Errorf("no complete response within the request timeout of %s", c.cfg.RequestTimeout)
+	// An https request answered in plain HTTP, said plainly, as
+	// http.Client says it.
+	var recordErr tls.RecordHeaderError
+	if errors.As(err, &recordErr) && string(recordErr.RecordHeader[:]) == "HTTP/" {
+		err = http.ErrSchemeMismatch
 	}
-	return &TransportError{Host: c.host, Timeout: timeout, Err: unwrapURLError(err)}
+	return &TransportError{Host: c.host, Timeout: timeout, RequestTimeout: c.cfg.RequestTimeout, Err: unwrapURLError(err)}
 }
 
-// unwrapURLError drops *url.Error's "Get <url>:" prefix: the URL carries user
-// input and the host is already named.
+// unwrapURLError drops *url.Error's "Get <url>:" or "parse <url>:" prefix:
+// the URL carries user input and the host is already named.
 func unwrapURLError(err error) error {
 	if uErr, ok := err.(*url.Error); ok {
 		return uErr.Err
@@ -131,7 +180,11 @@ func (e *TransportError) retryable() bool {
 	var unknownAuth x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
 	var recordErr tls.RecordHeaderError
+	var dnsErr *net.DNSError
 	switch {
+	case errors.As(e.Err, &dnsErr) && dnsErr.IsNotFound:
+		// The name does not exist; asking again will not create it.
+		return false
 	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownAuth), errors.As(e.Err, &hostErr), errors.As(e.Err, &recordErr):
 		return false
 	case isTLSAlert(e.Err):

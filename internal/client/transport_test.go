@@ -51,11 +51,11 @@ func TestRequestTimeout(t *testing.T) {
 
 				attempts := ""
 				if retries > 0 {
-					attempts = fmt.Sprintf(" after %d attempts", retries+1)
+					attempts = fmt.Sprintf(" on %d attempts (… in all)", retries+1)
 				}
-				requireErrorText(t, err, "request to "+h.c.host+" timed out"+attempts+": no complete response within the request timeout of 2s")
+				requireTimeoutText(t, err, "request to "+h.c.host+" timed out: no complete response within the request timeout of 2s"+attempts+"; request_timeout sets the per-attempt limit")
 				tErr := requireAs[*TransportError](t, err)
-				if !tErr.Timeout || tErr.Attempts != retries+1 || tErr.Host != h.c.host {
+				if !tErr.Timeout || tErr.Attempts != retries+1 || tErr.TimedOut != retries+1 || tErr.Host != h.c.host {
 					t.Fatalf("TransportError %+v, want a timeout after %d attempts", tErr, retries+1)
 				}
 				h.requireRequests(t, retries+1)
@@ -377,7 +377,7 @@ func TestRedirectNotFollowed(t *testing.T) {
 	h := newHarness(t, nil)
 	h.fake.Inject(fakeapi.Fault{Status: http.StatusFound, Header: map[string]string{"Location": other.URL + "/steal"}})
 	_, err := h.get(fakeapi.LoanRemindersID)
-	requireErrorText(t, err, "the API answered HTTP 302 Found")
+	requireErrorText(t, err, "the API answered HTTP 302 Found, a redirect to "+strings.TrimPrefix(other.URL, "http://")+", which is not followed")
 	if n := elsewhere.Load(); n != 0 {
 		t.Fatalf("the redirect was followed %d times", n)
 	}
@@ -577,5 +577,5 @@ func TestTricklingBodyTimesOut(t *testing.T) {
 	withTimeout(t, func() {
 		_, err = c.GetCampaign(context.Background(), "o", "w", "c")
 	})
-	requireErrorText(t, err, "request to "+c.host+" timed out: no complete response within the request timeout of 2s")
+	requireErrorText(t, err, "request to "+c.host+" timed out: no complete response within the request timeout of 2s; request_timeout sets the per-attempt limit")
 }
