@@ -50,7 +50,7 @@ func TestCampaignDataSource_hundredReadsInParallel(t *testing.T) {
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(srv.URL + fakeapi.BasePath) + `
+			Config: providerBlock(srv.URL+fakeapi.BasePath) + `
 locals {
   ids = ["` + strings.Join(ids, `", "`) + `"]
 }
