@@ -8,6 +8,8 @@ package fakeapi
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"net/http"
 	"sync"
 	"time"
@@ -102,13 +104,26 @@ type Request struct {
 
 // Server is the fake API. The zero value is not usable; call New.
 type Server struct {
+	// RequestDelay holds every request this long before it is handled, and
+	// ConnDelay holds the first request of each new connection this much
+	// longer, as a TLS handshake would; both give up when the client does.
+	// Set them before serving.
+	RequestDelay time.Duration
+	ConnDelay    time.Duration
+
 	apiKey  string
 	handler http.Handler
+	// sleep waits for d or until ctx is done, reporting whether it waited
+	// the whole time; tests replace it.
+	sleep func(ctx context.Context, d time.Duration) bool
 
 	mu       sync.Mutex
 	items    store
 	faults   []Fault
 	requests []Request
+	stats    Stats
+	// conns are the remote addresses seen: one per client connection.
+	conns map[string]bool
 	// generated counts generated items, for their ids and timestamps.
 	generated int
 	listMode  ListMode
@@ -120,10 +135,10 @@ type Server struct {
 
 // New returns a Server seeded with the bundled fixtures that accepts apiKey.
 func New(apiKey string) *Server {
-	s := &Server{apiKey: apiKey, items: store{}}
+	s := &Server{apiKey: apiKey, items: store{}, sleep: sleep, conns: map[string]bool{}}
 	s.items.loadFixtures()
 	s.seedListing()
-	s.handler = s.record(s.inject(s.guard(s.routes())))
+	s.handler = s.record(s.delay(s.inject(s.guard(s.routes()))))
 	return s
 }
 
@@ -199,7 +214,40 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
 }
 
-// record keeps what every request looked like, before anything can refuse it.
+// Stats counts what the server has seen.
+type Stats struct {
+	Requests int64 `json:"requests"`
+	// Connections counts distinct client connections, told apart by their
+	// remote address.
+	Connections int64 `json:"connections"`
+}
+
+// Stats returns the counts so far.
+func (s *Server) Stats() Stats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stats
+}
+
+// StatsPath is where WithStats serves Stats as JSON.
+const StatsPath = "/_stats"
+
+// WithStats is the API plus GET StatsPath, outside the API's mount and
+// without a key, answering Stats as {"requests":N,"connections":M}. Reading
+// the stats is not itself counted.
+func (s *Server) WithStats() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != StatsPath || r.Method != http.MethodGet {
+			s.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(s.Stats())
+	})
+}
+
+// record keeps what every request looked like, before anything can refuse
+// it, and counts requests and connections.
 func (s *Server) record(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := r.Header.Get("X-API-Key")
@@ -212,9 +260,43 @@ func (s *Server) record(next http.Handler) http.Handler {
 			KeyPresent:  key != "",
 			KeyMatched:  key == s.apiKey,
 		})
+		s.stats.Requests++
+		if !s.conns[r.RemoteAddr] {
+			s.conns[r.RemoteAddr] = true
+			s.stats.Connections++
+			r = r.WithContext(context.WithValue(r.Context(), newConnKey{}, true))
+		}
 		s.mu.Unlock()
 		next.ServeHTTP(w, r)
 	})
+}
+
+// newConnKey marks the first request of a connection.
+type newConnKey struct{}
+
+// delay holds a request for RequestDelay, plus ConnDelay on a new connection.
+func (s *Server) delay(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		d := s.RequestDelay
+		if r.Context().Value(newConnKey{}) != nil {
+			d += s.ConnDelay
+		}
+		if d > 0 && !s.sleep(r.Context(), d) {
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
 
 // inject serves the next queued fault instead of the API. Faults apply
