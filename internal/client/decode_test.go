@@ -147,6 +147,10 @@ var loanRemindersWant = &Campaign{
 	AppType:     ptr("agent"),
 	AppVersion:  ptr(int64(2)),
 	UpdatedBy:   ptr("arjun.mehta@example.in"),
+	WebhookConfig: json.RawMessage(`{
+    "webhook_id": "wh-crm-attempts-01",
+    "events": ["call.completed"]
+  }`),
 }
 
 // policyRenewalWant spells out the nils: null and absent both decode to nil,

@@ -27,7 +27,11 @@ func TestCampaignDataSource_fullyPopulated(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID),
 			ConfigStateChecks: []statecheck.StateCheck{
-				everyAttributeSet(dsAddr, "app_config.webhook_config.metadata"),
+				everyAttributeSet(dsAddr, "app_config.webhook_config.metadata", "webhook_config"),
+				expect("webhook_config", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"webhook_id": knownvalue.StringExact(fakeapi.WebhookWithHeadersID),
+					"events":     knownvalue.TupleExact([]knownvalue.Check{knownvalue.StringExact("call.completed")}),
+				})),
 				expect("campaign_id", knownvalue.StringExact("MKN-Loan-Le-181e5d84-a3cc")),
 				expect("org_id", knownvalue.StringExact(fakeapi.OrgID)),
 				expect("workspace_id", knownvalue.StringExact(fakeapi.WorkspaceID)),
@@ -209,6 +213,7 @@ func TestCampaignDataSource_nullsAndAbsent(t *testing.T) {
 			Config: providerBlock(url) + campaignBlock(fakeapi.PolicyRenewalID),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expect("description", knownvalue.Null()),
+				expect("webhook_config", knownvalue.Null()),
 				expect("app_version", knownvalue.Null()),
 				expect("updated_by", knownvalue.Null()),
 				expect("app_type", knownvalue.Null()),
