@@ -152,7 +152,7 @@ func readError(diags *diag.Diagnostics, err error, t target) {
 		diags.AddError("Sarvam API error", fmt.Sprintf("Reading %s: %v. %s", t.asked, err, advice(apiErr)))
 	case errors.As(err, &pageErr):
 		diags.AddError("Sarvam API listing did not page correctly",
-			fmt.Sprintf("Reading %s: %v. Nothing was stored, so that no partial list is used. If this persists, report it to Sarvam with the message above.", t.asked, err))
+			fmt.Sprintf("Reading %s: %v. Nothing was stored. If this persists, report it to Sarvam with the message above.", t.asked, err))
 	case errors.As(err, &decErr):
 		diags.AddError("Unexpected response from the Sarvam API",
 			fmt.Sprintf("Reading %s: %v. The response is not the object the API reference describes; check that base_url points at the scheduling API.", t.asked, err))

@@ -41,7 +41,7 @@ provider "sarvam" {
 		Steps: []resource.TestStep{{
 			Config:            config,
 			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{planHasNo{testKey}}},
-			ConfigStateChecks: []statecheck.StateCheck{stateHasNo{testKey}},
+			ConfigStateChecks: []statecheck.StateCheck{stateHasNo{testKey, fakeapi.LoanRemindersID}},
 		}},
 	})
 	fake.Inject(fakeapi.Fault{Status: 401, Body: `{"error":{"message":"Invalid API key.","type":"authentication_error"}}`})
@@ -77,7 +77,9 @@ func (c planHasNo) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, 
 	}
 }
 
-type stateHasNo struct{ secret string }
+// stateHasNo fails when the state holds secret; it must hold mustHave, or
+// the check would prove nothing.
+type stateHasNo struct{ secret, mustHave string }
 
 func (c stateHasNo) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	b, err := json.Marshal(req.State)
@@ -85,12 +87,12 @@ func (c stateHasNo) CheckState(_ context.Context, req statecheck.CheckStateReque
 		resp.Error = err
 		return
 	}
-	if !strings.Contains(string(b), fakeapi.LoanRemindersID) {
-		resp.Error = errString("the state does not hold the campaign; the check would prove nothing")
+	if !strings.Contains(string(b), c.mustHave) {
+		resp.Error = errString("the state does not hold " + c.mustHave + "; the check would prove nothing")
 		return
 	}
 	if strings.Contains(string(b), c.secret) {
-		resp.Error = errString("the API key is in the state")
+		resp.Error = errString("the secret is in the state")
 	}
 }
 
@@ -108,7 +110,7 @@ func TestAPIKeyInConfigNeverLogged(t *testing.T) {
 	config := providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
-		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: []statecheck.StateCheck{stateHasNo{testKey}}}},
+		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: []statecheck.StateCheck{stateHasNo{testKey, fakeapi.LoanRemindersID}}}},
 	})
 	fake.Inject(fakeapi.Fault{Status: 401, Body: `{"error":{"message":"Invalid API key.","type":"authentication_error"}}`})
 	expectFailure(t, config, `Sarvam API key rejected`, testKey)
