@@ -43,7 +43,7 @@ export TF_CLI_CONFIG_FILE="$tmp/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATI
 unset TF_CLI_ARGS TF_CLI_ARGS_plan TF_WORKSPACE TF_DATA_DIR
 
 echo
-echo "==> terraform plan examples/demo (four campaigns: full, sparse, Unicode and unknown status, the reference's example)"
+echo "==> terraform plan examples/demo (four campaigns: full, sparse, Unicode and unknown status, the reference's example; the active campaigns; a campaign by name; cohorts; a webhook configuration)"
 mkdir "$tmp/demo"
 cp "$root/examples/demo/main.tf" "$tmp/demo/"
 color=""; [ -t 1 ] || color="-no-color"
@@ -65,5 +65,25 @@ if ! grep -q "Resource postcondition failed" "$tmp/example.out"; then
 fi
 sed -n '/Error: Resource postcondition failed/,$p' "$tmp/example.out"
 echo "demo: the postcondition stopped the plan, as it should."
+echo
+echo "==> terraform plan of every other documented data source example: each must plan cleanly"
+for dir in "$root"/examples/data-sources/*/; do
+  name=$(basename "$dir")
+  [ "$name" = sarvam_campaign ] && continue
+  mkdir "$tmp/$name"
+  cp "$root/examples/provider/provider.tf" "$dir"*.tf "$tmp/$name/"
+  if ! terraform -chdir="$tmp/$name" plan -input=false -lock=false -no-color >"$tmp/$name.out" 2>&1; then
+    cat "$tmp/$name.out"
+    echo "demo: the documented example for $name did not plan" >&2
+    exit 1
+  fi
+  if grep "Warning:" "$tmp/$name.out" | grep -vq "Provider development overrides"; then
+    cat "$tmp/$name.out"
+    echo "demo: the documented example for $name planned with a warning" >&2
+    exit 1
+  fi
+  echo "$name: $(grep -E '^(Plan:|No changes|Changes to Outputs)' "$tmp/$name.out" | head -1)"
+done
+
 echo
 echo "demo: done."

@@ -60,3 +60,39 @@ output "seed_example" {
   description = "The reference's example campaign, field for field."
   value       = data.sarvam_campaign.seed_example
 }
+
+# Every active campaign of the workspace, read through List Campaigns.
+data "sarvam_campaigns" "active" {
+  status = "active"
+}
+
+output "active_campaigns" {
+  value = [for c in data.sarvam_campaigns.active.campaigns : "${c.campaign_id}: ${c.name}"]
+}
+
+# A campaign found by its exact name rather than its generated id.
+data "sarvam_campaign" "by_name" {
+  name = "Motor policy renewals"
+}
+
+output "by_name_id" {
+  value = data.sarvam_campaign.by_name.campaign_id
+}
+
+# The contact lists of a campaign, and whether every one was processed cleanly.
+data "sarvam_campaign_cohorts" "reminders" {
+  campaign_id = data.sarvam_campaign.reminders.campaign_id
+}
+
+output "reminders_cohorts_clean" {
+  value = alltrue([for c in data.sarvam_campaign_cohorts.reminders.cohorts : c.status == "completed" && try(c.result.rejected_records, 1) == 0])
+}
+
+# The webhook configuration the campaign refers to; its headers stay sensitive.
+data "sarvam_webhook_config" "crm" {
+  webhook_id = data.sarvam_campaign.reminders.webhook_config.webhook_id
+}
+
+output "crm_webhook_url" {
+  value = data.sarvam_webhook_config.crm.url
+}

@@ -1,0 +1,11 @@
+# The ten most recently updated campaigns whose names match "renewal", oldest first.
+data "sarvam_campaigns" "renewals" {
+  search      = "renewal"
+  sort_by     = "updated_at"
+  sort_order  = "asc"
+  max_results = 10
+}
+
+output "renewal_statuses" {
+  value = [for c in data.sarvam_campaigns.renewals.campaigns : "${c.name}: ${c.status}"]
+}
