@@ -1,0 +1,74 @@
+package provider
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
+)
+
+// The mistakes a new user makes in the first hour end at once, with a
+// message that names the cause.
+
+// A base_url that already holds the API's own path is refused before any
+// request: the provider appends /v1/orgs/… itself.
+func TestProvider_baseURLWithAPIPath(t *testing.T) {
+	fake, url := startFake(t)
+	for _, bad := range []string{url + "/v1", url + "/v1/", url + "/v1/orgs/" + fakeapi.OrgID} {
+		t.Run(bad, func(t *testing.T) {
+			expectFailure(t, providerBlock(bad)+campaignBlock(fakeapi.LoanRemindersID),
+				`Invalid base_url.*base_url must stop before /v1: the provider appends /v1/orgs/\{org_id\}/workspaces/\{workspace_id\}/… itself`, testKey)
+		})
+	}
+	if n := len(fake.Requests()); n != 0 {
+		t.Fatalf("want no request, got %d", n)
+	}
+}
+
+// A base_url at the wrong path gets 404s: the message says that base_url may
+// be the cause when every read fails this way. The fake API, like the real
+// one, serves only its exact mount.
+func TestProvider_baseURLWrongPath(t *testing.T) {
+	_, url := startFake(t)
+	wrong := url[:len(url)-len(fakeapi.BasePath)] + "/api/schedule"
+	expectFailure(t, providerBlock(wrong)+campaignBlock(fakeapi.LoanRemindersID),
+		`Campaign not found.*HTTP 404 Not Found: Not Found.*If every read fails this way, base_url may point at the wrong path: it should end before /v1, as in https://apps.sarvam.ai/api/scheduling`, testKey)
+}
+
+// A host name that does not resolve is not retried as if it were a passing
+// fault, and the message names the host.
+func TestProvider_unknownHostFailsAtOnce(t *testing.T) {
+	clearEnv(t)
+	expectFailure(t, requiredProviders+fmt.Sprintf(`
+provider "sarvam" {
+  api_key      = %q
+  base_url     = "https://apps.sarvamm.invalid/api/scheduling"
+  org_id       = %q
+  workspace_id = %q
+}
+`, testKey, fakeapi.OrgID, fakeapi.WorkspaceID)+campaignBlock(fakeapi.LoanRemindersID),
+		`Could not reach the Sarvam API.*no such host apps.sarvamm.invalid`, testKey, "after 2 attempts", "after 5 attempts")
+}
+
+// A redirect is not followed, and the message says so and names only the
+// host it pointed at.
+func TestProvider_redirectNamed(t *testing.T) {
+	fake, url := startFake(t)
+	fake.Inject(fakeapi.Fault{Status: 302, Header: map[string]string{"Location": "https://login.example.com/sso?next=/secret-path&token=abc"}})
+	expectFailure(t, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID),
+		`Sarvam API error.*HTTP 302 Found, a redirect to login.example.com, which is not followed.*Check base_url: the scheduling API answers directly and does not redirect`,
+		testKey, "secret-path", "token=abc", "See the message above")
+}
+
+// An API that accepts the request and never answers: with the default
+// max_retries, a timed-out attempt is tried once more, not five times, and
+// the message says how long the read waited and which setting sets it.
+func TestProvider_hangingAPIBounded(t *testing.T) {
+	fake, url := startFake(t)
+	fake.Inject(fakeapi.Fault{Hang: true}, fakeapi.Fault{Hang: true}, fakeapi.Fault{Hang: true})
+	expectFailure(t, providerBlock(url, `request_timeout = "1s"`)+campaignBlock(fakeapi.LoanRemindersID),
+		`Could not reach the Sarvam API.*timed out.*request timeout of 1s on 2 attempts \(.* in all\); request_timeout sets the per-attempt limit`, testKey)
+	if n := len(fake.Requests()); n != 2 {
+		t.Fatalf("want 2 attempts, got %d", n)
+	}
+}
