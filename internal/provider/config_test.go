@@ -203,14 +203,7 @@ func TestProvider_apiKeyEmptyOrPadded(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			fake, url := startFake(t)
 			t.Setenv(EnvAPIKey, tc.env)
-			cfg := requiredProviders + fmt.Sprintf(`
-provider "sarvam" {
-  %s
-  base_url     = %q
-  org_id       = %q
-  workspace_id = %q
-}
-`, tc.config, url, fakeapi.OrgID, fakeapi.WorkspaceID) + campaignBlock(fakeapi.LoanRemindersID)
+			cfg := providerWithKeyLine(url, tc.config) + campaignBlock(fakeapi.LoanRemindersID)
 			expectNoError(t, cfg)
 			reqs := fake.Requests()
 			if len(reqs) == 0 || !reqs[0].KeyMatched {
@@ -242,18 +235,24 @@ func TestProvider_apiKeyWithControlCharacter(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			fake, url := startFake(t)
 			t.Setenv(EnvAPIKey, tc.env)
-			cfg := requiredProviders + fmt.Sprintf(`
-provider "sarvam" {
-  %s
-  base_url     = %q
-  org_id       = %q
-  workspace_id = %q
-}
-`, tc.config, url, fakeapi.OrgID, fakeapi.WorkspaceID) + campaignBlock(fakeapi.LoanRemindersID)
+			cfg := providerWithKeyLine(url, tc.config) + campaignBlock(fakeapi.LoanRemindersID)
 			expectFailure(t, cfg, tc.want, "CTRL", "LINE", "BREAK_5b1e")
 			if n := len(fake.Requests()); n != 0 {
 				t.Fatalf("want no request sent, got %d", n)
 			}
 		})
 	}
+}
+
+// providerWithKeyLine configures the provider for the fake API with keyLine,
+// such as `api_key = ""`, in place of the test key.
+func providerWithKeyLine(url, keyLine string) string {
+	return requiredProviders + fmt.Sprintf(`
+provider "sarvam" {
+  %s
+  base_url     = %q
+  org_id       = %q
+  workspace_id = %q
+}
+`, keyLine, url, fakeapi.OrgID, fakeapi.WorkspaceID)
 }
