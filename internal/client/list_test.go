@@ -273,7 +273,14 @@ func TestListStops(t *testing.T) {
 			return 200, `{"items":[` + campaignItem(0) + `],"total":9,"offset":0,"next_page_uri":""}`
 		}, 1},
 		{"offset reaches total, next page given", func(int, url.Values) (int, string) { return 200, envelope(campaignItems(0, 100), 100, 0, true) }, 100},
-		{"empty page, next page given", func(int, url.Values) (int, string) { return 200, envelope(nil, 500, 0, true) }, 0},
+		{"empty page, next page given, total reached", func(_ int, q url.Values) (int, string) {
+			offset := queryInt(q, "offset")
+			if offset == 0 {
+				return 200, envelope(campaignItems(0, 100), 100, 0, true)
+			}
+			return 200, envelope(nil, 100, offset, true)
+		}, 100},
+		{"empty page, no total", func(int, url.Values) (int, string) { return 200, `{"items":[],"offset":0,"next_page_uri":"/x"}` }, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := newPager(t, tc.serve)
@@ -310,6 +317,8 @@ func TestListPaginationGuards(t *testing.T) {
 			offset := queryInt(q, "offset")
 			return 200, envelope(campaignItems(offset, offset+100), 200+100*n, offset, true)
 		}, ListQuery{}, "total grew from 400 to 500, more than 2 times during one read", 4},
+		{"empty page short of the total", func(int, url.Values) (int, string) { return 200, envelope(nil, 500, 0, true) },
+			ListQuery{}, "the page at offset 0 is empty, but the API reports a total of 500", 1},
 		{"total over the cap", func(int, url.Values) (int, string) {
 			return 200, envelope(campaignItems(0, 100), 100001, 0, true)
 		}, ListQuery{}, "total of 100001 items is more than the 100000 a list reads", 1},

@@ -115,7 +115,8 @@ func orDefault(s, def string) string {
 // listAll reads every page of an offset-paged list, up to maxResults items
 // (0 for all). Offset advances by the number of items each page held; paging
 // stops when the API says there is no next page, when offset reaches total,
-// at an empty page, or when maxResults items are in hand. An item whose key
+// at an empty page (an error while total says there is more), or when
+// maxResults items are in hand. An item whose key
 // was already seen, because the list shifted between pages, is kept once.
 func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int) (*ListResult[T], error) {
 	paginationErr := func(format string, args ...any) error {
@@ -167,6 +168,11 @@ func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int
 			result.Total = *p.Total
 		}
 		if len(items) == 0 {
+			if p.Total != nil && offset < *p.Total {
+				// The same answer says there is more and gives none: the
+				// list cannot be known to be whole.
+				return nil, paginationErr("the page at offset %d is empty, but the API reports a total of %d", offset, *p.Total)
+			}
 			return result, nil
 		}
 		first, last := l.key(&items[0]), l.key(&items[len(items)-1])
