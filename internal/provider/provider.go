@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -39,7 +40,10 @@ const (
 // maxRetriesLimit bounds max_retries: past it a plan waits minutes on a dead API.
 const maxRetriesLimit = 10
 
-var _ provider.Provider = (*sarvamProvider)(nil)
+var (
+	_ provider.Provider              = (*sarvamProvider)(nil)
+	_ provider.ProviderWithFunctions = (*sarvamProvider)(nil)
+)
 
 type sarvamProvider struct {
 	version string
@@ -222,6 +226,10 @@ func (p *sarvamProvider) Resources(context.Context) []func() resource.Resource {
 
 func (p *sarvamProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{newCampaignDataSource}
+}
+
+func (p *sarvamProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{newCallingWindowOpenFunction, newNextCallingWindowFunction}
 }
 
 // stringSetting applies the precedence: configuration, then environment, then default.
