@@ -308,7 +308,7 @@ func TestFunctionRunDirect(t *testing.T) {
 		t.Fatalf("error %v", resp.Error)
 	}
 	resp = run(callingWindowOpenFunction{}, schedule(types.StringValue("America/New_York")))
-	if resp.Error != nil || resp.Result.Value().(types.Bool).ValueBool() {
+	if open, ok := resp.Result.Value().(types.Bool); resp.Error != nil || !ok || !open.Equal(types.BoolValue(false)) {
 		t.Fatalf("got %v, %v; want false", resp.Result.Value(), resp.Error)
 	}
 }

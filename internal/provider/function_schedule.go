@@ -30,7 +30,7 @@ var scheduleAttrTypes = map[string]attr.Type{
 const windowRules = "The window of day D opens at `allowed_start_time` and closes at `allowed_end_time`, local time in `timezone`, " +
 	"on each day D named in `allowed_days` (English day names, any case; repeats are fine). " +
 	"When the end is not after the start, the window closes on the next day: an overnight window such as `22:00` to `06:00` belongs to the day it opens, " +
-	"and a start equal to the end makes a window of a full day. A time `at` is inside when opens <= `at` < closes.\n\n" +
+	"and a start equal to the end makes a window of a full day (24 hours, or 23 or 25 across a daylight-saving change). A time `at` is inside when opens <= `at` < closes.\n\n" +
 	"A window always opens and closes at its local wall-clock times, whatever the UTC offset that day. " +
 	"On a daylight-saving change day, a local time that does not exist (in the gap when clocks go forward) moves forward by the length of the gap: " +
 	"`02:30` in New York on the day clocks skip from `02:00` to `03:00` is `03:30` on the new offset. " +
