@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -38,7 +39,10 @@ const (
 // maxRetriesLimit bounds max_retries: past it a plan waits minutes on a dead API.
 const maxRetriesLimit = 10
 
-var _ provider.Provider = (*sarvamProvider)(nil)
+var (
+	_ provider.Provider              = (*sarvamProvider)(nil)
+	_ provider.ProviderWithFunctions = (*sarvamProvider)(nil)
+)
 
 type sarvamProvider struct {
 	version string
@@ -243,6 +247,10 @@ func (p *sarvamProvider) DataSources(context.Context) []func() datasource.DataSo
 		newCampaignCohortsDataSource,
 		newWebhookConfigDataSource,
 	}
+}
+
+func (p *sarvamProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{newCallingWindowOpenFunction, newNextCallingWindowFunction}
 }
 
 // stringSetting applies the precedence: configuration, then environment, then default.
