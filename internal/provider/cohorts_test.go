@@ -91,7 +91,7 @@ func TestCampaignCohortDataSource_fullyPopulated(t *testing.T) {
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(url) + cohortsBlock(fakeapi.PolicyRenewalID, `search = "Motor renewals - December"`) + cohortBlock(fakeapi.PolicyRenewalID, fakeapi.RenewalCohortCompletedID),
+			Config:            providerBlock(url) + cohortsBlock(fakeapi.PolicyRenewalID, `search = "Motor renewals - December"`) + cohortBlock(fakeapi.PolicyRenewalID, fakeapi.RenewalCohortCompletedID),
 			ConfigStateChecks: checks,
 		}},
 	})
