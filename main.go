@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -23,6 +24,11 @@ func main() {
 
 	if debug {
 		log.Printf("terraform-provider-sarvam %s (commit %s) starting in debug mode", version, commit)
+	}
+	for _, name := range silencedLogLevels(os.Environ(), debug) {
+		if err := os.Setenv(name, "OFF"); err != nil {
+			log.Fatal(err.Error())
+		}
 	}
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: provider.Address,

@@ -69,6 +69,8 @@ type Client struct {
 	jitter    func(time.Duration) time.Duration
 	// now is the clock a Retry-After date is measured against.
 	now func() time.Time
+	// shared lets identical reads share one request (share.go).
+	shared sharedReads
 }
 
 // New validates cfg and returns a Client.

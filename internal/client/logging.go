@@ -17,6 +17,24 @@ type Logger interface {
 	Trace(ctx context.Context, msg string, fields map[string]any)
 }
 
+// LevelLogger is a Logger that knows which levels reach its output. The
+// logging transport then builds no entry that would be dropped, and, with
+// trace off, does not hold back the start of each body for the log.
+type LevelLogger interface {
+	Logger
+	DebugEnabled() bool
+	TraceEnabled() bool
+}
+
+// levels reports which of the logger's levels are on: both, unless it is a
+// LevelLogger that says otherwise.
+func levels(l Logger) (debug, trace bool) {
+	if ll, ok := l.(LevelLogger); ok {
+		return ll.DebugEnabled(), ll.TraceEnabled()
+	}
+	return true, true
+}
+
 // maxLoggedBody bounds how much of a response body reaches the trace log.
 const maxLoggedBody = 16 << 10
 
@@ -37,31 +55,44 @@ type loggingTransport struct {
 }
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	debug, trace := levels(t.log)
+	if !debug && !trace {
+		return t.next.RoundTrip(req)
+	}
 	ctx := req.Context()
 	// A server may echo the key back anywhere, so its value is scrubbed from
 	// every header and the body, not only from the headers named above.
 	secret := req.Header.Get("X-Api-Key")
-	t.log.Debug(ctx, "Sarvam API request", map[string]any{
-		"http.method":  req.Method,
-		"http.url":     req.URL.Redacted(),
-		"http.headers": redactHeaders(req.Header, secret),
-	})
+	if debug {
+		t.log.Debug(ctx, "Sarvam API request", map[string]any{
+			"http.method":  req.Method,
+			"http.url":     req.URL.Redacted(),
+			"http.headers": redactHeaders(req.Header, secret),
+		})
+	}
 	start := time.Now()
 	resp, err := t.next.RoundTrip(req)
-	fields := map[string]any{
-		"http.method":      req.Method,
-		"http.url":         req.URL.Redacted(),
-		"http.duration_ms": time.Since(start).Milliseconds(),
+	if debug {
+		fields := map[string]any{
+			"http.method":      req.Method,
+			"http.url":         req.URL.Redacted(),
+			"http.duration_ms": time.Since(start).Milliseconds(),
+		}
+		if err != nil {
+			fields["error"] = unwrapURLError(err).Error()
+			t.log.Debug(ctx, "Sarvam API request failed", fields)
+		} else {
+			fields["http.status_code"] = resp.StatusCode
+			fields["http.headers"] = redactHeaders(resp.Header, secret)
+			t.log.Debug(ctx, "Sarvam API response", fields)
+		}
 	}
 	if err != nil {
-		fields["error"] = unwrapURLError(err).Error()
-		t.log.Debug(ctx, "Sarvam API request failed", fields)
 		return nil, err
 	}
-	fields["http.status_code"] = resp.StatusCode
-	fields["http.headers"] = redactHeaders(resp.Header, secret)
-	t.log.Debug(ctx, "Sarvam API response", fields)
-	t.traceBody(ctx, resp, secret)
+	if trace {
+		t.traceBody(ctx, resp, secret)
+	}
 	return resp, nil
 }
 
@@ -74,7 +105,19 @@ func (t *loggingTransport) traceBody(ctx context.Context, resp *http.Response, s
 	n, err := io.ReadFull(resp.Body, head)
 	head = head[:n]
 	logged := redactKey(string(head), secret)
-	fields := map[string]any{"http.status_code": resp.StatusCode, "http.body": logged}
+	fields := map[string]any{"http.status_code": resp.StatusCode}
+	if mayHoldBodySecrets(head) {
+		// Only a body read to its end can be parsed.
+		whole := err == io.EOF || err == io.ErrUnexpectedEOF
+		scrubbed, ok := redactBodySecrets(head, !whole)
+		if ok {
+			logged = redactKey(scrubbed, secret)
+		} else {
+			logged = ""
+			fields["http.body_omitted"] = "the body may hold webhook credentials (custom_headers, signing_secret) and could not be parsed to redact them"
+		}
+	}
+	fields["http.body"] = logged
 	if len(logged) > maxLoggedBody {
 		// Cut on a character boundary so the log stays valid UTF-8.
 		cut := maxLoggedBody

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"net/url"
+	"reflect"
 	"strings"
 )
 
@@ -47,13 +48,28 @@ func (c *Client) endpointURL(path []segment, query url.Values) (string, error) {
 	return u.String(), nil
 }
 
-// getJSON is the one read path of every endpoint: build the URL, GET it with
-// retries, and decode the 200 body as a JSON object with its required fields.
+// getJSON is the one read path of every endpoint: build the URL, then share
+// the request with identical reads (share.go), or GET it with retries and
+// decode the 200 body as a JSON object with its required fields.
 func getJSON[T any](ctx context.Context, c *Client, path []segment, query url.Values, required func(*T) []requiredField) (*T, error) {
 	target, err := c.endpointURL(path, query)
 	if err != nil {
 		return nil, err
 	}
+	key := reflect.TypeFor[T]().String() + " " + target
+	v, err := c.shared.do(ctx, c.host, key, func(ctx context.Context) (any, error) {
+		return fetchJSON(ctx, c, target, required)
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The key holds the type, so a value found under it is a *T.
+	t, _ := v.(*T)
+	return t, nil
+}
+
+// fetchJSON GETs target with retries and decodes the 200 body.
+func fetchJSON[T any](ctx context.Context, c *Client, target string, required func(*T) []requiredField) (*T, error) {
 	status, body, err := c.get(ctx, target)
 	if err != nil {
 		return nil, err

@@ -420,7 +420,9 @@ func TestConcurrentReads(t *testing.T) {
 			t.Errorf("reader %d: %s", i, e)
 		}
 	}
-	h.requireRequests(t, n+3)
+	// Identical reads share one request: one per campaign, and one retry
+	// for each fault.
+	h.requireRequests(t, len(seeds)+3)
 }
 
 // gate holds requests until size of them are in flight at once, so each
@@ -454,12 +456,16 @@ func (g *gate) wait(ctx context.Context) {
 // more connections than there are readers. Go's transport hands a freed
 // connection to a request that is still dialing, so free-running parallel
 // reads can dial a few spare connections; the gate makes every round hold
-// all readers in flight together so the count is exact.
+// all readers in flight together so the count is exact. Every successful
+// read is of a campaign not read before, as identical reads would share one
+// request.
 func TestConnectionReuse(t *testing.T) {
 	for _, logged := range []bool{false, true} {
 		t.Run(fmt.Sprintf("logged=%v", logged), func(t *testing.T) {
 			const workers, rounds = 10, 5
 			fake := fakeapi.New(testKey)
+			ids := fake.AddCampaigns(15+rounds*workers+workers*5, "Reuse")
+			next := func() string { id := ids[0]; ids = ids[1:]; return id }
 			g := newGate(workers)
 			var gated atomic.Bool
 			srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -482,9 +488,9 @@ func TestConnectionReuse(t *testing.T) {
 
 			// Sequential reads, error answers included, share one connection.
 			for i := range 20 {
-				id := fakeapi.LoanRemindersID
-				if i%4 == 3 {
-					id = "missing"
+				id := "missing"
+				if i%4 != 3 {
+					id = next()
 				}
 				_, err := c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, id)
 				if (err != nil) != (id == "missing") {
@@ -501,9 +507,10 @@ func TestConnectionReuse(t *testing.T) {
 				var wg sync.WaitGroup
 				for range workers {
 					wg.Add(1)
+					id := next()
 					go func() {
 						defer wg.Done()
-						if _, err := c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.PolicyRenewalID); err != nil {
+						if _, err := c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, id); err != nil {
 							failed.Add(1)
 						}
 					}()
@@ -525,10 +532,12 @@ func TestConnectionReuse(t *testing.T) {
 			var wg sync.WaitGroup
 			for range workers {
 				wg.Add(1)
+				mine := ids[:5]
+				ids = ids[5:]
 				go func() {
 					defer wg.Done()
-					for range 5 {
-						if _, err := c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LeadFollowupID); err != nil {
+					for _, id := range mine {
+						if _, err := c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, id); err != nil {
 							failed.Add(1)
 						}
 					}

@@ -1,0 +1,119 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
+)
+
+// benchCampaign decodes the fully populated seed campaign, with the caller
+// numbers of its first connection replaced by n distinct ones when n > 0.
+func benchCampaign(tb testing.TB, n int) *client.Campaign {
+	tb.Helper()
+	body, ok := fakeapi.New("k").Campaign(fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
+	if !ok {
+		tb.Fatal("no seed campaign")
+	}
+	var c client.Campaign
+	if err := json.Unmarshal(body, &c); err != nil {
+		tb.Fatal(err)
+	}
+	if n > 0 {
+		numbers := make([]*string, n)
+		for i := range numbers {
+			s := fmt.Sprintf("+9180%08d", i)
+			numbers[i] = &s
+		}
+		c.AppConfig.ConnectionConfigs[0].PhoneNumbers = numbers
+	}
+	return &c
+}
+
+// BenchmarkMapCampaign maps the full campaign to its model.
+func BenchmarkMapCampaign(b *testing.B) {
+	c := benchCampaign(b, 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		var m campaignModel
+		if err := mapCampaign(c, &m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCampaignState maps the full campaign and sets it into state as
+// a read does; the framework's reflection is most of it.
+func BenchmarkCampaignState(b *testing.B) {
+	benchState(b, benchCampaign(b, 0))
+}
+
+// BenchmarkCampaignStatePhoneNumbers does the same with n caller numbers;
+// ns/number staying flat as n grows shows the time is linear.
+func BenchmarkCampaignStatePhoneNumbers(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			benchState(b, benchCampaign(b, n))
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/number")
+		})
+	}
+}
+
+func benchState(b *testing.B, c *client.Campaign) {
+	schema := campaignSchema()
+	ctx := context.Background()
+	typ := schema.Type().TerraformType(ctx)
+	b.ReportAllocs()
+	for b.Loop() {
+		var m campaignModel
+		if err := mapCampaign(c, &m); err != nil {
+			b.Fatal(err)
+		}
+		state := tfsdk.State{Schema: schema, Raw: tftypes.NewValue(typ, nil)}
+		if diags := state.Set(ctx, &m); diags.HasError() {
+			b.Fatal(diags)
+		}
+	}
+}
+
+// BenchmarkTimestamp measures what a typed timestamp costs over a plain
+// string holding the same checked value.
+func BenchmarkTimestamp(b *testing.B) {
+	v := "2026-11-10T05:30:00+05:30"
+	b.Run("timetypes.RFC3339", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := timestamp("created_at", &v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("types.String", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := time.Parse(time.RFC3339Nano, v); err != nil {
+				b.Fatal(err)
+			}
+			_ = types.StringValue(v)
+		}
+	})
+	b.Run("semantic equality", func(b *testing.B) {
+		prior, next := timetypes.NewRFC3339ValueMust(v), timetypes.NewRFC3339ValueMust("2026-11-10T00:00:00Z")
+		ctx := context.Background()
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, diags := prior.StringSemanticEquals(ctx, next); diags.HasError() {
+				b.Fatal(diags)
+			}
+		}
+	})
+}

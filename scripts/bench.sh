@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# make bench: Go benchmarks of decoding and mapping, then terraform plan over
+# BENCH_N sarvam_campaign data sources against the fake API on loopback, with
+# and without a simulated WAN, for distinct and for repeated campaign ids.
+# It prints figures and asserts nothing.
+#
+# Settings (environment):
+#   BENCH_N              data sources in each plan (200)
+#   BENCH_DISTINCT       distinct campaigns behind the repeated plan (20)
+#   BENCH_REQUEST_DELAY  delay the fake API adds to every request (50ms)
+#   BENCH_CONN_DELAY     delay it adds to a new connection's first request (100ms)
+#   BENCH_GO             "0" skips the Go benchmarks
+#   HTTP_PROVIDER_BIN    a terraform-provider-http binary: the same reads are
+#                        then planned through data "http" blocks, for comparison
+#
+# Terraform runs at its default parallelism (10). The provider's CPU time and
+# peak resident memory come from the kernel when it exits (scripts/rusage
+# runs it); "terraform CPU" is Terraform's own, without its providers.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+n=${BENCH_N:-200}
+distinct=${BENCH_DISTINCT:-20}
+request_delay=${BENCH_REQUEST_DELAY:-50ms}
+conn_delay=${BENCH_CONN_DELAY:-100ms}
+parallelism=10
+
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+command -v terraform >/dev/null || { echo "bench: terraform is not on PATH" >&2; exit 1; }
+
+if [ "${BENCH_GO:-1}" != 0 ]; then
+  echo "==> Go benchmarks"
+  (cd "$root" && go test -run '^$' -bench . -benchmem ./internal/client/ ./internal/provider/) | grep -E '^(Benchmark|ok|FAIL)'
+  echo
+fi
+
+echo "==> Building the provider, the fake API and the measuring wrapper"
+go build -C "$root" -o "$tmp/terraform-provider-sarvam" .
+go build -C "$root" -o "$tmp/fakeapi" ./internal/fakeapi/cmd/fakeapi
+go build -C "$root" -o "$tmp/rusage" ./scripts/rusage
+
+# Each provider directory holds the wrapper under the provider's name and
+# the provider itself next to it as .real.
+mkdir -p "$tmp/sarvam" "$tmp/http"
+cp "$tmp/rusage" "$tmp/sarvam/terraform-provider-sarvam"
+cp "$tmp/terraform-provider-sarvam" "$tmp/sarvam/terraform-provider-sarvam.real"
+providers=(sarvam)
+if [ -n "${HTTP_PROVIDER_BIN:-}" ]; then
+  [ -x "$HTTP_PROVIDER_BIN" ] || { echo "bench: HTTP_PROVIDER_BIN=$HTTP_PROVIDER_BIN is not an executable" >&2; exit 1; }
+  cp "$tmp/rusage" "$tmp/http/terraform-provider-http"
+  cp "$HTTP_PROVIDER_BIN" "$tmp/http/terraform-provider-http.real"
+  providers+=(http)
+fi
+
+# A key made up for this run: the fake accepts only it.
+export SARVAM_API_KEY="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+export SARVAM_ORG_ID=org-acme-finance SARVAM_WORKSPACE_ID=ws-collections
+
+# Two fakes: one on a simulated WAN, one answering at once. Each holds n
+# generated campaigns, GEN-000001 onwards.
+start_fake() { # name, request delay, connection delay
+  "$tmp/fakeapi" -listen 127.0.0.1:0 -addr-file "$tmp/$1.addr" -extra-campaigns "$n" \
+    -request-delay "$2" -conn-delay "$3" >/dev/null &
+  pids+=($!)
+  for _ in $(seq 100); do [ -s "$tmp/$1.addr" ] && break; sleep 0.1; done
+  [ -s "$tmp/$1.addr" ] || { echo "bench: the fake API did not start" >&2; exit 1; }
+}
+start_fake wan "$request_delay" "$conn_delay"
+start_fake local 0 0
+
+cat > "$tmp/terraformrc" <<RC
+provider_installation {
+  dev_overrides {
+    "sarvamai/sarvam" = "$tmp/sarvam"
+    "hashicorp/http"  = "$tmp/http"
+  }
+  direct {}
+}
+RC
+export TF_CLI_CONFIG_FILE="$tmp/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+unset TF_CLI_ARGS TF_CLI_ARGS_plan TF_WORKSPACE TF_DATA_DIR
+# The providers' logs are measured as users get them: off unless asked for.
+unset TF_LOG TF_LOG_PATH TF_LOG_CORE TF_LOG_PROVIDER
+
+# config provider ids: a configuration of n data sources reading campaigns
+# GEN-000001 onwards, all distinct or cycling through $distinct of them.
+config() {
+  local dir="$tmp/cfg-$1-$2" id='count.index + 1'
+  [ "$2" = repeated ] && id="count.index % $distinct + 1"
+  mkdir -p "$dir"
+  if [ "$1" = sarvam ]; then
+    cat > "$dir/main.tf" <<TF
+terraform {
+  required_providers {
+    sarvam = { source = "sarvamai/sarvam" }
+  }
+}
+data "sarvam_campaign" "c" {
+  count       = $n
+  campaign_id = format("GEN-%06d", $id)
+}
+TF
+  else
+    cat > "$dir/main.tf" <<TF
+terraform {
+  required_providers {
+    http = { source = "hashicorp/http" }
+  }
+}
+variable "base_url" { type = string }
+variable "api_key" {
+  type      = string
+  sensitive = true
+}
+data "http" "c" {
+  count           = $n
+  url             = "\${var.base_url}/v1/orgs/$SARVAM_ORG_ID/workspaces/$SARVAM_WORKSPACE_ID/campaigns/\${format("GEN-%06d", $id)}"
+  request_headers = { "X-API-Key" = var.api_key, Accept = "application/json" }
+}
+TF
+  fi
+  echo "$dir"
+}
+
+stats() { curl -fsS "$(sed 's#/api/scheduling##' "$tmp/$1.addr")/_stats"; }
+field() { sed -E "s/.*\"$1\":([0-9]+).*/\\1/" <<<"$2"; }
+
+# plan provider ids fake: one terraform plan; prints
+# "wall requests connections provider_cpu provider_rss_mib terraform_cpu".
+plan() {
+  local dir base before after log="$tmp/rusage.log"
+  dir=$(config "$1" "$2")
+  base=$(cat "$tmp/$3.addr")
+  : > "$log"
+  before=$(stats "$3")
+  BENCH_RUSAGE_LOG="$log" SARVAM_BASE_URL="$base" TF_VAR_base_url="$base" TF_VAR_api_key="$SARVAM_API_KEY" \
+    "$tmp/rusage" -- terraform -chdir="$dir" plan -input=false -lock=false -no-color >"$tmp/plan.out" 2>&1 ||
+    { cat "$tmp/plan.out" >&2; echo "bench: terraform plan failed" >&2; exit 1; }
+  after=$(stats "$3")
+  awk -v p="terraform-provider-$1" \
+      -v req=$(( $(field requests "$after") - $(field requests "$before") )) \
+      -v conn=$(( $(field connections "$after") - $(field connections "$before") )) '
+    $1 == "terraform" { wall = $2; total = $3 }
+    $1 == p { cpu += $3; if ($4 > rss) rss = $4 }
+    END { printf "%.2f %d %d %.2f %.1f %.2f\n", wall, req, conn, cpu, rss / 1024, total - cpu }' "$log"
+}
+
+echo "==> terraform plan over $n data sources (parallelism $parallelism); WAN: $request_delay a request, $conn_delay a new connection"
+plan sarvam distinct local >/dev/null # warm-up: file caches, Terraform's first start
+
+printf '%-8s %-9s %9s %9s %9s %8s %11s %13s %14s %14s\n' provider ids "wall WAN" "wall 0" "WAN cost" requests connections "provider CPU" "provider RSS" "terraform CPU"
+for p in "${providers[@]}"; do
+  for ids in distinct repeated; do
+    read -r w_wall w_req w_conn w_cpu w_rss w_tf <<<"$(plan "$p" "$ids" wan)"
+    read -r l_wall l_req l_conn l_cpu l_rss l_tf <<<"$(plan "$p" "$ids" local)"
+    printf '%-8s %-9s %8.2fs %8.2fs %8.2fs %8d %11d %12.2fs %10.1f MiB %13.2fs\n' "$p" "$ids" \
+      "$w_wall" "$l_wall" "$(awk -v a="$w_wall" -v b="$l_wall" 'BEGIN { print a - b }')" "$w_req" "$w_conn" "$l_cpu" "$l_rss" "$l_tf"
+    [ "$w_req" = "$l_req" ] || echo "         (requests without delays: $l_req, connections: $l_conn)"
+  done
+done
+if [ -z "${HTTP_PROVIDER_BIN:-}" ]; then
+  echo "(comparison with hashicorp/http skipped: set HTTP_PROVIDER_BIN to a terraform-provider-http binary)"
+fi
+
+# The ideal: every distinct campaign read once, $parallelism at a time, over
+# connections opened together once.
+ideal() { # distinct reads
+  awk -v d="$1" -v p="$parallelism" -v r="$request_delay" -v c="$conn_delay" '
+    function secs(s) { if (s ~ /ms$/) return substr(s, 1, length(s) - 2) / 1000; if (s ~ /s$/) return substr(s, 1, length(s) - 1); return s }
+    BEGIN { rounds = int((d + p - 1) / p); printf "%.2fs WAN cost, %d requests, %d connections\n", rounds * secs(r) + secs(c), d, (d < p ? d : p) }'
+}
+echo "ideal    distinct: $(ideal "$n")"
+echo "ideal    repeated: $(ideal "$distinct")"
+echo "WAN cost is wall WAN minus wall 0; provider CPU, RSS and terraform CPU are from the plan without delays."
