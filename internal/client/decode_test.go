@@ -21,14 +21,19 @@ func requireCampaign(t *testing.T, got, want *Campaign) {
 }
 
 // diffCampaign describes how got differs from want, or returns "". It does
-// not fail the test so that it can run on other goroutines.
+// not fail the test so that it can run on other goroutines, and does not
+// change got, which identical reads share.
 func diffCampaign(got, want *Campaign) string {
 	if got != nil && got.AppConfig != nil && got.AppConfig.WebhookConfig != nil && got.AppConfig.WebhookConfig.Metadata != nil {
 		var buf bytes.Buffer
 		if err := json.Compact(&buf, got.AppConfig.WebhookConfig.Metadata); err != nil {
 			return fmt.Sprintf("metadata is not valid JSON: %v", err)
 		}
-		got.AppConfig.WebhookConfig.Metadata = buf.Bytes()
+		c, app, webhook := *got, *got.AppConfig, *got.AppConfig.WebhookConfig
+		webhook.Metadata = buf.Bytes()
+		app.WebhookConfig = &webhook
+		c.AppConfig = &app
+		got = &c
 	}
 	if reflect.DeepEqual(got, want) {
 		return ""
