@@ -54,7 +54,9 @@ type Config struct {
 }
 
 // Client reads from the Sarvam scheduling API. It is safe for concurrent use
-// and keeps one connection pool for all reads.
+// and keeps one connection pool for all reads. Identical reads share one
+// request and one result (share.go), so nothing may change a value it
+// returns.
 type Client struct {
 	base *url.URL
 	host string

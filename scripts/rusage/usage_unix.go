@@ -15,5 +15,5 @@ func usage(ps *os.ProcessState) (time.Duration, int64, bool) {
 	if !ok {
 		return 0, 0, false
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), int64(ru.Maxrss), true
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), int64(ru.Maxrss), true //nolint:unconvert // Maxrss is an int32 on 32-bit Linux
 }
