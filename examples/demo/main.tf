@@ -89,6 +89,8 @@ output "reminders_cohorts_clean" {
 }
 
 # The webhook configuration the campaign refers to; its headers stay sensitive.
+# The fake API's campaign names it in its top-level webhook_config; the real
+# API does not publish that object's fields.
 data "sarvam_webhook_config" "crm" {
   webhook_id = data.sarvam_campaign.reminders.webhook_config.webhook_id
 }
