@@ -153,8 +153,7 @@ var loanRemindersWant = &Campaign{
 	AppVersion:  ptr(int64(2)),
 	UpdatedBy:   ptr("arjun.mehta@example.in"),
 	WebhookConfig: json.RawMessage(`{
-    "webhook_id": "wh-crm-attempts-01",
-    "events": ["call.completed"]
+    "webhook_id": "wh-crm-attempts-01"
   }`),
 }
 

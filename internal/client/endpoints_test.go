@@ -165,8 +165,8 @@ func TestListCohorts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Items) != 130 || r.Total != 130 || *r.Items[129].CohortID != "coh-129" || r.Items[0].Result != nil {
-		t.Fatalf("got %d cohorts, total %d", len(r.Items), r.Total)
+	if len(r.Items) != 130 || total(r) != 130 || *r.Items[129].CohortID != "coh-129" || r.Items[0].Result != nil {
+		t.Fatalf("got %d cohorts, total %d", len(r.Items), total(r))
 	}
 	p.requireQueries(t, "offset=0 limit=100", "offset=100 limit=100")
 }

@@ -139,8 +139,8 @@ func TestListCampaignsPages(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ListCampaigns: %v", err)
 	}
-	if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(250)) || r.Total != 250 {
-		t.Fatalf("got %d items (total %d), want cmp-0000 … cmp-0249 in order and total 250", len(got), r.Total)
+	if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(250)) || total(r) != 250 {
+		t.Fatalf("got %d items (total %d), want cmp-0000 … cmp-0249 in order and total 250", len(got), total(r))
 	}
 	p.requireQueries(t, "offset=0 limit=100", "offset=100 limit=100", "offset=200 limit=100")
 	for _, u := range p.requests() {
@@ -219,8 +219,8 @@ func TestListMaxResults(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(5)) || r.Total != 250 {
-			t.Fatalf("got %q total %d", got, r.Total)
+		if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(5)) || total(r) != 250 {
+			t.Fatalf("got %q total %d", got, total(r))
 		}
 		p.requireQueries(t, "offset=0 limit=5")
 	})
@@ -251,8 +251,8 @@ func TestListMaxResults(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(r.Items) != 30 || r.Total != 30 {
-			t.Fatalf("%d items, total %d", len(r.Items), r.Total)
+		if len(r.Items) != 30 || total(r) != 30 {
+			t.Fatalf("%d items, total %d", len(r.Items), total(r))
 		}
 		p.requireQueries(t, "offset=0 limit=100")
 	})
@@ -265,13 +265,16 @@ func TestListStops(t *testing.T) {
 		serve serveFunc
 		want  int
 	}{
-		{"no next page, total larger", func(int, url.Values) (int, string) { return 200, envelope(campaignItems(0, 100), 500, 0, false) }, 100},
-		{"next page absent", func(int, url.Values) (int, string) {
-			return 200, `{"items":[` + campaignItem(0) + `],"total":9,"offset":0}`
+		{"no next page and no total", func(int, url.Values) (int, string) {
+			return 200, `{"items":[` + campaignItem(0) + `],"offset":0,"next_page_uri":null}`
 		}, 1},
-		{"next page empty string", func(int, url.Values) (int, string) {
-			return 200, `{"items":[` + campaignItem(0) + `],"total":9,"offset":0,"next_page_uri":""}`
+		{"next page absent and no total", func(int, url.Values) (int, string) {
+			return 200, `{"items":[` + campaignItem(0) + `],"offset":0}`
 		}, 1},
+		{"next page empty string and no total", func(int, url.Values) (int, string) {
+			return 200, `{"items":[` + campaignItem(0) + `],"offset":0,"next_page_uri":""}`
+		}, 1},
+		{"no next page, total reached", func(int, url.Values) (int, string) { return 200, envelope(campaignItems(0, 100), 100, 0, false) }, 100},
 		{"offset reaches total, next page given", func(int, url.Values) (int, string) { return 200, envelope(campaignItems(0, 100), 100, 0, true) }, 100},
 		{"empty page, next page given, total reached", func(_ int, q url.Values) (int, string) {
 			offset := queryInt(q, "offset")
@@ -294,6 +297,19 @@ func TestListStops(t *testing.T) {
 			p.requireQueries(t, "offset=0 limit=100")
 		})
 	}
+}
+
+// An API that gives no next_page_uri at all is paged by its total.
+func TestListPagesByTotalWithoutNextPage(t *testing.T) {
+	p := newPager(t, func(_ int, q url.Values) (int, string) {
+		offset := queryInt(q, "offset")
+		return 200, fmt.Sprintf(`{"items":[%s],"total":150,"offset":%d}`, strings.Join(campaignItems(offset, min(offset+100, 150)), ","), offset)
+	})
+	r, err := p.listCampaigns(ListQuery{})
+	if err != nil || len(r.Items) != 150 || total(r) != 150 {
+		t.Fatalf("got %v, %v; want 150 items", r, err)
+	}
+	p.requireQueries(t, "offset=0 limit=100", "offset=100 limit=100")
 }
 
 // Each guard ends a misbehaving listing with a PaginationError and no list,
@@ -319,6 +335,8 @@ func TestListPaginationGuards(t *testing.T) {
 		}, ListQuery{}, "total grew from 400 to 500, more than 2 times during one read", 4},
 		{"empty page short of the total", func(int, url.Values) (int, string) { return 200, envelope(nil, 500, 0, true) },
 			ListQuery{}, "the page at offset 0 is empty, but the API reports a total of 500", 1},
+		{"no next page, total larger", func(int, url.Values) (int, string) { return 200, envelope(campaignItems(0, 100), 500, 0, false) },
+			ListQuery{}, "the API says no page follows offset 100, but reports a total of 500", 1},
 		{"total over the cap", func(int, url.Values) (int, string) {
 			return 200, envelope(campaignItems(0, 100), 100001, 0, true)
 		}, ListQuery{}, "total of 100001 items is more than the 100000 a list reads", 1},
@@ -326,7 +344,7 @@ func TestListPaginationGuards(t *testing.T) {
 			// One new item per page, no total, and always a next page.
 			offset := queryInt(q, "offset")
 			return 200, envelope(campaignItems(offset, offset+1), -1, offset, true)
-		}, ListQuery{}, "more than 1000 pages (100000 items) and still not at the end", 1000},
+		}, ListQuery{}, "more than 1000 pages (1000 items) and still not at the end", 1000},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := newPager(t, tc.serve)
@@ -349,7 +367,7 @@ func TestListPaginationGuards(t *testing.T) {
 	// A total over the cap is no obstacle when fewer items are asked for.
 	p := newPager(t, func(int, url.Values) (int, string) { return 200, envelope(campaignItems(0, 10), 100001, 0, true) })
 	r, err := p.listCampaigns(ListQuery{MaxResults: 10})
-	if err != nil || len(r.Items) != 10 || r.Total != 100001 {
+	if err != nil || len(r.Items) != 10 || total(r) != 100001 {
 		t.Fatalf("got %v, %v", r, err)
 	}
 	// Two rises of total, from campaigns created during the read, are fine.
@@ -359,7 +377,7 @@ func TestListPaginationGuards(t *testing.T) {
 		return 200, envelope(campaignItems(offset, min(offset+100, total)), total, offset, offset+100 < total)
 	})
 	r, err = p.listCampaigns(ListQuery{})
-	if err != nil || len(r.Items) != 252 || r.Total != 252 {
+	if err != nil || len(r.Items) != 252 || total(r) != 252 {
 		t.Fatalf("got %v, %v", r, err)
 	}
 }
@@ -453,4 +471,12 @@ func TestListDecodeErrors(t *testing.T) {
 		t.Fatalf("got a partial list")
 	}
 	requireErrorText(t, err, `HTTP 200 response could not be decoded at "items[0].cohort_id": a required field is missing or null`)
+}
+
+// total is the list's total, -1 when the API reported none.
+func total[T any](r *ListResult[T]) int64 {
+	if r.Total == nil {
+		return -1
+	}
+	return *r.Total
 }

@@ -182,3 +182,27 @@ func TestLoggingOmitsUnparsableSecretBodies(t *testing.T) {
 		}
 	}
 }
+
+// A field name in another case is decoded as the field, so the log treats it
+// as the field: its value is redacted, whatever the case.
+func TestLoggingRedactsSecretFieldsInAnyCase(t *testing.T) {
+	log := &recordingLogger{}
+	h := newHarness(t, func(c *Config) { c.Logger = log; c.MaxRetries = 0 })
+	h.fake.Inject(fakeapi.Fault{Status: 200, Body: `{"webhook_id":"w","url":"u","Custom_Headers":{"Authorization":"Bearer LEAKCHECK"},"SIGNING_SECRET":"LEAKCHECK2"}`})
+	w, err := h.c.GetWebhookConfig(context.Background(), fakeapi.OrgID, fakeapi.WorkspaceID, "w")
+	if err != nil || w.CustomHeaders["Authorization"] == nil {
+		t.Fatalf("the headers were not read (%v, %+v), so the check would prove nothing", err, w)
+	}
+	entries := log.all()
+	if len(entries) != 3 {
+		t.Fatalf("%d entries, want 3", len(entries))
+	}
+	for _, e := range entries {
+		if strings.Contains(e.formatted(), "LEAKCHECK") {
+			t.Fatalf("a webhook credential reached the log: %.300s", e.formatted())
+		}
+	}
+	if body, _ := entries[2].fields["http.body"].(string); !strings.Contains(body, `"Custom_Headers":{"Authorization":"[REDACTED]"}`) {
+		t.Fatalf("body entry %.300v", entries[2].fields)
+	}
+}

@@ -17,11 +17,14 @@ const (
 )
 
 // mayHoldBodySecrets reports whether a body might name a field whose value
-// the log must not show. A field name may also be written with \u escapes,
-// which only parsing resolves.
+// the log must not show, in any case. A field name may also be written with
+// \u escapes, which only parsing resolves.
 func mayHoldBodySecrets(body []byte) bool {
-	return bytes.Contains(body, []byte(customHeadersField)) ||
-		bytes.Contains(body, []byte(signingSecretField)) ||
+	// encoding/json matches field names ignoring case, so a
+	// "Custom_Headers" is decoded as custom_headers and must be found too.
+	lower := bytes.ToLower(body)
+	return bytes.Contains(lower, []byte(customHeadersField)) ||
+		bytes.Contains(lower, []byte(signingSecretField)) ||
 		bytes.Contains(body, []byte(`\u`))
 }
 

@@ -41,11 +41,11 @@ type ListQuery struct {
 
 // ListResult is every item a list endpoint returned, each once, in the order
 // the API gave them. Total is the total the API reported on the last page
-// read (0 if it reported none); it may differ from len(Items) when MaxResults
-// cut the list or the list changed during the read.
+// read, nil if it reported none; it may differ from len(Items) when
+// MaxResults cut the list or the list changed during the read.
 type ListResult[T any] struct {
 	Items []T
-	Total int64
+	Total *int64
 }
 
 // PaginationError is a list the API paged in a way that cannot add up to one
@@ -67,7 +67,9 @@ type page struct {
 	Total       *int64          `json:"total"`
 	Limit       *int64          `json:"limit"`
 	Offset      *int64          `json:"offset"`
-	NextPageURI *string         `json:"next_page_uri"`
+	// NextPageURI is raw so that null, "" (no next page) and an absent
+	// field (the API says nothing) stay apart.
+	NextPageURI json.RawMessage `json:"next_page_uri"`
 	PrevPageURI *string         `json:"prev_page_uri"`
 }
 
@@ -114,9 +116,9 @@ func orDefault(s, def string) string {
 
 // listAll reads every page of an offset-paged list, up to maxResults items
 // (0 for all). Offset advances by the number of items each page held; paging
-// stops when the API says there is no next page, when offset reaches total,
-// at an empty page (an error while total says there is more), or when
-// maxResults items are in hand. An item whose key
+// stops when offset reaches total, when the API gives neither a next page nor
+// a total, or when maxResults items are in hand. An empty page, or no next
+// page, while total says there is more is an error: the list would be cut. An item whose key
 // was already seen, because the list shifted between pages, is kept once.
 func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int) (*ListResult[T], error) {
 	paginationErr := func(format string, args ...any) error {
@@ -131,7 +133,7 @@ func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int
 	growths := 0
 	for pages := 0; ; pages++ {
 		if pages == maxPages {
-			return nil, paginationErr("more than %d pages (%d items) and still not at the end", maxPages, maxListItems)
+			return nil, paginationErr("more than %d pages (%d items) and still not at the end", maxPages, len(result.Items))
 		}
 		limit := pageLimit
 		if maxResults > 0 {
@@ -165,7 +167,7 @@ func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int
 				return nil, paginationErr("total of %d items is more than the %d a list reads", *p.Total, maxListItems)
 			}
 			lastTotal = p.Total
-			result.Total = *p.Total
+			result.Total = p.Total
 		}
 		if len(items) == 0 {
 			if p.Total != nil && offset < *p.Total {
@@ -192,7 +194,19 @@ func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int
 			}
 		}
 		offset += int64(len(items))
-		if p.NextPageURI == nil || *p.NextPageURI == "" || (p.Total != nil && offset >= *p.Total) {
+		more := p.Total == nil || offset < *p.Total
+		switch next := string(p.NextPageURI); {
+		case !more:
+			return result, nil
+		case next == "null" || next == `""`:
+			if p.Total != nil {
+				// The same answer says there is no next page and that
+				// there are more items: the list cannot be whole.
+				return nil, paginationErr("the API says no page follows offset %d, but reports a total of %d", offset, *p.Total)
+			}
+			return result, nil
+		case next == "" && p.Total == nil:
+			// Neither a next page nor a total: nothing says there is more.
 			return result, nil
 		}
 	}

@@ -52,7 +52,7 @@ func (d *campaignCohortsDataSource) Read(ctx context.Context, req datasource.Rea
 		readError(&resp.Diagnostics, err, t)
 		return
 	}
-	m.Total = types.Int64Value(list.Total)
+	m.Total = types.Int64PointerValue(list.Total)
 	if m.Cohorts, m.IDs, err = mapItems("cohorts", list.Items, mapCohort, func(i *cohortModel) types.String { return i.CohortID }); err != nil {
 		mappingError(&resp.Diagnostics, err, t)
 		return

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,7 +37,7 @@ func mapCampaign(c *client.Campaign, m *campaignModel) error {
 	if m.AppConfig, err = mapAppConfig(c.AppConfig); err != nil {
 		return err
 	}
-	if m.WebhookConfig, err = jsonToDynamic(c.WebhookConfig); err != nil {
+	if m.WebhookConfig, err = jsonToDynamic(c.WebhookConfig, credentialFields...); err != nil {
 		return fmt.Errorf("webhook_config: %w", err)
 	}
 	m.AllowedSchedule = mapAllowedSchedule(c.AllowedSchedule)
@@ -204,10 +205,16 @@ func truncateRunes(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
+// credentialFields are left out of the campaign's own webhook_config, whose
+// fields are not published: in a webhook configuration they hold the
+// receiving endpoint's credentials, and this attribute is not sensitive.
+var credentialFields = []string{"custom_headers", "signing_secret"}
+
 // jsonToDynamic turns free-form JSON into a Terraform value users can index
 // into: objects become objects, arrays tuples, numbers exact numbers. Absent
-// or null is a null value.
-func jsonToDynamic(raw json.RawMessage) (types.Dynamic, error) {
+// or null is a null value. Object members named in withheld, matched
+// ignoring case as the API's decoding does, are left out at any depth.
+func jsonToDynamic(raw json.RawMessage, withheld ...string) (types.Dynamic, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
 		return types.DynamicNull(), nil
@@ -221,11 +228,32 @@ func jsonToDynamic(raw json.RawMessage) (types.Dynamic, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return types.DynamicNull(), errors.New("not a single JSON value")
 	}
-	val, err := toAttrValue(v)
+	val, err := toAttrValue(withhold(v, withheld))
 	if err != nil {
 		return types.DynamicNull(), err
 	}
 	return types.DynamicValue(val), nil
+}
+
+func withhold(v any, names []string) any {
+	if len(names) == 0 {
+		return v
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			if slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, k) }) {
+				delete(v, k)
+				continue
+			}
+			v[k] = withhold(e, names)
+		}
+	case []any:
+		for i := range v {
+			v[i] = withhold(v[i], names)
+		}
+	}
+	return v
 }
 
 func toAttrValue(v any) (attr.Value, error) {

@@ -47,7 +47,9 @@ func campaignSchema() schema.Schema {
 		"webhook_config": schema.DynamicAttribute{
 			Computed: true,
 			MarkdownDescription: "The campaign's own webhook configuration for call completion events, as the API returns it (its fields are not published; it may reference a `sarvam_webhook_config` by id), " +
-				"as a native Terraform object you can index into. Null when the API returns none. Not the same as `app_config.webhook_config`, which receives every call attempt.",
+				"as a native Terraform object you can index into. Null when the API returns none. Not the same as `app_config.webhook_config`, which receives every call attempt. " +
+				"Members named `custom_headers` or `signing_secret`, at any depth, are left out: in a webhook configuration they are the receiving endpoint's credentials, and this attribute is not sensitive. " +
+				"Read `sarvam_webhook_config` for a configuration's headers, which are sensitive there.",
 		},
 		"app_config": computedObject("Configuration of the app the campaign runs.", map[string]schema.Attribute{
 			"app_id":              computedString("ID of the agent or workflow app."),

@@ -64,7 +64,7 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 		readError(&resp.Diagnostics, err, t)
 		return
 	}
-	m.Total = types.Int64Value(list.Total)
+	m.Total = types.Int64PointerValue(list.Total)
 	if m.Campaigns, m.IDs, err = mapItems("campaigns", list.Items, mapCampaignListItem, func(i *campaignListItemModel) types.String { return i.CampaignID }); err != nil {
 		mappingError(&resp.Diagnostics, err, t)
 		return

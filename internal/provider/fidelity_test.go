@@ -30,7 +30,6 @@ func TestCampaignDataSource_fullyPopulated(t *testing.T) {
 				everyAttributeSet(dsAddr, "app_config.webhook_config.metadata", "webhook_config"),
 				expect("webhook_config", knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"webhook_id": knownvalue.StringExact(fakeapi.WebhookWithHeadersID),
-					"events":     knownvalue.TupleExact([]knownvalue.Check{knownvalue.StringExact("call.completed")}),
 				})),
 				expect("campaign_id", knownvalue.StringExact("MKN-Loan-Le-181e5d84-a3cc")),
 				expect("org_id", knownvalue.StringExact(fakeapi.OrgID)),

@@ -11,13 +11,6 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
-// Defaults sent when sort_by or sort_order is unset, so that the order
-// never depends on the API's own defaults.
-const (
-	defaultSortBy    = "created_at"
-	defaultSortOrder = "desc"
-)
-
 // listModel is embedded in the model of every list data source.
 type listModel struct {
 	Search     types.String `tfsdk:"search"`
@@ -31,10 +24,10 @@ type listModel struct {
 // that is sent, so that state shows the order of the list.
 func (l *listModel) query() client.ListQuery {
 	if l.SortBy.IsNull() {
-		l.SortBy = types.StringValue(defaultSortBy)
+		l.SortBy = types.StringValue(client.DefaultSortBy)
 	}
 	if l.SortOrder.IsNull() {
-		l.SortOrder = types.StringValue(defaultSortOrder)
+		l.SortOrder = types.StringValue(client.DefaultSortOrder)
 	}
 	q := client.ListQuery{Search: l.Search.ValueString(), SortBy: l.SortBy.ValueString(), SortOrder: l.SortOrder.ValueString()}
 	if !l.MaxResults.IsNull() {
@@ -54,13 +47,13 @@ func withListArguments(noun string, attrs map[string]schema.Attribute) map[strin
 	attrs["sort_by"] = schema.StringAttribute{
 		Optional:            true,
 		Computed:            true,
-		MarkdownDescription: "Field the API sorts by. Defaults to `" + defaultSortBy + "`; always sent, so the order never depends on the API's defaults.",
+		MarkdownDescription: "Field the API sorts by. Defaults to `" + client.DefaultSortBy + "`; always sent, so the order never depends on the API's defaults.",
 		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
 	attrs["sort_order"] = schema.StringAttribute{
 		Optional:            true,
 		Computed:            true,
-		MarkdownDescription: "`asc` or `desc`. Defaults to `" + defaultSortOrder + "`.",
+		MarkdownDescription: "`asc` or `desc`. Defaults to `" + client.DefaultSortOrder + "`.",
 		Validators:          []validator.String{stringvalidator.OneOf("asc", "desc")},
 	}
 	attrs["max_results"] = schema.NumberAttribute{
@@ -68,7 +61,7 @@ func withListArguments(noun string, attrs map[string]schema.Attribute) map[strin
 		MarkdownDescription: "Read at most this many " + noun + " (at least 1). Unset reads them all, a page of 100 per request.",
 		Validators:          []validator.Number{wholeNumberValidator{min: 1}},
 	}
-	attrs["total"] = computedInt64("How many " + noun + " match, as the API reports it; with `max_results` it can exceed the length of the list.")
+	attrs["total"] = computedInt64("How many " + noun + " match, as the API reports it; with `max_results` it can exceed the length of the list. Null when the API reports none.")
 	return attrs
 }
 

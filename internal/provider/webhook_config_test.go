@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -137,4 +138,39 @@ func TestWebhookConfigDataSource_errors(t *testing.T) {
 	fake.Inject(fakeapi.Fault{Status: 200, Body: `{"webhook_id": "wh-x", "name": "x", "url": "https://x.example", "custom_headers": ["not", "a", "map"]}`})
 	expectFailure(t, providerBlock(url)+webhookBlock("wh-x"), `Unexpected response from the Sarvam API.*custom_headers`, testKey)
 	expectFailure(t, providerBlock(url)+"\ndata \"sarvam_webhook_config\" \"test\" {\n  webhook_id = \"\"\n}\n", `Invalid webhook_id.*webhook_id must not be empty`)
+}
+
+// The campaign's own webhook_config is not sensitive, so credentials it might
+// carry (its fields are not published) are left out of it, at any depth and
+// in any case, while the rest stays readable.
+func TestCampaignDataSource_webhookConfigWithholdsCredentials(t *testing.T) {
+	fake, url := startFake(t)
+	var campaign map[string]any
+	if err := json.Unmarshal([]byte(fake.Body(fakeapi.LoanRemindersID)), &campaign); err != nil {
+		t.Fatal(err)
+	}
+	campaign["webhook_config"] = map[string]any{
+		"webhook_id":     fakeapi.WebhookWithHeadersID,
+		"custom_headers": map[string]any{"Authorization": fakeapi.WebhookAuthHeaderValue},
+		"delivery":       map[string]any{"Signing_Secret": fakeapi.WebhookSigningSecret, "retries": 3},
+	}
+	body, err := json.Marshal(campaign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake.Put(fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID, body)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("webhook_config", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"webhook_id": knownvalue.StringExact(fakeapi.WebhookWithHeadersID),
+					"delivery":   knownvalue.ObjectExact(map[string]knownvalue.Check{"retries": knownvalue.Int64Exact(3)}),
+				})),
+				stateHasNo{fakeapi.WebhookAuthHeaderValue, fakeapi.LoanRemindersID},
+				stateHasNo{fakeapi.WebhookSigningSecret, fakeapi.LoanRemindersID},
+			},
+		}},
+	})
 }
