@@ -63,10 +63,10 @@ func (e *PaginationError) Error() string {
 
 // page is the envelope of every list response.
 type page struct {
-	Items       json.RawMessage `json:"items"`
-	Total       *int64          `json:"total"`
-	Limit       *int64          `json:"limit"`
-	Offset      *int64          `json:"offset"`
+	Items  json.RawMessage `json:"items"`
+	Total  *int64          `json:"total"`
+	Limit  *int64          `json:"limit"`
+	Offset *int64          `json:"offset"`
 	// NextPageURI is raw so that null, "" (no next page) and an absent
 	// field (the API says nothing) stay apart.
 	NextPageURI json.RawMessage `json:"next_page_uri"`
