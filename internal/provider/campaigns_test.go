@@ -200,16 +200,16 @@ func TestCampaignsDataSource_misbehavingPages(t *testing.T) {
 		mode fakeapi.ListMode
 		want string
 	}{
-		{"same page again", fakeapi.ListRepeatPage, `listing did not page correctly`},
-		{"offset ignored", fakeapi.ListIgnoreOffset, `listing did not page correctly`},
-		{"total keeps growing", fakeapi.ListGrowingTotal, `listing did not page correctly`},
-		{"endless pages", fakeapi.ListEndless, `listing did not page correctly`},
+		{"same page again", fakeapi.ListRepeatPage, `asked for the page at offset 100, got the page at offset 0`},
+		{"offset ignored", fakeapi.ListIgnoreOffset, `page at offset 100 returned the same items as offset 0`},
+		{"total keeps growing", fakeapi.ListGrowingTotal, `total grew from \d+ to \d+, more than 2 times during one read`},
+		{"endless pages", fakeapi.ListEndless, `total grew from \d+ to \d+, more than 2 times during one read`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fake, url := startFake(t)
 			fake.AddCampaigns(350, "Bulk")
 			fake.SetListMode(tc.mode)
-			expectFailure(t, providerBlock(url)+campaignsBlock(), `Sarvam API `+tc.want+`.*Reading the campaign list in workspace "ws-collections" of org "org-acme-finance".*Nothing was stored`, testKey)
+			expectFailure(t, providerBlock(url)+campaignsBlock(), `Sarvam API listing did not page correctly.*Reading the campaign list in workspace "ws-collections" of org "org-acme-finance": List Campaigns: the API's pages do not add up to one list: `+tc.want+`.*Nothing was stored`, testKey)
 		})
 	}
 }
