@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
+var _ datasource.DataSourceWithConfigure = (*campaignCohortsDataSource)(nil)
+
 type campaignCohortsDataSource struct {
 	dataSource[campaignCohortsModel]
 }

@@ -81,7 +81,11 @@ func TestDataSourcePlumbingErrors(t *testing.T) {
 	ctx := context.Background()
 	t.Run("provider data of another type", func(t *testing.T) {
 		var resp datasource.ConfigureResponse
-		newCampaignsDataSource().(datasource.DataSourceWithConfigure).Configure(ctx, datasource.ConfigureRequest{ProviderData: "not provider data"}, &resp)
+		ds, ok := newCampaignsDataSource().(datasource.DataSourceWithConfigure)
+		if !ok {
+			t.Fatal("sarvam_campaigns cannot be configured")
+		}
+		ds.Configure(ctx, datasource.ConfigureRequest{ProviderData: "not provider data"}, &resp)
 		if !resp.Diagnostics.HasError() || resp.Diagnostics[0].Summary() != "Unexpected provider data" ||
 			!strings.Contains(resp.Diagnostics[0].Detail(), "Expected *providerData, got string. This is a bug in the provider") {
 			t.Fatalf("got %v", resp.Diagnostics)

@@ -15,8 +15,8 @@ import (
 // Every schema attribute of every data source the provider registers has a
 // model field and every model field an attribute, at every level of nesting.
 // A mismatch would otherwise only show as a runtime error on the first read
-// that reaches it. The model is found by reading a null configuration into
-// it, so no list of data sources is kept here.
+// that reaches it. Each data source's model comes from its newModel, so no
+// list of data sources is kept here.
 func TestSchemasMatchModels(t *testing.T) {
 	ctx := context.Background()
 	p := New("test")()

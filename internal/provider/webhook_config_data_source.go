@@ -13,6 +13,8 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
+var _ datasource.DataSourceWithConfigure = (*webhookConfigDataSource)(nil)
+
 type webhookConfigDataSource struct {
 	dataSource[webhookConfigurationModel]
 }

@@ -1,4 +1,4 @@
-# The ten most recently updated campaigns whose names match "renewal", oldest first.
+# The ten campaigns matching "renewal" that were updated longest ago, oldest first.
 data "sarvam_campaigns" "renewals" {
   search      = "renewal"
   sort_by     = "updated_at"

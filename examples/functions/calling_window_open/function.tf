@@ -23,7 +23,8 @@ resource "terraform_data" "webhook_receiver" {
 }
 
 variable "receiver_image" {
-  type = string
+  type    = string
+  default = "registry.example.in/webhook-receiver:1.4.2"
 }
 
 # A literal schedule works too: a window from 22:00 to 06:00 belongs to the

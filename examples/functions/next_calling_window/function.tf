@@ -34,7 +34,8 @@ resource "terraform_data" "caller_numbers" {
 }
 
 variable "caller_numbers" {
-  type = list(string)
+  type    = list(string)
+  default = ["+912250001001", "+912250001002"]
 }
 
 # On the day New York clocks go forward, 02:30 does not exist: a window set
