@@ -47,6 +47,9 @@ func (res results) outcome(ref string) string {
 	return below
 }
 
+// rank orders results from best to worst.
+var rank = map[string]int{"": 0, "pass": 1, "skip": 2, "fail": 3}
+
 // readReport reads the event stream of go test -json.
 func readReport(r io.Reader) (results, error) {
 	res := results{}
@@ -62,8 +65,12 @@ func readReport(r io.Reader) (results, error) {
 		}
 		switch ev.Action {
 		case "pass", "fail", "skip":
-			if ev.Test != "" {
-				res[path.Base(ev.Package)+"."+ev.Test] = ev.Action
+			// Two packages whose paths end alike (a command below a
+			// package of the same name) share a prefix: the worse
+			// result of a test name stands.
+			key := path.Base(ev.Package) + "." + ev.Test
+			if ev.Test != "" && rank[ev.Action] > rank[res[key]] {
+				res[key] = ev.Action
 			}
 		}
 	}

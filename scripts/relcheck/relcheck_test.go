@@ -25,6 +25,9 @@ const report = `{"Action":"start","Package":"example.com/m/internal/client"}
 {"Action":"fail","Package":"example.com/m/internal/client","Test":"TestFlat/stall/retries=1"}
 {"Action":"fail","Package":"example.com/m/internal/client","Test":"TestFlat"}
 {"Action":"fail","Package":"example.com/m/internal/client"}
+{"Action":"pass","Package":"example.com/m/internal/twice","Test":"TestTwice"}
+{"Action":"fail","Package":"example.com/m/cmd/twice","Test":"TestTwice"}
+{"Action":"pass","Package":"example.com/m/internal/twice","Test":"TestTwice"}
 `
 
 func doc(faultRows string) string {
@@ -67,6 +70,7 @@ func TestCheckCatchesMistakes(t *testing.T) {
 		{"missing test", "| a | b | `client.TestBogus` |\n", "client.TestBogus did not run"},
 		{"wrong package", "| a | b | `provider.TestReal` |\n", "provider.TestReal did not run"},
 		{"failed test", "| a | b | `client.TestBroken` |\n", "client.TestBroken failed"},
+		{"one name in two packages, failed in one", "| a | b | `twice.TestTwice` |\n", "twice.TestTwice failed"},
 		{"a failed test below a name with a slash", "| a | b | `client.TestFlat/stall` |\n", "client.TestFlat/stall failed"},
 		{"a name with a slash that is no prefix", "| a | b | `client.TestFlat/hang/retries` |\n", "client.TestFlat/hang/retries did not run"},
 		{"skipped test", "| a | b | `client.TestSkipped` |\n", "client.TestSkipped was skipped, which proves nothing"},
