@@ -10,21 +10,12 @@ import (
 // object a pointer so that a field the API leaves out, or sends as null, stays
 // distinguishable from its zero value: nothing is invented.
 type Campaign struct {
-	Name            *string          `json:"name"`
-	CampaignID      *string          `json:"campaign_id"`
-	Status          *string          `json:"status"`
-	AppID           *string          `json:"app_id"`
-	CreatedBy       *string          `json:"created_by"`
-	CreatedAt       *string          `json:"created_at"`
-	UpdatedAt       *string          `json:"updated_at"`
+	// CampaignSummary holds the 11 fields List Campaigns also returns.
+	CampaignSummary
 	AppConfig       *AppConfig       `json:"app_config"`
 	StartTimestamp  *string          `json:"start_timestamp"`
 	EndTimestamp    *string          `json:"end_timestamp"`
 	AllowedSchedule *AllowedSchedule `json:"allowed_schedule"`
-	Description     *string          `json:"description"`
-	AppType         *string          `json:"app_type"`
-	AppVersion      *int64           `json:"app_version"`
-	UpdatedBy       *string          `json:"updated_by"`
 	// WebhookConfig is the campaign's top-level webhook configuration for
 	// call completion events, not app_config.webhook_config. Its fields are
 	// not published, so it is kept as a raw JSON object; nil when the API

@@ -44,12 +44,3 @@ func (c *Client) ListCampaigns(ctx context.Context, org, workspace string, q Lis
 		required: campaignSummaryRequired,
 	}, q.MaxResults)
 }
-
-// Summary is the campaign as List Campaigns would return it.
-func (c *Campaign) Summary() CampaignSummary {
-	return CampaignSummary{
-		Name: c.Name, CampaignID: c.CampaignID, Status: c.Status, AppID: c.AppID,
-		CreatedBy: c.CreatedBy, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
-		Description: c.Description, AppType: c.AppType, AppVersion: c.AppVersion, UpdatedBy: c.UpdatedBy,
-	}
-}

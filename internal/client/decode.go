@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -67,12 +69,26 @@ func joinPath(prefix, path string) string {
 	}
 }
 
+// apiPath drops from an encoding/json field path the Go names of embedded
+// structs (Campaign embeds CampaignSummary), leaving the API's own field
+// names, which are all lower case.
+func apiPath(field string) string {
+	parts := strings.Split(field, ".")
+	kept := parts[:0]
+	for _, p := range parts {
+		if p != "" && !unicode.IsUpper(rune(p[0])) {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, ".")
+}
+
 func decodeError(status int, body []byte, prefix string, err error) error {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
 	switch {
 	case errors.As(err, &typeErr):
-		return &DecodeError{StatusCode: status, Path: joinPath(prefix, typeErr.Field), Reason: fmt.Sprintf("want %s, got a JSON %s", jsonTypeName(typeErr.Type), typeErr.Value)}
+		return &DecodeError{StatusCode: status, Path: joinPath(prefix, apiPath(typeErr.Field)), Reason: fmt.Sprintf("want %s, got a JSON %s", jsonTypeName(typeErr.Type), typeErr.Value)}
 	case errors.As(err, &syntaxErr):
 		return &DecodeError{StatusCode: status, Path: prefix, Reason: fmt.Sprintf("invalid JSON at byte %d of %d: %v", syntaxErr.Offset, len(body), syntaxErr)}
 	default:

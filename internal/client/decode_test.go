@@ -52,13 +52,19 @@ func retryIntervals(c *Campaign) any {
 }
 
 var seedExampleWant = &Campaign{
-	Name:       ptr("<string>"),
-	CampaignID: ptr("<string>"),
-	Status:     ptr("ended"),
-	AppID:      ptr("<string>"),
-	CreatedBy:  ptr("<string>"),
-	CreatedAt:  ptr("2023-11-07T05:31:56Z"),
-	UpdatedAt:  ptr("2023-11-07T05:31:56Z"),
+	CampaignSummary: CampaignSummary{
+		Name:        ptr("<string>"),
+		CampaignID:  ptr("<string>"),
+		Status:      ptr("ended"),
+		AppID:       ptr("<string>"),
+		CreatedBy:   ptr("<string>"),
+		CreatedAt:   ptr("2023-11-07T05:31:56Z"),
+		UpdatedAt:   ptr("2023-11-07T05:31:56Z"),
+		Description: ptr("<string>"),
+		AppType:     ptr("agent"),
+		AppVersion:  ptr(int64(123)),
+		UpdatedBy:   ptr("<string>"),
+	},
 	AppConfig: &AppConfig{
 		AppID:             ptr("<string>"),
 		AppVersion:        ptr(int64(2)),
@@ -91,20 +97,22 @@ var seedExampleWant = &Campaign{
 		AllowedDays:      strPtrs("Monday"),
 		Timezone:         ptr("Asia/Kolkata"),
 	},
-	Description: ptr("<string>"),
-	AppType:     ptr("agent"),
-	AppVersion:  ptr(int64(123)),
-	UpdatedBy:   ptr("<string>"),
 }
 
 var loanRemindersWant = &Campaign{
-	Name:       ptr("Loan EMI reminders - November"),
-	CampaignID: ptr("MKN-Loan-Le-181e5d84-a3cc"),
-	Status:     ptr("ended"),
-	AppID:      ptr("app-emi-reminder-7f3a"),
-	CreatedBy:  ptr("priya.raman@example.in"),
-	CreatedAt:  ptr("2026-10-28T11:02:41Z"),
-	UpdatedAt:  ptr("2026-11-02T06:45:10.123456Z"),
+	CampaignSummary: CampaignSummary{
+		Name:        ptr("Loan EMI reminders - November"),
+		CampaignID:  ptr("MKN-Loan-Le-181e5d84-a3cc"),
+		Status:      ptr("ended"),
+		AppID:       ptr("app-emi-reminder-7f3a"),
+		CreatedBy:   ptr("priya.raman@example.in"),
+		CreatedAt:   ptr("2026-10-28T11:02:41Z"),
+		UpdatedAt:   ptr("2026-11-02T06:45:10.123456Z"),
+		Description: ptr("Reminds borrowers of the EMI due on the 5th."),
+		AppType:     ptr("agent"),
+		AppVersion:  ptr(int64(2)),
+		UpdatedBy:   ptr("arjun.mehta@example.in"),
+	},
 	AppConfig: &AppConfig{
 		AppID:             ptr("app-emi-reminder-7f3a"),
 		AppVersion:        ptr(int64(2)),
@@ -148,10 +156,6 @@ var loanRemindersWant = &Campaign{
 		AllowedDays:      strPtrs("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
 		Timezone:         ptr("Asia/Kolkata"),
 	},
-	Description: ptr("Reminds borrowers of the EMI due on the 5th."),
-	AppType:     ptr("agent"),
-	AppVersion:  ptr(int64(2)),
-	UpdatedBy:   ptr("arjun.mehta@example.in"),
 	WebhookConfig: json.RawMessage(`{
     "webhook_id": "wh-crm-attempts-01"
   }`),
@@ -160,13 +164,19 @@ var loanRemindersWant = &Campaign{
 // policyRenewalWant spells out the nils: null and absent both decode to nil,
 // and an empty list stays an empty, non-nil list.
 var policyRenewalWant = &Campaign{
-	Name:       ptr("Motor policy renewals"),
-	CampaignID: ptr("RNW-Motor-Po-7c1f0a92-55de"),
-	Status:     ptr("scheduled"),
-	AppID:      ptr("app-renewal-22b1"),
-	CreatedBy:  ptr("ops-bot"),
-	CreatedAt:  ptr("2026-11-20T08:00:00"),
-	UpdatedAt:  ptr("2026-11-20T08:00:00.250"),
+	CampaignSummary: CampaignSummary{
+		Name:        ptr("Motor policy renewals"),
+		CampaignID:  ptr("RNW-Motor-Po-7c1f0a92-55de"),
+		Status:      ptr("scheduled"),
+		AppID:       ptr("app-renewal-22b1"),
+		CreatedBy:   ptr("ops-bot"),
+		CreatedAt:   ptr("2026-11-20T08:00:00"),
+		UpdatedAt:   ptr("2026-11-20T08:00:00.250"),
+		Description: nil,
+		AppType:     nil,
+		AppVersion:  nil,
+		UpdatedBy:   nil,
+	},
 	AppConfig: &AppConfig{
 		AppID:             ptr("app-renewal-22b1"),
 		AppVersion:        nil,
@@ -189,20 +199,22 @@ var policyRenewalWant = &Campaign{
 		AllowedDays:      strPtrs(),
 		Timezone:         ptr("Asia/Kolkata"),
 	},
-	Description: nil,
-	AppType:     nil,
-	AppVersion:  nil,
-	UpdatedBy:   nil,
 }
 
 var leadFollowupWant = &Campaign{
-	Name:       ptr("लीड फॉलो-अप — होम लोन 🏠"),
-	CampaignID: ptr("LEAD-Home-Lo-3b9e0c11-77af"),
-	Status:     ptr("archived"),
-	AppID:      ptr("wf-lead-qualify-09"),
-	CreatedBy:  ptr("meera.iyer@example.in"),
-	CreatedAt:  ptr("2026-09-14T10:20:30+05:30"),
-	UpdatedAt:  ptr("2026-11-27T23:59:59.999+05:30"),
+	CampaignSummary: CampaignSummary{
+		Name:        ptr("लीड फॉलो-अप — होम लोन 🏠"),
+		CampaignID:  ptr("LEAD-Home-Lo-3b9e0c11-77af"),
+		Status:      ptr("archived"),
+		AppID:       ptr("wf-lead-qualify-09"),
+		CreatedBy:   ptr("meera.iyer@example.in"),
+		CreatedAt:   ptr("2026-09-14T10:20:30+05:30"),
+		UpdatedAt:   ptr("2026-11-27T23:59:59.999+05:30"),
+		Description: ptr("ग्राहकों से होम लोन के बारे में बात करें। Calls leads in Hindi and English."),
+		AppType:     ptr("workflow"),
+		AppVersion:  ptr(int64(7)),
+		UpdatedBy:   nil,
+	},
 	AppConfig: &AppConfig{
 		AppID:             ptr("wf-lead-qualify-09"),
 		AppVersion:        ptr(int64(7)),
@@ -231,10 +243,6 @@ var leadFollowupWant = &Campaign{
 		AllowedDays:      strPtrs("Sunday", "Diwali"),
 		Timezone:         ptr("Asia/Kolkata"),
 	},
-	Description: ptr("ग्राहकों से होम लोन के बारे में बात करें। Calls leads in Hindi and English."),
-	AppType:     ptr("workflow"),
-	AppVersion:  ptr(int64(7)),
-	UpdatedBy:   nil,
 }
 
 func TestGetCampaignDecodesEverySeed(t *testing.T) {

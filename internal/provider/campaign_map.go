@@ -23,9 +23,8 @@ import (
 // fails only on values it cannot represent faithfully (a timestamp that is
 // not a timestamp, metadata that is not JSON), naming the field.
 func mapCampaign(c *client.Campaign, m *campaignModel) error {
-	summary := c.Summary()
 	var err error
-	if m.campaignSummaryModel, err = mapCampaignSummary(&summary); err != nil {
+	if m.campaignSummaryModel, err = mapCampaignSummary(&c.CampaignSummary); err != nil {
 		return err
 	}
 	if m.StartTimestamp, err = timestamp("start_timestamp", c.StartTimestamp); err != nil {
