@@ -249,6 +249,40 @@ func TestFaultsInOrder(t *testing.T) {
 }
 
 // watchedWriter records whether a handler wrote anything.
+// watchedServer serves a fake API and records, of the request it serves,
+// whether the handler wrote anything and whether it returned only after the
+// client went away. arrived receives once the request reaches the handler.
+type watchedServer struct {
+	*httptest.Server
+	arrived                chan struct{}
+	wrote, waitedForClient atomic.Bool
+}
+
+func newWatchedServer(t *testing.T, s *Server) *watchedServer {
+	t.Helper()
+	w := &watchedServer{arrived: make(chan struct{}, 1)}
+	w.Server = httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		w.arrived <- struct{}{}
+		ww := &watchedWriter{ResponseWriter: rw}
+		s.ServeHTTP(ww, r)
+		w.wrote.Store(ww.wrote.Load())
+		w.waitedForClient.Store(r.Context().Err() != nil)
+	}))
+	t.Cleanup(w.Close)
+	return w
+}
+
+// requireSilentUntilClientLeft closes the server, which waits for the
+// handler to return, and fails unless the handler wrote nothing and returned
+// only after the client went away.
+func (w *watchedServer) requireSilentUntilClientLeft(t *testing.T) {
+	t.Helper()
+	w.Close()
+	if w.wrote.Load() || !w.waitedForClient.Load() {
+		t.Fatalf("handler wrote %v, returned after the client went away %v; want nothing written until then", w.wrote.Load(), w.waitedForClient.Load())
+	}
+}
+
 type watchedWriter struct {
 	http.ResponseWriter
 	wrote atomic.Bool
@@ -288,22 +322,13 @@ func TestFaultHangAndStall(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := New(testKey)
-			arrived := make(chan struct{}, 1)
-			var wrote, waitedForClient atomic.Bool
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				arrived <- struct{}{}
-				ww := &watchedWriter{ResponseWriter: w}
-				s.ServeHTTP(ww, r)
-				wrote.Store(ww.wrote.Load())
-				waitedForClient.Store(r.Context().Err() != nil)
-			}))
-			defer srv.Close()
+			srv := newWatchedServer(t, s)
 			s.Inject(tc.fault)
 			ctx, giveUp := context.WithCancel(context.Background())
 			defer giveUp()
 			if !tc.headers {
 				go func() {
-					<-arrived
+					<-srv.arrived
 					giveUp()
 				}()
 			}
@@ -313,11 +338,7 @@ func TestFaultHangAndStall(t *testing.T) {
 				if !errors.Is(err, context.Canceled) {
 					t.Fatalf("got %v, want no answer until the client gave up", err)
 				}
-				// Close waits for the handler to return.
-				srv.Close()
-				if wrote.Load() || !waitedForClient.Load() {
-					t.Fatalf("handler wrote %v, returned after the client went away %v; want nothing written until then", wrote.Load(), waitedForClient.Load())
-				}
+				srv.requireSilentUntilClientLeft(t)
 				return
 			}
 			if err != nil {
@@ -337,7 +358,7 @@ func TestFaultHangAndStall(t *testing.T) {
 				t.Fatalf("after %q read %q, %v; want nothing more, then the cancellation", first, rest, err)
 			}
 			srv.Close()
-			if !waitedForClient.Load() {
+			if !srv.waitedForClient.Load() {
 				t.Fatalf("the stalled handler returned before the client went away")
 			}
 		})

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -115,20 +114,11 @@ func TestDelayGivesUpWithClient(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := New(testKey)
 			s.RequestDelay, s.ConnDelay = tc.req, tc.con
-			arrived := make(chan struct{}, 1)
-			var wrote, waitedForClient atomic.Bool
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				arrived <- struct{}{}
-				ww := &watchedWriter{ResponseWriter: w}
-				s.ServeHTTP(ww, r)
-				wrote.Store(ww.wrote.Load())
-				waitedForClient.Store(r.Context().Err() != nil)
-			}))
-			defer srv.Close()
+			srv := newWatchedServer(t, s)
 			ctx, giveUp := context.WithCancel(context.Background())
 			defer giveUp()
 			go func() {
-				<-arrived
+				<-srv.arrived
 				giveUp()
 			}()
 			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+campaignPath(OrgID, WorkspaceID, LoanRemindersID), nil)
@@ -136,10 +126,7 @@ func TestDelayGivesUpWithClient(t *testing.T) {
 			if _, err := srv.Client().Do(req); !errors.Is(err, context.Canceled) {
 				t.Fatalf("got %v, want no answer until the client gave up", err)
 			}
-			srv.Close()
-			if wrote.Load() || !waitedForClient.Load() {
-				t.Fatalf("handler wrote %v, returned after the client went away %v", wrote.Load(), waitedForClient.Load())
-			}
+			srv.requireSilentUntilClientLeft(t)
 		})
 	}
 }
