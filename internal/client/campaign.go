@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 )
 
 // Campaign is the Get Campaign response. Every scalar is a pointer and every
@@ -107,11 +106,6 @@ func campaignPath(org, workspace, campaignID string) []segment {
 	return scoped(org, workspace, word("campaigns"), id("campaign_id", campaignID))
 }
 
-// campaignURL is the Get Campaign URL, each id escaped as one segment.
-func (c *Client) campaignURL(org, workspace, campaignID string) (string, error) {
-	return c.endpointURL(campaignPath(org, workspace, campaignID), nil)
-}
-
 // campaignRequired lists the fields every campaign has; the rest may be
 // missing or null (app_id, for one, is null for an experiment's campaign).
 func campaignRequired(c *Campaign) []requiredField {
@@ -134,9 +128,4 @@ func (c *Campaign) afterDecode() (path, reason string) {
 		return "webhook_config", "want an object or null, got " + describeJSON(c.WebhookConfig)
 	}
 	return "", ""
-}
-
-// decodeCampaign decodes a Get Campaign body that came with HTTP 200.
-func decodeCampaign(body []byte) (*Campaign, error) {
-	return decodeObject(http.StatusOK, body, "", campaignRequired)
 }

@@ -205,3 +205,15 @@ func requireTimeoutText(t *testing.T, err error, want string) {
 		t.Fatalf("error text\n got: %s\nwant: %s", err.Error(), want)
 	}
 }
+
+// campaignURL is the Get Campaign URL, each id escaped as one segment, as
+// GetCampaign requests it.
+func (c *Client) campaignURL(org, workspace, campaignID string) (string, error) {
+	return c.endpointURL(campaignPath(org, workspace, campaignID), nil)
+}
+
+// decodeCampaign decodes a Get Campaign body that came with HTTP 200, as
+// GetCampaign does.
+func decodeCampaign(body []byte) (*Campaign, error) {
+	return decodeObject(http.StatusOK, body, "", campaignRequired)
+}

@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
 // IntegerList is a list of integers that the API sends either as a JSON array
@@ -72,7 +73,7 @@ func describeJSON(v []byte) string {
 	case 'n':
 		return "null"
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return "the number " + truncate(string(v), 32)
+		return "the number " + text.Truncate(string(v), 32)
 	default:
 		// A proxy or captive portal can answer 200 with a page of its own.
 		if looksLikeHTML(v) {
@@ -80,15 +81,4 @@ func describeJSON(v []byte) string {
 		}
 		return "text that is not JSON"
 	}
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	// Cutting inside a multi-byte rune would put invalid UTF-8 in a message.
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }

@@ -16,6 +16,12 @@ const (
 	signingSecretField = "signing_secret"
 )
 
+// WebhookCredentialFields names those fields, for callers that must leave
+// them out of what they show.
+func WebhookCredentialFields() []string {
+	return []string{customHeadersField, signingSecretField}
+}
+
 // mayHoldBodySecrets reports whether a body might name a field whose value
 // the log must not show, in any case. A field name may also be written with
 // \u escapes, which only parsing resolves.

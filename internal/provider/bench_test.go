@@ -45,7 +45,7 @@ func BenchmarkMapCampaign(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var m campaignModel
-		if err := mapCampaign(c, &m); err != nil {
+		if err := m.fromAPI(c); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -69,13 +69,13 @@ func BenchmarkCampaignStatePhoneNumbers(b *testing.B) {
 }
 
 func benchState(b *testing.B, c *client.Campaign) {
-	schema := campaignSchema()
+	schema := schemaOf(newCampaignDataSource())
 	ctx := context.Background()
 	typ := schema.Type().TerraformType(ctx)
 	b.ReportAllocs()
 	for b.Loop() {
 		var m campaignModel
-		if err := mapCampaign(c, &m); err != nil {
+		if err := m.fromAPI(c); err != nil {
 			b.Fatal(err)
 		}
 		state := tfsdk.State{Schema: schema, Raw: tftypes.NewValue(typ, nil)}

@@ -5,35 +5,16 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 var _ datasource.DataSourceWithConfigure = (*campaignCohortDataSource)(nil)
 
 type campaignCohortDataSource struct {
-	dataSource[campaignCohortModel]
+	dataSource[campaignCohortModel, *campaignCohortModel]
 }
 
 func newCampaignCohortDataSource() datasource.DataSource {
-	return &campaignCohortDataSource{dataSource[campaignCohortModel]{name: "campaign_cohort"}}
-}
-
-type campaignCohortModel struct {
-	scopeModel
-	CampaignID types.String `tfsdk:"campaign_id"`
-	cohortModel
-}
-
-func (d *campaignCohortDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := cohortAttributes()
-	attrs["campaign_id"] = requiredID("ID of the campaign the cohort belongs to.")
-	attrs["cohort_id"] = requiredID("ID of the cohort to read.")
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one cohort, a contact list uploaded to a campaign (Get Cohort): its processing status and how many records were accepted or rejected. " +
-			"The cohort's contacts themselves are personal data and are never read.",
-		Attributes: withScope("the campaign belongs to", attrs),
-	}
+	return &campaignCohortDataSource{dataSource[campaignCohortModel, *campaignCohortModel]{name: "campaign_cohort"}}
 }
 
 func (d *campaignCohortDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -49,7 +30,7 @@ func (d *campaignCohortDataSource) Read(ctx context.Context, req datasource.Read
 		readError(&resp.Diagnostics, err, t)
 		return
 	}
-	if m.cohortModel, err = mapCohort(cohort); err != nil {
+	if err := m.fromAPI(cohort); err != nil {
 		mappingError(&resp.Diagnostics, err, t)
 		return
 	}

@@ -16,14 +16,12 @@ import (
 
 var _ datasource.DataSourceWithConfigValidators = (*campaignDataSource)(nil)
 
-type campaignDataSource struct{ dataSource[campaignModel] }
-
-func newCampaignDataSource() datasource.DataSource {
-	return &campaignDataSource{dataSource[campaignModel]{name: "campaign"}}
+type campaignDataSource struct {
+	dataSource[campaignModel, *campaignModel]
 }
 
-func (d *campaignDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = campaignSchema()
+func newCampaignDataSource() datasource.DataSource {
+	return &campaignDataSource{dataSource[campaignModel, *campaignModel]{name: "campaign"}}
 }
 
 func (d *campaignDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
@@ -52,7 +50,7 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 		readError(&resp.Diagnostics, err, t)
 		return
 	}
-	if err := mapCampaign(campaign, m); err != nil {
+	if err := m.fromAPI(campaign); err != nil {
 		mappingError(&resp.Diagnostics, err, t)
 		return
 	}
@@ -104,11 +102,4 @@ func describeCampaigns(cs []client.CampaignSummary) string {
 		fmt.Fprintf(&b, "\n  - %q: campaign_id %q, status %q", deref(c.Name), deref(c.CampaignID), deref(c.Status))
 	}
 	return b.String()
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }

@@ -1,12 +1,18 @@
 package provider
 
 import (
+	"context"
+	"fmt"
 	"maps"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
 // campaignSummaryAttributes are the fields a campaign shares with its entry
@@ -27,7 +33,7 @@ func campaignSummaryAttributes() map[string]schema.Attribute {
 	}
 }
 
-func campaignSchema() schema.Schema {
+func (d *campaignDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := campaignSummaryAttributes()
 	maps.Copy(attrs, map[string]schema.Attribute{
 		"campaign_id": schema.StringAttribute{
@@ -101,7 +107,7 @@ func campaignSchema() schema.Schema {
 			"timezone":           computedString("IANA time zone of the window, such as `Asia/Kolkata`."),
 		}),
 	})
-	return schema.Schema{
+	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one calling campaign from the Sarvam scheduling API (Get Campaign): its status, calling window, dial rate, retry policy and webhook. " +
 			"Every field of the response is an attribute with the API's name and nesting. A field the API leaves out is null; a nested object it leaves out is a null object. " +
 			"Reading a campaign that does not exist is an error, never an object of nulls.",
@@ -120,4 +126,234 @@ func errorRetryAttribute(what string) schema.SingleNestedAttribute {
 		"max_retries":            computedInt64("Retries for this condition."),
 		"retry_interval_minutes": computedInt64("Minutes between retries for this condition."),
 	})
+}
+
+// The models mirror the Get Campaign response field for field. A nil pointer
+// or slice is a null object or list in Terraform: the API left it out.
+
+type campaignModel struct {
+	scopeModel
+	CampaignID types.String `tfsdk:"campaign_id"`
+	campaignSummaryModel
+	AppConfig       *appConfigModel       `tfsdk:"app_config"`
+	StartTimestamp  timetypes.RFC3339     `tfsdk:"start_timestamp"`
+	EndTimestamp    timetypes.RFC3339     `tfsdk:"end_timestamp"`
+	AllowedSchedule *allowedScheduleModel `tfsdk:"allowed_schedule"`
+	WebhookConfig   types.Dynamic         `tfsdk:"webhook_config"`
+}
+
+// campaignSummaryModel is what a campaign shares with its List Campaigns
+// entry, but for campaign_id.
+type campaignSummaryModel struct {
+	Name        types.String      `tfsdk:"name"`
+	Status      types.String      `tfsdk:"status"`
+	AppID       types.String      `tfsdk:"app_id"`
+	CreatedBy   types.String      `tfsdk:"created_by"`
+	CreatedAt   timetypes.RFC3339 `tfsdk:"created_at"`
+	UpdatedAt   timetypes.RFC3339 `tfsdk:"updated_at"`
+	Description types.String      `tfsdk:"description"`
+	AppType     types.String      `tfsdk:"app_type"`
+	AppVersion  types.Int64       `tfsdk:"app_version"`
+	UpdatedBy   types.String      `tfsdk:"updated_by"`
+}
+
+type appConfigModel struct {
+	AppID             types.String            `tfsdk:"app_id"`
+	AppVersion        types.Int64             `tfsdk:"app_version"`
+	AttemptsPerSecond types.Float64           `tfsdk:"attempts_per_second"`
+	ConnectionConfigs []connectionConfigModel `tfsdk:"connection_configs"`
+	RetryConfig       *retryConfigModel       `tfsdk:"retry_config"`
+	AppType           types.String            `tfsdk:"app_type"`
+	WebhookConfig     *webhookConfigModel     `tfsdk:"webhook_config"`
+	PhoneRotation     *phoneRotationModel     `tfsdk:"phone_rotation"`
+}
+
+type connectionConfigModel struct {
+	ConnectionID types.String   `tfsdk:"connection_id"`
+	PhoneNumbers []types.String `tfsdk:"phone_numbers"`
+	Weight       types.Int64    `tfsdk:"weight"`
+}
+
+type retryConfigModel struct {
+	MaxRetries           types.Int64   `tfsdk:"max_retries"`
+	RetryOn              *retryOnModel `tfsdk:"retry_on"`
+	RetryIntervalMinutes []types.Int64 `tfsdk:"retry_interval_minutes"`
+}
+
+type retryOnModel struct {
+	Busy          *retryToggleModel   `tfsdk:"busy"`
+	Failed        *retryToggleModel   `tfsdk:"failed"`
+	NoAnswer      *retryToggleModel   `tfsdk:"no_answer"`
+	ShortDuration *shortDurationModel `tfsdk:"short_duration"`
+	ProviderError *errorRetryModel    `tfsdk:"provider_error"`
+	InternalError *errorRetryModel    `tfsdk:"internal_error"`
+}
+
+type retryToggleModel struct {
+	Enabled types.Bool `tfsdk:"enabled"`
+}
+
+type shortDurationModel struct {
+	Enabled          types.Bool  `tfsdk:"enabled"`
+	ThresholdSeconds types.Int64 `tfsdk:"threshold_seconds"`
+}
+
+type errorRetryModel struct {
+	Enabled              types.Bool  `tfsdk:"enabled"`
+	MaxRetries           types.Int64 `tfsdk:"max_retries"`
+	RetryIntervalMinutes types.Int64 `tfsdk:"retry_interval_minutes"`
+}
+
+type webhookConfigModel struct {
+	URL      types.String  `tfsdk:"url"`
+	Metadata types.Dynamic `tfsdk:"metadata"`
+}
+
+type phoneRotationModel struct {
+	Agent types.Bool `tfsdk:"agent"`
+}
+
+type allowedScheduleModel struct {
+	AllowedStartTime types.String   `tfsdk:"allowed_start_time"`
+	AllowedEndTime   types.String   `tfsdk:"allowed_end_time"`
+	AllowedDays      []types.String `tfsdk:"allowed_days"`
+	Timezone         types.String   `tfsdk:"timezone"`
+}
+
+// fromAPI fills the computed attributes of m from the API response. It
+// fails only on values it cannot represent faithfully (a timestamp that is
+// not a timestamp, metadata that is not JSON), naming the field.
+func (m *campaignModel) fromAPI(c *client.Campaign) error {
+	if err := m.campaignSummaryModel.fromAPI(&c.CampaignSummary); err != nil {
+		return err
+	}
+	var err error
+	if m.StartTimestamp, err = timestamp("start_timestamp", c.StartTimestamp); err != nil {
+		return err
+	}
+	if m.EndTimestamp, err = timestamp("end_timestamp", c.EndTimestamp); err != nil {
+		return err
+	}
+	if m.AppConfig, err = mapAppConfig(c.AppConfig); err != nil {
+		return err
+	}
+	if m.WebhookConfig, err = jsonToDynamic(c.WebhookConfig, client.WebhookCredentialFields()...); err != nil {
+		return fmt.Errorf("webhook_config: %w", err)
+	}
+	m.AllowedSchedule = mapAllowedSchedule(c.AllowedSchedule)
+	return nil
+}
+
+// fromAPI fills the fields a campaign shares with its List Campaigns entry,
+// but for campaign_id.
+func (m *campaignSummaryModel) fromAPI(s *client.CampaignSummary) error {
+	*m = campaignSummaryModel{
+		Name:        types.StringPointerValue(s.Name),
+		Status:      types.StringPointerValue(s.Status),
+		AppID:       types.StringPointerValue(s.AppID),
+		CreatedBy:   types.StringPointerValue(s.CreatedBy),
+		Description: types.StringPointerValue(s.Description),
+		AppType:     types.StringPointerValue(s.AppType),
+		AppVersion:  types.Int64PointerValue(s.AppVersion),
+		UpdatedBy:   types.StringPointerValue(s.UpdatedBy),
+	}
+	var err error
+	if m.CreatedAt, err = timestamp("created_at", s.CreatedAt); err != nil {
+		return err
+	}
+	m.UpdatedAt, err = timestamp("updated_at", s.UpdatedAt)
+	return err
+}
+
+func mapAppConfig(a *client.AppConfig) (*appConfigModel, error) {
+	if a == nil {
+		return nil, nil
+	}
+	m := &appConfigModel{
+		AppID:             types.StringPointerValue(a.AppID),
+		AppVersion:        types.Int64PointerValue(a.AppVersion),
+		AttemptsPerSecond: types.Float64PointerValue(a.AttemptsPerSecond),
+		RetryConfig:       mapRetryConfig(a.RetryConfig),
+		AppType:           types.StringPointerValue(a.AppType),
+	}
+	if a.ConnectionConfigs != nil {
+		m.ConnectionConfigs = make([]connectionConfigModel, len(a.ConnectionConfigs))
+		for i, cc := range a.ConnectionConfigs {
+			m.ConnectionConfigs[i] = connectionConfigModel{
+				ConnectionID: types.StringPointerValue(cc.ConnectionID),
+				PhoneNumbers: stringList(cc.PhoneNumbers),
+				Weight:       types.Int64PointerValue(cc.Weight),
+			}
+		}
+	}
+	if a.WebhookConfig != nil {
+		metadata, err := jsonToDynamic(a.WebhookConfig.Metadata)
+		if err != nil {
+			return nil, fmt.Errorf("app_config.webhook_config.metadata: %w", err)
+		}
+		m.WebhookConfig = &webhookConfigModel{URL: types.StringPointerValue(a.WebhookConfig.URL), Metadata: metadata}
+	}
+	if a.PhoneRotation != nil {
+		m.PhoneRotation = &phoneRotationModel{Agent: types.BoolPointerValue(a.PhoneRotation.Agent)}
+	}
+	return m, nil
+}
+
+func mapRetryConfig(r *client.RetryConfig) *retryConfigModel {
+	if r == nil {
+		return nil
+	}
+	m := &retryConfigModel{MaxRetries: types.Int64PointerValue(r.MaxRetries)}
+	if r.RetryIntervalMinutes.Present {
+		m.RetryIntervalMinutes = make([]types.Int64, len(r.RetryIntervalMinutes.Values))
+		for i, v := range r.RetryIntervalMinutes.Values {
+			m.RetryIntervalMinutes[i] = types.Int64Value(v)
+		}
+	}
+	if on := r.RetryOn; on != nil {
+		m.RetryOn = &retryOnModel{
+			Busy:          mapRetryToggle(on.Busy),
+			Failed:        mapRetryToggle(on.Failed),
+			NoAnswer:      mapRetryToggle(on.NoAnswer),
+			ProviderError: mapErrorRetry(on.ProviderError),
+			InternalError: mapErrorRetry(on.InternalError),
+		}
+		if sd := on.ShortDuration; sd != nil {
+			m.RetryOn.ShortDuration = &shortDurationModel{
+				Enabled:          types.BoolPointerValue(sd.Enabled),
+				ThresholdSeconds: types.Int64PointerValue(sd.ThresholdSeconds),
+			}
+		}
+	}
+	return m
+}
+
+func mapRetryToggle(t *client.RetryToggle) *retryToggleModel {
+	if t == nil {
+		return nil
+	}
+	return &retryToggleModel{Enabled: types.BoolPointerValue(t.Enabled)}
+}
+
+func mapErrorRetry(e *client.ErrorRetry) *errorRetryModel {
+	if e == nil {
+		return nil
+	}
+	return &errorRetryModel{
+		Enabled:              types.BoolPointerValue(e.Enabled),
+		MaxRetries:           types.Int64PointerValue(e.MaxRetries),
+		RetryIntervalMinutes: types.Int64PointerValue(e.RetryIntervalMinutes),
+	}
+}
+
+func mapAllowedSchedule(s *client.AllowedSchedule) *allowedScheduleModel {
+	if s == nil {
+		return nil
+	}
+	return &allowedScheduleModel{
+		AllowedStartTime: types.StringPointerValue(s.AllowedStartTime),
+		AllowedEndTime:   types.StringPointerValue(s.AllowedEndTime),
+		AllowedDays:      stringList(s.AllowedDays),
+		Timezone:         types.StringPointerValue(s.Timezone),
+	}
 }

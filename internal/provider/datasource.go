@@ -18,22 +18,29 @@ import (
 )
 
 // dataSource is the plumbing every data source shares: it is embedded, and
-// implements Metadata and Configure. M is the data source's model, which
-// embeds scopeModel. A data source adds Schema and Read; its Read calls
-// begin, then the client, then its mapping, then sets state.
-type dataSource[M any] struct {
-	// name follows "sarvam_" in the data source's type name.
+// implements Metadata and Configure. M is the data source's model and P its
+// pointer type, which the compiler checks has the scope (M embeds
+// scopeModel). A data source adds Schema and Read; its Read calls begin,
+// then the client, then its model's fromAPI, then sets state.
+type dataSource[M any, P scoped[M]] struct {
+	// name follows the provider's type name and "_" in the data source's.
 	name string
 	data *providerData
 }
 
-func (d *dataSource[M]) typeName() string { return "sarvam_" + d.name }
-
-func (d *dataSource[M]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.name
+// scoped is a pointer to a model that holds the scope of a read.
+type scoped[M any] interface {
+	*M
+	scope() *scopeModel
 }
 
-func (d *dataSource[M]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *dataSource[M, P]) typeName() string { return providerTypeName + "_" + d.name }
+
+func (d *dataSource[M, P]) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = d.typeName()
+}
+
+func (d *dataSource[M, P]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	if req.ProviderData == nil {
 		return
 	}
@@ -62,14 +69,10 @@ func (s scopeModel) in() string {
 	return fmt.Sprintf("in workspace %q of org %q", s.workspace(), s.org())
 }
 
-// newModel returns an empty model; the schema/model integrity test finds
-// each data source's model through it.
-func (d *dataSource[M]) newModel() any { return new(M) }
-
 // begin reads the configuration into a new model, checks that the provider
 // can serve a read, and resolves the scope in the model. When it returns
 // false it has added the diagnostics that say why.
-func (d *dataSource[M]) begin(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (*M, bool) {
+func (d *dataSource[M, P]) begin(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (*M, bool) {
 	m := new(M)
 	diags.Append(config.Get(ctx, m)...)
 	if diags.HasError() {
@@ -86,19 +89,14 @@ func (d *dataSource[M]) begin(ctx context.Context, config tfsdk.Config, diags *d
 				strings.Join(d.data.unknown, ", "), d.typeName()))
 		return nil, false
 	}
-	scoped, ok := any(m).(interface{ scope() *scopeModel })
-	if !ok {
-		diags.AddError("Internal error in the sarvam provider", fmt.Sprintf("The model of %s has no org_id and workspace_id. This is a bug in the provider; please report it.", d.typeName()))
-		return nil, false
-	}
-	scope := scoped.scope()
+	scope := P(m).scope()
 	scope.OrgID = d.resolveScope(diags, scope.OrgID, d.data.orgID, "org_id", EnvOrgID)
 	scope.WorkspaceID = d.resolveScope(diags, scope.WorkspaceID, d.data.workspaceID, "workspace_id", EnvWorkspaceID)
 	return m, !diags.HasError()
 }
 
 // resolveScope picks the data source's value, else the provider's.
-func (d *dataSource[M]) resolveScope(diags *diag.Diagnostics, own types.String, fromProvider, attr, env string) types.String {
+func (d *dataSource[M, P]) resolveScope(diags *diag.Diagnostics, own types.String, fromProvider, attr, env string) types.String {
 	if !own.IsNull() && own.ValueString() != "" {
 		return own
 	}
@@ -110,7 +108,7 @@ func (d *dataSource[M]) resolveScope(diags *diag.Diagnostics, own types.String, 
 	return own
 }
 
-func (d *dataSource[M]) client() *client.Client { return d.data.client }
+func (d *dataSource[M, P]) client() *client.Client { return d.data.client }
 
 // target names what a read asked for, so that every diagnostic says it.
 type target struct {
@@ -193,7 +191,7 @@ func mappingError(diags *diag.Diagnostics, err error, t target) {
 // the API key masked out of its message and of the stack it logs, so that a
 // bug never prints the key and never takes down the whole plan. It is
 // deferred first in every Read.
-func (d *dataSource[M]) recoverPanic(ctx context.Context, diags *diag.Diagnostics) {
+func (d *dataSource[M, P]) recoverPanic(ctx context.Context, diags *diag.Diagnostics) {
 	r := recover()
 	if r == nil {
 		return

@@ -7,12 +7,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
@@ -98,20 +94,6 @@ func TestDataSourcePlumbingErrors(t *testing.T) {
 		if !resp.Diagnostics.HasError() || resp.Diagnostics[0].Summary() != "Provider not configured" ||
 			!strings.Contains(resp.Diagnostics[0].Detail(), "not configured before reading sarvam_campaign") {
 			t.Fatalf("got %v", resp.Diagnostics)
-		}
-	})
-	t.Run("model without a scope", func(t *testing.T) {
-		type unscoped struct {
-			Name types.String `tfsdk:"name"`
-		}
-		d := &dataSource[unscoped]{name: "unscoped", data: &providerData{orgID: "o", workspaceID: "w"}}
-		s := schema.Schema{Attributes: map[string]schema.Attribute{"name": schema.StringAttribute{Optional: true}}}
-		config := tfsdk.Config{Schema: s, Raw: tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"name": tftypes.String}},
-			map[string]tftypes.Value{"name": tftypes.NewValue(tftypes.String, "x")})}
-		var diags diag.Diagnostics
-		if _, ok := d.begin(ctx, config, &diags); ok || !diags.HasError() ||
-			!strings.Contains(diags[0].Detail(), "The model of sarvam_unscoped has no org_id and workspace_id. This is a bug in the provider") {
-			t.Fatalf("got %v", diags)
 		}
 	})
 }

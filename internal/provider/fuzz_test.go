@@ -37,7 +37,7 @@ func FuzzMapCampaign(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	schema := campaignSchema()
+	schema := schemaOf(newCampaignDataSource())
 	ctx := context.Background()
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var c client.Campaign
@@ -45,7 +45,7 @@ func FuzzMapCampaign(f *testing.F) {
 			return
 		}
 		var m campaignModel
-		if err := mapCampaign(&c, &m); err != nil {
+		if err := m.fromAPI(&c); err != nil {
 			return
 		}
 		state := tfsdk.State{Schema: schema, Raw: tftypes.NewValue(schema.Type().TerraformType(ctx), nil)}

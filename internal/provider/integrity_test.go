@@ -15,8 +15,8 @@ import (
 // Every schema attribute of every data source the provider registers has a
 // model field and every model field an attribute, at every level of nesting.
 // A mismatch would otherwise only show as a runtime error on the first read
-// that reaches it. Each data source's model comes from its newModel, so no
-// list of data sources is kept here.
+// that reaches it. Each data source's model comes from the dataSource it
+// embeds, so no list of data sources is kept here.
 func TestSchemasMatchModels(t *testing.T) {
 	ctx := context.Background()
 	p := New("test")()
@@ -43,11 +43,22 @@ func TestSchemasMatchModels(t *testing.T) {
 // modelOf is the model type a data source's Read decodes into.
 func modelOf(t *testing.T, ds datasource.DataSource) reflect.Type {
 	t.Helper()
-	m, ok := ds.(interface{ newModel() any })
+	m, ok := ds.(interface{ modelType() reflect.Type })
 	if !ok {
 		t.Fatalf("%T does not embed dataSource, so its model is unknown", ds)
 	}
-	return reflect.TypeOf(m.newModel())
+	return m.modelType()
+}
+
+// modelType is declared here, not with dataSource, because only this test
+// needs it: Go's reflection cannot read a type argument.
+func (d *dataSource[M, P]) modelType() reflect.Type { return reflect.TypeFor[M]() }
+
+// schemaOf is the schema a data source declares.
+func schemaOf(ds datasource.DataSource) schema.Schema {
+	var resp datasource.SchemaResponse
+	ds.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	return resp.Schema
 }
 
 // reporter is the part of testing.T that compare needs, so that compare can

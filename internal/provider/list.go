@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -20,15 +21,9 @@ type listModel struct {
 	Total      types.Int64  `tfsdk:"total"`
 }
 
-// query is what the list arguments ask the API for. It records the sort
-// that is sent, so that state shows the order of the list.
+// query is what the list arguments ask the API for. An unset sort stays
+// empty here: the client applies its defaults, and record shows them.
 func (l *listModel) query() client.ListQuery {
-	if l.SortBy.IsNull() {
-		l.SortBy = types.StringValue(client.DefaultSortBy)
-	}
-	if l.SortOrder.IsNull() {
-		l.SortOrder = types.StringValue(client.DefaultSortOrder)
-	}
 	q := client.ListQuery{Search: l.Search.ValueString(), SortBy: l.SortBy.ValueString(), SortOrder: l.SortOrder.ValueString()}
 	if !l.MaxResults.IsNull() {
 		n, _ := wholeNumber(l.MaxResults, 1, 0) // the validator has refused anything else
@@ -37,9 +32,18 @@ func (l *listModel) query() client.ListQuery {
 	return q
 }
 
-// withListArguments adds to attrs the arguments every list data source
-// takes and its total. noun names what is listed, such as "campaigns".
+// record sets what a read learned beyond the items: the sort that was sent,
+// so that state shows the order of the list, and the total the API reported.
+func (l *listModel) record(q client.ListQuery, total *int64) {
+	by, order := q.Sort()
+	l.SortBy, l.SortOrder = types.StringValue(by), types.StringValue(order)
+	l.Total = types.Int64PointerValue(total)
+}
+
+// withListArguments returns attrs with the arguments every list data source
+// takes and its total added. noun names what is listed, such as "campaigns".
 func withListArguments(noun string, attrs map[string]schema.Attribute) map[string]schema.Attribute {
+	attrs = maps.Clone(attrs)
 	attrs["search"] = schema.StringAttribute{
 		Optional:            true,
 		MarkdownDescription: "Passed to the API's `search`, which matches " + noun + " by name. How loosely it matches is the API's choice.",
@@ -65,14 +69,20 @@ func withListArguments(noun string, attrs map[string]schema.Attribute) map[strin
 	return attrs
 }
 
+// item is a pointer to the model of one listed item, which fills itself
+// from the API's item T.
+type item[T, M any] interface {
+	*M
+	fromAPI(*T) error
+}
+
 // mapItems maps each listed item, naming the item in an error, and collects
 // the ids in the same order.
-func mapItems[T, M any](field string, items []T, mapItem func(*T) (M, error), id func(*M) types.String) ([]M, []types.String, error) {
+func mapItems[T, M any, P item[T, M]](field string, items []T, id func(*M) types.String) ([]M, []types.String, error) {
 	out := make([]M, len(items))
 	ids := make([]types.String, len(items))
 	for i := range items {
-		var err error
-		if out[i], err = mapItem(&items[i]); err != nil {
+		if err := P(&out[i]).fromAPI(&items[i]); err != nil {
 			return nil, nil, fmt.Errorf("%s[%d].%w", field, i, err)
 		}
 		ids[i] = id(&out[i])

@@ -36,6 +36,9 @@ const (
 	EnvRequestTimeout = "SARVAM_REQUEST_TIMEOUT"
 )
 
+// providerTypeName begins the type name of every data source.
+const providerTypeName = "sarvam"
+
 // maxRetriesLimit bounds max_retries: past it a plan waits minutes on a dead API.
 const maxRetriesLimit = 10
 
@@ -75,7 +78,7 @@ type providerData struct {
 }
 
 func (p *sarvamProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
-	resp.TypeName = "sarvam"
+	resp.TypeName = providerTypeName
 	resp.Version = p.version
 }
 

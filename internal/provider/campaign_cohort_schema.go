@@ -1,16 +1,36 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
-// A cohort is a contact list uploaded to a campaign. sarvam_campaign_cohorts
-// lists them and sarvam_campaign_cohort reads one; both use the schema,
+func (d *campaignCohortDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := cohortAttributes()
+	attrs["campaign_id"] = requiredID("ID of the campaign the cohort belongs to.")
+	attrs["cohort_id"] = requiredID("ID of the cohort to read.")
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one cohort, a contact list uploaded to a campaign (Get Cohort): its processing status and how many records were accepted or rejected. " +
+			"The cohort's contacts themselves are personal data and are never read.",
+		Attributes: withScope("the campaign belongs to", attrs),
+	}
+}
+
+// A cohort is a contact list uploaded to a campaign. sarvam_campaign_cohort
+// reads one and sarvam_campaign_cohorts lists them; both use the attributes,
 // model and mapping of one cohort here.
+
+type campaignCohortModel struct {
+	scopeModel
+	CampaignID types.String `tfsdk:"campaign_id"`
+	cohortModel
+}
 
 type cohortModel struct {
 	Name       types.String       `tfsdk:"name"`
@@ -49,8 +69,8 @@ func cohortAttributes() map[string]schema.Attribute {
 	}
 }
 
-func mapCohort(c *client.Cohort) (cohortModel, error) {
-	m := cohortModel{
+func (m *cohortModel) fromAPI(c *client.Cohort) error {
+	*m = cohortModel{
 		Name:       types.StringPointerValue(c.Name),
 		CohortID:   types.StringPointerValue(c.CohortID),
 		Status:     types.StringPointerValue(c.Status),
@@ -60,10 +80,10 @@ func mapCohort(c *client.Cohort) (cohortModel, error) {
 	}
 	var err error
 	if m.CreatedAt, err = timestamp("created_at", c.CreatedAt); err != nil {
-		return m, err
+		return err
 	}
 	if m.UpdatedAt, err = timestamp("updated_at", c.UpdatedAt); err != nil {
-		return m, err
+		return err
 	}
 	if r := c.Result; r != nil {
 		m.Result = &cohortResultModel{
@@ -72,5 +92,5 @@ func mapCohort(c *client.Cohort) (cohortModel, error) {
 			RejectedRecords: types.Int64PointerValue(r.RejectedRecords),
 		}
 	}
-	return m, nil
+	return nil
 }

@@ -1,0 +1,70 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+)
+
+func (d *webhookConfigDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one webhook configuration of a workspace (Get Webhook Config): where call-completion events are posted, and with which headers. " +
+			"The signing secret is returned by the API only when the configuration is created, so it is not available here; " +
+			"should a response ever carry one, it is not exposed.",
+		Attributes: withScope("the webhook configuration belongs to", map[string]schema.Attribute{
+			"webhook_id": requiredID("ID of the webhook configuration to read."),
+			"name":       computedString("Name of the webhook configuration."),
+			"url":        computedString("URL the events are posted to."),
+			"custom_headers": schema.MapAttribute{
+				Computed:    true,
+				Sensitive:   true,
+				ElementType: types.StringType,
+				MarkdownDescription: "Headers sent with every event, by name; up to 10. Sensitive, since they usually carry the receiving endpoint's credentials: " +
+					"plans show `(sensitive value)`, and `nonsensitive()` reveals one where that is safe. Null when the API returns none.",
+			},
+			"created_by": computedString("User who created the webhook configuration."),
+			"created_at": computedTimestamp("When the webhook configuration was created."),
+			"updated_at": computedTimestamp("When the webhook configuration was last updated."),
+			"updated_by": computedString("User who last updated the webhook configuration. Null when the API returns none."),
+		}),
+	}
+}
+
+type webhookConfigurationModel struct {
+	scopeModel
+	WebhookID     types.String      `tfsdk:"webhook_id"`
+	Name          types.String      `tfsdk:"name"`
+	URL           types.String      `tfsdk:"url"`
+	CustomHeaders types.Map         `tfsdk:"custom_headers"`
+	CreatedBy     types.String      `tfsdk:"created_by"`
+	CreatedAt     timetypes.RFC3339 `tfsdk:"created_at"`
+	UpdatedAt     timetypes.RFC3339 `tfsdk:"updated_at"`
+	UpdatedBy     types.String      `tfsdk:"updated_by"`
+}
+
+func (m *webhookConfigurationModel) fromAPI(w *client.WebhookConfiguration) error {
+	m.Name = types.StringPointerValue(w.Name)
+	m.URL = types.StringPointerValue(w.URL)
+	m.CreatedBy = types.StringPointerValue(w.CreatedBy)
+	m.UpdatedBy = types.StringPointerValue(w.UpdatedBy)
+	m.CustomHeaders = types.MapNull(types.StringType)
+	if w.CustomHeaders != nil {
+		headers := make(map[string]attr.Value, len(w.CustomHeaders))
+		for k, v := range w.CustomHeaders {
+			headers[k] = types.StringPointerValue(v)
+		}
+		m.CustomHeaders = types.MapValueMust(types.StringType, headers)
+	}
+	var err error
+	if m.CreatedAt, err = timestamp("created_at", w.CreatedAt); err != nil {
+		return err
+	}
+	m.UpdatedAt, err = timestamp("updated_at", w.UpdatedAt)
+	return err
+}
