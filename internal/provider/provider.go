@@ -5,20 +5,14 @@ package provider
 import (
 	"context"
 	"fmt"
-	"os"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
@@ -126,120 +120,6 @@ func (p *sarvamProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 	}
 }
 
-func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var cfg providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	data := &providerData{}
-	for _, setting := range []struct {
-		name  string
-		value interface{ IsUnknown() bool }
-	}{
-		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"org_id", cfg.OrgID},
-		{"workspace_id", cfg.WorkspaceID}, {"max_retries", cfg.MaxRetries}, {"request_timeout", cfg.RequestTimeout},
-	} {
-		if setting.value.IsUnknown() {
-			data.unknown = append(data.unknown, setting.name)
-		}
-	}
-	if len(data.unknown) > 0 {
-		// Not an error yet: a plan that reads no Sarvam data source must
-		// still work. Each read reports it (dataSource.begin).
-		resp.DataSourceData = data
-		return
-	}
-
-	// White space around a key (a file's trailing newline) is never part
-	// of it, and an empty api_key, as a variable defaulting to "" gives,
-	// counts as unset so that the environment applies.
-	keyConfig := cfg.APIKey
-	if strings.TrimSpace(keyConfig.ValueString()) == "" {
-		keyConfig = types.StringNull()
-	}
-	apiKey := strings.TrimSpace(stringSetting(keyConfig, EnvAPIKey, ""))
-	if err := client.CheckAPIKey(apiKey); apiKey != "" && err != nil {
-		// Neither the message nor an attribute path, which would make
-		// Terraform quote the configuration line, repeats the key.
-		resp.Diagnostics.AddError("Invalid Sarvam API key", settingSource(keyConfig, EnvAPIKey)+"api_key: "+err.Error()+". No request was sent.")
-	}
-	if apiKey == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Sarvam API key",
-			fmt.Sprintf("The provider needs an API key. Set the api_key attribute in the provider block, or the %s environment variable; an empty api_key counts as unset. "+
-				"Keys are created in the Sarvam dashboard under Settings → API Key, and each belongs to one workspace.", EnvAPIKey))
-	}
-	baseURL := stringSetting(cfg.BaseURL, EnvBaseURL, client.DefaultBaseURL)
-	if _, err := client.ParseBaseURL(baseURL); err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid base_url", settingSource(cfg.BaseURL, EnvBaseURL)+err.Error()+".")
-	}
-	data.orgID = stringSetting(cfg.OrgID, EnvOrgID, "")
-	data.workspaceID = stringSetting(cfg.WorkspaceID, EnvWorkspaceID, "")
-	for _, id := range []struct {
-		attr, env, value string
-		config           types.String
-	}{
-		{"org_id", EnvOrgID, data.orgID, cfg.OrgID},
-		{"workspace_id", EnvWorkspaceID, data.workspaceID, cfg.WorkspaceID},
-	} {
-		if id.value != "" {
-			if err := client.CheckID(id.attr, id.value); err != nil {
-				resp.Diagnostics.AddAttributeError(path.Root(id.attr), "Invalid "+id.attr, settingSource(id.config, id.env)+err.Error()+".")
-			}
-		}
-	}
-
-	maxRetries := int64(client.DefaultMaxRetries)
-	switch {
-	case !cfg.MaxRetries.IsNull():
-		// The validator has refused anything but a whole number in range.
-		maxRetries, _ = wholeNumber(cfg.MaxRetries, 0, maxRetriesLimit)
-	case os.Getenv(EnvMaxRetries) != "":
-		n, err := strconv.ParseInt(strings.TrimSpace(os.Getenv(EnvMaxRetries)), 10, 64)
-		if err != nil || n < 0 || n > maxRetriesLimit {
-			resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid "+EnvMaxRetries,
-				fmt.Sprintf("The %s environment variable must be a whole number from 0 to %d, got %q.", EnvMaxRetries, maxRetriesLimit, os.Getenv(EnvMaxRetries)))
-		}
-		maxRetries = n
-	}
-
-	timeout := client.DefaultRequestTimeout
-	if raw := stringSetting(cfg.RequestTimeout, EnvRequestTimeout, ""); raw != "" {
-		d, err := parseTimeout(raw)
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout", settingSource(cfg.RequestTimeout, EnvRequestTimeout)+err.Error()+".")
-		}
-		timeout = d
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	ua := "terraform-provider-sarvam/" + p.version
-	if req.TerraformVersion != "" {
-		ua += " Terraform/" + req.TerraformVersion
-	}
-	c, err := client.New(client.Config{
-		BaseURL:        baseURL,
-		APIKey:         apiKey,
-		MaxRetries:     int(maxRetries),
-		RequestTimeout: timeout,
-		UserAgent:      ua,
-		Logger:         tflogLogger{secret: apiKey},
-	})
-	if err != nil {
-		resp.Diagnostics.AddError("Could not configure the Sarvam API client", err.Error())
-		return
-	}
-	data.client = c
-	data.apiKey = apiKey
-	tflog.Debug(ctx, "Configured the Sarvam API client", map[string]any{
-		"base_url": baseURL, "max_retries": maxRetries, "request_timeout": timeout.String(),
-	})
-	resp.DataSourceData = data
-}
-
 func (p *sarvamProvider) Resources(context.Context) []func() resource.Resource { return nil }
 
 func (p *sarvamProvider) DataSources(context.Context) []func() datasource.DataSource {
@@ -254,55 +134,4 @@ func (p *sarvamProvider) DataSources(context.Context) []func() datasource.DataSo
 
 func (p *sarvamProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{newCallingWindowOpenFunction, newNextCallingWindowFunction}
-}
-
-// stringSetting applies the precedence: configuration, then environment, then default.
-func stringSetting(config types.String, env, def string) string {
-	if !config.IsNull() {
-		return config.ValueString()
-	}
-	if v := os.Getenv(env); v != "" {
-		return v
-	}
-	return def
-}
-
-// settingSource says where a bad value came from, so the user knows what to fix.
-func settingSource(config types.String, env string) string {
-	if config.IsNull() && os.Getenv(env) != "" {
-		return "From the " + env + " environment variable: "
-	}
-	return ""
-}
-
-func parseTimeout(raw string) (time.Duration, error) {
-	d, err := time.ParseDuration(strings.TrimSpace(raw))
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a duration; use a number with a unit, such as \"30s\" or \"2m\"", raw)
-	}
-	if d <= 0 {
-		return 0, fmt.Errorf("%q must be greater than zero", raw)
-	}
-	return d, nil
-}
-
-// tflogLogger sends the client's HTTP logs to tflog. It masks the key in
-// every message and field, on top of the transport's header redaction, so
-// that no path through the logger can print it.
-type tflogLogger struct{ secret string }
-
-func (l tflogLogger) mask(ctx context.Context) context.Context {
-	if l.secret == "" {
-		return ctx
-	}
-	ctx = tflog.MaskAllFieldValuesStrings(ctx, l.secret)
-	return tflog.MaskMessageStrings(ctx, l.secret)
-}
-
-func (l tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
-	tflog.Debug(l.mask(ctx), msg, fields)
-}
-
-func (l tflogLogger) Trace(ctx context.Context, msg string, fields map[string]any) {
-	tflog.Trace(l.mask(ctx), msg, fields)
 }

@@ -1,0 +1,226 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+)
+
+// Configure resolves the provider's settings and hands a configured client
+// to the data sources. Each setting is resolved by a function of its own.
+func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if unknown := cfg.unknown(); len(unknown) > 0 {
+		// Not an error yet: a plan that reads no Sarvam data source must
+		// still work. Each read reports it (dataSource.begin).
+		resp.DataSourceData = &providerData{unknown: unknown}
+		return
+	}
+	s := resolveSettings(cfg, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, err := s.newClient(userAgent(p.version, req.TerraformVersion))
+	if err != nil {
+		resp.Diagnostics.AddError("Could not configure the Sarvam API client", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "Configured the Sarvam API client", map[string]any{
+		"base_url": s.baseURL, "max_retries": s.maxRetries, "request_timeout": s.timeout.String(),
+	})
+	resp.DataSourceData = &providerData{client: c, apiKey: s.apiKey, orgID: s.orgID, workspaceID: s.workspaceID}
+}
+
+// unknown names the attributes whose values are not known yet at plan time.
+func (cfg providerModel) unknown() []string {
+	var names []string
+	for _, setting := range []struct {
+		name  string
+		value interface{ IsUnknown() bool }
+	}{
+		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"org_id", cfg.OrgID},
+		{"workspace_id", cfg.WorkspaceID}, {"max_retries", cfg.MaxRetries}, {"request_timeout", cfg.RequestTimeout},
+	} {
+		if setting.value.IsUnknown() {
+			names = append(names, setting.name)
+		}
+	}
+	return names
+}
+
+// settings are the provider's attributes resolved against the environment
+// and the defaults.
+type settings struct {
+	apiKey, baseURL, orgID, workspaceID string
+	maxRetries                          int64
+	timeout                             time.Duration
+}
+
+// resolveSettings resolves every setting, adding a diagnostic for each
+// that is invalid, in the order of the schema.
+func resolveSettings(cfg providerModel, diags *diag.Diagnostics) settings {
+	return settings{
+		apiKey:      resolveAPIKey(cfg.APIKey, diags),
+		baseURL:     resolveBaseURL(cfg.BaseURL, diags),
+		orgID:       resolveID(cfg.OrgID, "org_id", EnvOrgID, diags),
+		workspaceID: resolveID(cfg.WorkspaceID, "workspace_id", EnvWorkspaceID, diags),
+		maxRetries:  resolveMaxRetries(cfg.MaxRetries, diags),
+		timeout:     resolveTimeout(cfg.RequestTimeout, diags),
+	}
+}
+
+func resolveAPIKey(config types.String, diags *diag.Diagnostics) string {
+	// White space around a key (a file's trailing newline) is never part
+	// of it, and an empty api_key, as a variable defaulting to "" gives,
+	// counts as unset so that the environment applies.
+	if strings.TrimSpace(config.ValueString()) == "" {
+		config = types.StringNull()
+	}
+	apiKey := strings.TrimSpace(stringSetting(config, EnvAPIKey, ""))
+	if apiKey == "" {
+		diags.AddAttributeError(path.Root("api_key"), "Missing Sarvam API key",
+			fmt.Sprintf("The provider needs an API key. Set the api_key attribute in the provider block, or the %s environment variable; an empty api_key counts as unset. "+
+				"Keys are created in the Sarvam dashboard under Settings → API Key, and each belongs to one workspace.", EnvAPIKey))
+	} else if err := client.CheckAPIKey(apiKey); err != nil {
+		// Neither the message nor an attribute path, which would make
+		// Terraform quote the configuration line, repeats the key.
+		diags.AddError("Invalid Sarvam API key", settingSource(config, EnvAPIKey)+"api_key: "+err.Error()+". No request was sent.")
+	}
+	return apiKey
+}
+
+func resolveBaseURL(config types.String, diags *diag.Diagnostics) string {
+	baseURL := stringSetting(config, EnvBaseURL, client.DefaultBaseURL)
+	if _, err := client.ParseBaseURL(baseURL); err != nil {
+		diags.AddAttributeError(path.Root("base_url"), "Invalid base_url", settingSource(config, EnvBaseURL)+err.Error()+".")
+	}
+	return baseURL
+}
+
+// resolveID resolves org_id or workspace_id; either may stay unset here and
+// be set in each data source instead.
+func resolveID(config types.String, attr, env string, diags *diag.Diagnostics) string {
+	id := stringSetting(config, env, "")
+	if id == "" {
+		return ""
+	}
+	if err := client.CheckID(attr, id); err != nil {
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, settingSource(config, env)+err.Error()+".")
+	}
+	return id
+}
+
+func resolveMaxRetries(config types.Number, diags *diag.Diagnostics) int64 {
+	if !config.IsNull() {
+		// The validator has refused anything but a whole number in range.
+		n, _ := wholeNumber(config, 0, maxRetriesLimit)
+		return n
+	}
+	raw := os.Getenv(EnvMaxRetries)
+	if raw == "" {
+		return client.DefaultMaxRetries
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
+	if err != nil || n < 0 || n > maxRetriesLimit {
+		diags.AddAttributeError(path.Root("max_retries"), "Invalid "+EnvMaxRetries,
+			fmt.Sprintf("The %s environment variable must be a whole number from 0 to %d, got %q.", EnvMaxRetries, maxRetriesLimit, raw))
+	}
+	return n
+}
+
+func resolveTimeout(config types.String, diags *diag.Diagnostics) time.Duration {
+	raw := stringSetting(config, EnvRequestTimeout, "")
+	if raw == "" {
+		return client.DefaultRequestTimeout
+	}
+	d, err := parseTimeout(raw)
+	if err != nil {
+		diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout", settingSource(config, EnvRequestTimeout)+err.Error()+".")
+	}
+	return d
+}
+
+func userAgent(version, terraformVersion string) string {
+	ua := "terraform-provider-sarvam/" + version
+	if terraformVersion != "" {
+		ua += " Terraform/" + terraformVersion
+	}
+	return ua
+}
+
+func (s settings) newClient(userAgent string) (*client.Client, error) {
+	return client.New(client.Config{
+		BaseURL:        s.baseURL,
+		APIKey:         s.apiKey,
+		MaxRetries:     int(s.maxRetries),
+		RequestTimeout: s.timeout,
+		UserAgent:      userAgent,
+		Logger:         tflogLogger{secret: s.apiKey},
+	})
+}
+
+// stringSetting applies the precedence: configuration, then environment, then default.
+func stringSetting(config types.String, env, def string) string {
+	if !config.IsNull() {
+		return config.ValueString()
+	}
+	if v := os.Getenv(env); v != "" {
+		return v
+	}
+	return def
+}
+
+// settingSource says where a bad value came from, so the user knows what to fix.
+func settingSource(config types.String, env string) string {
+	if config.IsNull() && os.Getenv(env) != "" {
+		return "From the " + env + " environment variable: "
+	}
+	return ""
+}
+
+func parseTimeout(raw string) (time.Duration, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(raw))
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a duration; use a number with a unit, such as \"30s\" or \"2m\"", raw)
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("%q must be greater than zero", raw)
+	}
+	return d, nil
+}
+
+// tflogLogger sends the client's HTTP logs to tflog. It masks the key in
+// every message and field, on top of the transport's header redaction, so
+// that no path through the logger can print it.
+type tflogLogger struct{ secret string }
+
+func (l tflogLogger) mask(ctx context.Context) context.Context {
+	if l.secret == "" {
+		return ctx
+	}
+	ctx = tflog.MaskAllFieldValuesStrings(ctx, l.secret)
+	return tflog.MaskMessageStrings(ctx, l.secret)
+}
+
+func (l tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+	tflog.Debug(l.mask(ctx), msg, fields)
+}
+
+func (l tflogLogger) Trace(ctx context.Context, msg string, fields map[string]any) {
+	tflog.Trace(l.mask(ctx), msg, fields)
+}
