@@ -15,24 +15,6 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
-// campaignSummaryAttributes are the fields a campaign shares with its entry
-// in List Campaigns, but for campaign_id, which each schema declares as it
-// needs.
-func campaignSummaryAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"name":        computedString("Name of the campaign. Names are not unique: the API allows several campaigns with one name."),
-		"status":      computedString("Current status. Known values: `scheduled`, `active`, `paused`, `ended`, `cancelled` (`ended` and `cancelled` are terminal). A value the API adds later is passed through unchanged."),
-		"app_id":      computedString("ID of the agent or workflow app the campaign runs."),
-		"created_by":  computedString("User who created the campaign."),
-		"created_at":  computedTimestamp("When the campaign was created."),
-		"updated_at":  computedTimestamp("When the campaign was last updated."),
-		"description": computedString("Description of the campaign. Null when it has none."),
-		"app_type":    computedString("Type of app. Known values: `agent`, `workflow`; others pass through unchanged. The API documents `agent` as its default; when the response leaves the field out it is null here, not assumed."),
-		"app_version": computedInt64("Version of the app the campaign uses. Null when the API returns none."),
-		"updated_by":  computedString("User who last updated the campaign. Null when the API returns none."),
-	}
-}
-
 func (d *campaignDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := campaignSummaryAttributes()
 	maps.Copy(attrs, map[string]schema.Attribute{
@@ -126,6 +108,24 @@ func errorRetryAttribute(what string) schema.SingleNestedAttribute {
 		"max_retries":            computedInt64("Retries for this condition."),
 		"retry_interval_minutes": computedInt64("Minutes between retries for this condition."),
 	})
+}
+
+// campaignSummaryAttributes are the fields a campaign shares with its entry
+// in List Campaigns, but for campaign_id, which each schema declares as it
+// needs.
+func campaignSummaryAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"name":        computedString("Name of the campaign. Names are not unique: the API allows several campaigns with one name."),
+		"status":      computedString("Current status. Known values: `scheduled`, `active`, `paused`, `ended`, `cancelled` (`ended` and `cancelled` are terminal). A value the API adds later is passed through unchanged."),
+		"app_id":      computedString("ID of the agent or workflow app the campaign runs."),
+		"created_by":  computedString("User who created the campaign."),
+		"created_at":  computedTimestamp("When the campaign was created."),
+		"updated_at":  computedTimestamp("When the campaign was last updated."),
+		"description": computedString("Description of the campaign. Null when it has none."),
+		"app_type":    computedString("Type of app. Known values: `agent`, `workflow`; others pass through unchanged. The API documents `agent` as its default; when the response leaves the field out it is null here, not assumed."),
+		"app_version": computedInt64("Version of the app the campaign uses. Null when the API returns none."),
+		"updated_by":  computedString("User who last updated the campaign. Null when the API returns none."),
+	}
 }
 
 // The models mirror the Get Campaign response field for field. A nil pointer

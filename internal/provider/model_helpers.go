@@ -1,8 +1,5 @@
 package provider
 
-// Conversions from API values to Terraform values that the models of several
-// data sources share.
-
 import (
 	"bytes"
 	"context"
@@ -21,6 +18,9 @@ import (
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
+
+// Conversions from API values to Terraform values that the models of several
+// data sources share.
 
 // deref is the string p points at, or "" for nil.
 func deref(p *string) string {
