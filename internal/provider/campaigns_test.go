@@ -3,6 +3,8 @@ package provider
 import (
 	"fmt"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -215,22 +217,36 @@ func TestCampaignsDataSource_misbehavingPages(t *testing.T) {
 }
 
 // A campaign created while the list is read shifts the pages: the one that
-// shows up twice is kept once.
+// shows up twice is kept once. The fake adds a campaign ahead of the others
+// after each page it serves, so the first read's first page holds the 100
+// newest of the 150 and its second page starts again at the 100th. The state
+// checked is that read's: all 150, newest first, each once, and neither the
+// duplicate nor the campaign created mid-read is in it.
 func TestCampaignsDataSource_shiftedPagesKeptOnce(t *testing.T) {
 	fake, url := startFake(t)
-	fake.AddCampaigns(150, "Bulk")
+	want := slices.Clone(fake.AddCampaigns(150, "Bulk"))
+	slices.Reverse(want)
 	fake.SetListMode(fakeapi.ListShift)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(url) + campaignsBlock(`search = "Bulk"`) + `
-output "unique" { value = length(data.sarvam_campaigns.test.ids) == length(distinct(data.sarvam_campaigns.test.ids)) }
-`,
+			Config: providerBlock(url) + campaignsBlock(`search = "Bulk"`),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValue("unique", knownvalue.Bool(true)),
+				expectList("ids", strs(want...)),
 			},
 		}},
 	})
+	// Each read (Terraform reads on plan, apply and refresh) asks for the
+	// page at offset 0, then the one at offset 100, and no more.
+	reqs := listRequests(t, fake)
+	if len(reqs) == 0 || len(reqs)%2 != 0 {
+		t.Fatalf("want 2 requests per read, got %d: %v", len(reqs), reqs)
+	}
+	for i, q := range reqs {
+		if want := strconv.Itoa(i % 2 * 100); q.Get("offset") != want || q.Get("limit") != "100" {
+			t.Fatalf("request %d: want offset %s and limit 100, got %v", i, want, q)
+		}
+	}
 }
 
 func TestCampaignsDataSource_invalidArguments(t *testing.T) {
