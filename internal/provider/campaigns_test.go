@@ -29,9 +29,16 @@ func expectList(attr string, v knownvalue.Check) statecheck.StateCheck {
 // listRequests returns the query of each List Campaigns request the fake saw.
 func listRequests(t *testing.T, fake *fakeapi.Server) []url.Values {
 	t.Helper()
+	return queriesTo(t, fake, "/workspaces/"+fakeapi.WorkspaceID+"/campaigns")
+}
+
+// queriesTo returns the query of each request the fake saw whose path ends
+// in suffix, in the order they came.
+func queriesTo(t *testing.T, fake *fakeapi.Server, suffix string) []url.Values {
+	t.Helper()
 	var out []url.Values
 	for _, r := range fake.Requests() {
-		if strings.HasSuffix(r.EscapedPath, "/workspaces/"+fakeapi.WorkspaceID+"/campaigns") {
+		if strings.HasSuffix(r.EscapedPath, suffix) {
 			q, err := url.ParseQuery(r.RawQuery)
 			if err != nil {
 				t.Fatal(err)
