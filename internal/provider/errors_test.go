@@ -132,17 +132,6 @@ provider "sarvam" {
 	expectFailure(t, cfg, `Missing Sarvam API key.*api_key attribute.*SARVAM_API_KEY`)
 }
 
-func TestProvider_plainHTTPRefused(t *testing.T) {
-	clearEnv(t)
-	cfg := requiredProviders + fmt.Sprintf(`
-provider "sarvam" {
-  api_key  = %q
-  base_url = "http://api.example.com/scheduling"
-}
-`, testKey) + campaignBlock(fakeapi.LoanRemindersID)
-	expectFailure(t, cfg, `Invalid base_url.*must use https.*loopback host.*clear text`, testKey)
-}
-
 func TestProvider_plainHTTPFromEnvRefused(t *testing.T) {
 	clearEnv(t)
 	t.Setenv(EnvAPIKey, testKey)
