@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"strings"
 	"testing"
@@ -23,97 +24,94 @@ import (
 // below, fails expectWhole or the ObjectExact checks inside it.
 func TestCampaignDataSource_fullyPopulated(t *testing.T) {
 	_, url := startFake(t)
+	want := loanRemindersSummary()
+	maps.Copy(want, map[string]knownvalue.Check{
+		"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"webhook_id": knownvalue.StringExact(fakeapi.WebhookWithHeadersID),
+		}),
+		"org_id":          knownvalue.StringExact(fakeapi.OrgID),
+		"workspace_id":    knownvalue.StringExact(fakeapi.WorkspaceID),
+		"start_timestamp": knownvalue.StringExact("2026-11-01T03:30:00Z"),
+		"end_timestamp":   knownvalue.StringExact("2026-11-07T12:30:00Z"),
+		"allowed_schedule": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"allowed_start_time": knownvalue.StringExact("09:30"),
+			"allowed_end_time":   knownvalue.StringExact("18:00"),
+			"allowed_days":       strs("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+			"timezone":           knownvalue.StringExact("Asia/Kolkata"),
+		}),
+		"app_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"app_id":              knownvalue.StringExact("app-emi-reminder-7f3a"),
+			"app_version":         knownvalue.Int64Exact(2),
+			"attempts_per_second": knownvalue.Float64Exact(250.05),
+			"app_type":            knownvalue.StringExact("agent"),
+			"connection_configs": knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"connection_id": knownvalue.StringExact("conn-exotel-mum-01"),
+					"phone_numbers": strs("+912250001001", "+912250001002", "+912250001003"),
+					"weight":        knownvalue.Int64Exact(1),
+				}),
+				knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"connection_id": knownvalue.StringExact("conn-plivo-blr-02"),
+					"phone_numbers": strs("+918040002001"),
+					"weight":        knownvalue.Int64Exact(3),
+				}),
+			}),
+			"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"max_retries":            knownvalue.Int64Exact(10),
+				"retry_interval_minutes": ints(15, 30, 60),
+				"retry_on":               retryOn(false),
+			}),
+			"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"url": knownvalue.StringExact("https://hooks.example.in/sarvam/attempts"),
+				"metadata": knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"team":        knownvalue.StringExact("collections"),
+					"cost_center": knownvalue.Int64Exact(4411),
+					"priority":    knownvalue.Float64Exact(1.5),
+					"escalate":    knownvalue.Bool(true),
+					"owner":       knownvalue.Null(),
+					"regions":     strs("MH", "KA"),
+					"routing": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"queue": knownvalue.StringExact("emi-late"),
+						"tier":  knownvalue.ObjectExact(map[string]knownvalue.Check{"level": knownvalue.Int64Exact(2)}),
+					}),
+				}),
+			}),
+			"phone_rotation": knownvalue.ObjectExact(map[string]knownvalue.Check{"agent": knownvalue.Bool(true)}),
+		}),
+	})
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
 			Config: providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID),
 			ConfigStateChecks: []statecheck.StateCheck{
 				everyAttributeSet(dsAddr, "app_config.webhook_config.metadata", "webhook_config"),
-				expectWhole(dsAddr, map[string]knownvalue.Check{
-					"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"webhook_id": knownvalue.StringExact(fakeapi.WebhookWithHeadersID),
-					}),
-					"campaign_id":     knownvalue.StringExact("MKN-Loan-Le-181e5d84-a3cc"),
-					"org_id":          knownvalue.StringExact(fakeapi.OrgID),
-					"workspace_id":    knownvalue.StringExact(fakeapi.WorkspaceID),
-					"name":            knownvalue.StringExact("Loan EMI reminders - November"),
-					"status":          knownvalue.StringExact("ended"),
-					"app_id":          knownvalue.StringExact("app-emi-reminder-7f3a"),
-					"created_by":      knownvalue.StringExact("priya.raman@example.in"),
-					"created_at":      knownvalue.StringExact("2026-10-28T11:02:41Z"),
-					"updated_at":      knownvalue.StringExact("2026-11-02T06:45:10.123456Z"),
-					"start_timestamp": knownvalue.StringExact("2026-11-01T03:30:00Z"),
-					"end_timestamp":   knownvalue.StringExact("2026-11-07T12:30:00Z"),
-					"description":     knownvalue.StringExact("Reminds borrowers of the EMI due on the 5th."),
-					"app_type":        knownvalue.StringExact("agent"),
-					"app_version":     knownvalue.Int64Exact(2),
-					"updated_by":      knownvalue.StringExact("arjun.mehta@example.in"),
-					"allowed_schedule": knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"allowed_start_time": knownvalue.StringExact("09:30"),
-						"allowed_end_time":   knownvalue.StringExact("18:00"),
-						"allowed_days":       strs("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
-						"timezone":           knownvalue.StringExact("Asia/Kolkata"),
-					}),
-					"app_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"app_id":              knownvalue.StringExact("app-emi-reminder-7f3a"),
-						"app_version":         knownvalue.Int64Exact(2),
-						"attempts_per_second": knownvalue.Float64Exact(250.05),
-						"app_type":            knownvalue.StringExact("agent"),
-						"connection_configs": knownvalue.ListExact([]knownvalue.Check{
-							knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"connection_id": knownvalue.StringExact("conn-exotel-mum-01"),
-								"phone_numbers": strs("+912250001001", "+912250001002", "+912250001003"),
-								"weight":        knownvalue.Int64Exact(1),
-							}),
-							knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"connection_id": knownvalue.StringExact("conn-plivo-blr-02"),
-								"phone_numbers": strs("+918040002001"),
-								"weight":        knownvalue.Int64Exact(3),
-							}),
-						}),
-						"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"max_retries":            knownvalue.Int64Exact(10),
-							"retry_interval_minutes": ints(15, 30, 60),
-							"retry_on": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"busy":      enabled(true),
-								"failed":    enabled(true),
-								"no_answer": enabled(false),
-								"short_duration": knownvalue.ObjectExact(map[string]knownvalue.Check{
-									"enabled":           knownvalue.Bool(true),
-									"threshold_seconds": knownvalue.Int64Exact(123),
-								}),
-								"provider_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
-									"enabled":                knownvalue.Bool(true),
-									"max_retries":            knownvalue.Int64Exact(10),
-									"retry_interval_minutes": knownvalue.Int64Exact(6),
-								}),
-								"internal_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
-									"enabled":                knownvalue.Bool(true),
-									"max_retries":            knownvalue.Int64Exact(3),
-									"retry_interval_minutes": knownvalue.Int64Exact(5),
-								}),
-							}),
-						}),
-						"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"url": knownvalue.StringExact("https://hooks.example.in/sarvam/attempts"),
-							"metadata": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"team":        knownvalue.StringExact("collections"),
-								"cost_center": knownvalue.Int64Exact(4411),
-								"priority":    knownvalue.Float64Exact(1.5),
-								"escalate":    knownvalue.Bool(true),
-								"owner":       knownvalue.Null(),
-								"regions":     strs("MH", "KA"),
-								"routing": knownvalue.ObjectExact(map[string]knownvalue.Check{
-									"queue": knownvalue.StringExact("emi-late"),
-									"tier":  knownvalue.ObjectExact(map[string]knownvalue.Check{"level": knownvalue.Int64Exact(2)}),
-								}),
-							}),
-						}),
-						"phone_rotation": knownvalue.ObjectExact(map[string]knownvalue.Check{"agent": knownvalue.Bool(true)}),
-					}),
-				}),
+				expectWhole(dsAddr, want),
 			},
 		}},
+	})
+}
+
+// retryOn checks the retry_on object both campaign fixtures share, but for
+// whether no_answer is retried.
+func retryOn(noAnswer bool) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"busy":      enabled(true),
+		"failed":    enabled(true),
+		"no_answer": enabled(noAnswer),
+		"short_duration": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"enabled":           knownvalue.Bool(true),
+			"threshold_seconds": knownvalue.Int64Exact(123),
+		}),
+		"provider_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"enabled":                knownvalue.Bool(true),
+			"max_retries":            knownvalue.Int64Exact(10),
+			"retry_interval_minutes": knownvalue.Int64Exact(6),
+		}),
+		"internal_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"enabled":                knownvalue.Bool(true),
+			"max_retries":            knownvalue.Int64Exact(3),
+			"retry_interval_minutes": knownvalue.Int64Exact(5),
+		}),
 	})
 }
 
@@ -163,25 +161,7 @@ func TestCampaignDataSource_seedExample(t *testing.T) {
 					"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"max_retries":            knownvalue.Int64Exact(10),
 						"retry_interval_minutes": knownvalue.ListExact([]knownvalue.Check{}),
-						"retry_on": knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"busy":      enabled(true),
-							"failed":    enabled(true),
-							"no_answer": enabled(true),
-							"short_duration": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"enabled":           knownvalue.Bool(true),
-								"threshold_seconds": knownvalue.Int64Exact(123),
-							}),
-							"provider_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"enabled":                knownvalue.Bool(true),
-								"max_retries":            knownvalue.Int64Exact(10),
-								"retry_interval_minutes": knownvalue.Int64Exact(6),
-							}),
-							"internal_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"enabled":                knownvalue.Bool(true),
-								"max_retries":            knownvalue.Int64Exact(3),
-								"retry_interval_minutes": knownvalue.Int64Exact(5),
-							}),
-						}),
+						"retry_on":               retryOn(true),
 					}),
 					"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"url":      knownvalue.StringExact(s),
