@@ -3,6 +3,8 @@ package provider
 import (
 	"fmt"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -27,9 +29,16 @@ func expectList(attr string, v knownvalue.Check) statecheck.StateCheck {
 // listRequests returns the query of each List Campaigns request the fake saw.
 func listRequests(t *testing.T, fake *fakeapi.Server) []url.Values {
 	t.Helper()
+	return queriesTo(t, fake, "/workspaces/"+fakeapi.WorkspaceID+"/campaigns")
+}
+
+// queriesTo returns the query of each request the fake saw whose path ends
+// in suffix, in the order they came.
+func queriesTo(t *testing.T, fake *fakeapi.Server, suffix string) []url.Values {
+	t.Helper()
 	var out []url.Values
 	for _, r := range fake.Requests() {
-		if strings.HasSuffix(r.EscapedPath, "/workspaces/"+fakeapi.WorkspaceID+"/campaigns") {
+		if strings.HasSuffix(r.EscapedPath, suffix) {
 			q, err := url.ParseQuery(r.RawQuery)
 			if err != nil {
 				t.Fatal(err)
@@ -38,6 +47,24 @@ func listRequests(t *testing.T, fake *fakeapi.Server) []url.Values {
 		}
 	}
 	return out
+}
+
+// loanRemindersSummary checks the 11 summary fields of the fully populated
+// campaign, as a list holds them and as a read by id starts.
+func loanRemindersSummary() map[string]knownvalue.Check {
+	return map[string]knownvalue.Check{
+		"campaign_id": knownvalue.StringExact(fakeapi.LoanRemindersID),
+		"name":        knownvalue.StringExact("Loan EMI reminders - November"),
+		"status":      knownvalue.StringExact("ended"),
+		"app_id":      knownvalue.StringExact("app-emi-reminder-7f3a"),
+		"created_by":  knownvalue.StringExact("priya.raman@example.in"),
+		"created_at":  knownvalue.StringExact("2026-10-28T11:02:41Z"),
+		"updated_at":  knownvalue.StringExact("2026-11-02T06:45:10.123456Z"),
+		"description": knownvalue.StringExact("Reminds borrowers of the EMI due on the 5th."),
+		"app_type":    knownvalue.StringExact("agent"),
+		"app_version": knownvalue.Int64Exact(2),
+		"updated_by":  knownvalue.StringExact("arjun.mehta@example.in"),
+	}
 }
 
 // Every campaign of the workspace, newest first, each as the API lists it:
@@ -57,19 +84,7 @@ func TestCampaignsDataSource_all(t *testing.T) {
 				expectList("sort_by", knownvalue.StringExact("created_at")),
 				expectList("sort_order", knownvalue.StringExact("desc")),
 				expectList("org_id", knownvalue.StringExact(fakeapi.OrgID)),
-				statecheck.ExpectKnownValue(listAddr, tfjsonpath.New("campaigns").AtSliceIndex(1), knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"campaign_id": knownvalue.StringExact(fakeapi.LoanRemindersID),
-					"name":        knownvalue.StringExact("Loan EMI reminders - November"),
-					"status":      knownvalue.StringExact("ended"),
-					"app_id":      knownvalue.StringExact("app-emi-reminder-7f3a"),
-					"created_by":  knownvalue.StringExact("priya.raman@example.in"),
-					"created_at":  knownvalue.StringExact("2026-10-28T11:02:41Z"),
-					"updated_at":  knownvalue.StringExact("2026-11-02T06:45:10.123456Z"),
-					"description": knownvalue.StringExact("Reminds borrowers of the EMI due on the 5th."),
-					"app_type":    knownvalue.StringExact("agent"),
-					"app_version": knownvalue.Int64Exact(2),
-					"updated_by":  knownvalue.StringExact("arjun.mehta@example.in"),
-				})),
+				statecheck.ExpectKnownValue(listAddr, tfjsonpath.New("campaigns").AtSliceIndex(1), knownvalue.ObjectExact(loanRemindersSummary())),
 				// The sparse campaign's summary keeps its nulls.
 				statecheck.ExpectKnownValue(listAddr, tfjsonpath.New("campaigns").AtSliceIndex(0).AtMapKey("description"), knownvalue.Null()),
 				statecheck.ExpectKnownValue(listAddr, tfjsonpath.New("campaigns").AtSliceIndex(0).AtMapKey("created_at"), knownvalue.StringExact("2026-11-20T08:00:00Z")),
@@ -215,22 +230,36 @@ func TestCampaignsDataSource_misbehavingPages(t *testing.T) {
 }
 
 // A campaign created while the list is read shifts the pages: the one that
-// shows up twice is kept once.
+// shows up twice is kept once. The fake adds a campaign ahead of the others
+// after each page it serves, so the first read's first page holds the 100
+// newest of the 150 and its second page starts again at the 100th. The state
+// checked is that read's: all 150, newest first, each once, and neither the
+// duplicate nor the campaign created mid-read is in it.
 func TestCampaignsDataSource_shiftedPagesKeptOnce(t *testing.T) {
 	fake, url := startFake(t)
-	fake.AddCampaigns(150, "Bulk")
+	want := slices.Clone(fake.AddCampaigns(150, "Bulk"))
+	slices.Reverse(want)
 	fake.SetListMode(fakeapi.ListShift)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(url) + campaignsBlock(`search = "Bulk"`) + `
-output "unique" { value = length(data.sarvam_campaigns.test.ids) == length(distinct(data.sarvam_campaigns.test.ids)) }
-`,
+			Config: providerBlock(url) + campaignsBlock(`search = "Bulk"`),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValue("unique", knownvalue.Bool(true)),
+				expectList("ids", strs(want...)),
 			},
 		}},
 	})
+	// Each read (Terraform reads on plan, apply and refresh) asks for the
+	// page at offset 0, then the one at offset 100, and no more.
+	reqs := listRequests(t, fake)
+	if len(reqs) == 0 || len(reqs)%2 != 0 {
+		t.Fatalf("want 2 requests per read, got %d: %v", len(reqs), reqs)
+	}
+	for i, q := range reqs {
+		if want := strconv.Itoa(i % 2 * 100); q.Get("offset") != want || q.Get("limit") != "100" {
+			t.Fatalf("request %d: want offset %s and limit 100, got %v", i, want, q)
+		}
+	}
 }
 
 func TestCampaignsDataSource_invalidArguments(t *testing.T) {

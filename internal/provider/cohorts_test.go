@@ -140,20 +140,31 @@ resource "terraform_data" "rollout" {
 	expectFailure(t, gate(fakeapi.PolicyRenewalID), `Resource precondition failed.*Not every cohort is completed without rejected records`)
 }
 
-// Pages of cohorts: max_results = 5 of 12 with a page size that follows it.
+// Pages of cohorts: max_results = 5 of 12 reads the 5 oldest in one request
+// for a page of 5, not a page of 100 cut short.
 func TestCampaignCohortsDataSource_maxResults(t *testing.T) {
-	_, url := startFake(t)
+	fake, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
 			Config: providerBlock(url) + cohortsBlock(fakeapi.LoanRemindersID, `max_results = 5`, `sort_order = "asc"`),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(cohortsAddr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(5)),
-				statecheck.ExpectKnownValue(cohortsAddr, tfjsonpath.New("ids").AtSliceIndex(0), knownvalue.StringExact(fakeapi.LoanRemindersFirstCohort)),
+				statecheck.ExpectKnownValue(cohortsAddr, tfjsonpath.New("ids"),
+					strs(fakeapi.LoanRemindersFirstCohort, "coh-emi-nov-02", "coh-emi-nov-03", "coh-emi-nov-04", "coh-emi-nov-05")),
 				statecheck.ExpectKnownValue(cohortsAddr, tfjsonpath.New("total"), knownvalue.Int64Exact(fakeapi.LoanRemindersCohorts)),
 			},
 		}},
 	})
+	// Terraform reads on plan, apply and refresh; each read is one request.
+	reqs := queriesTo(t, fake, "/campaigns/"+fakeapi.LoanRemindersID+"/cohorts")
+	if len(reqs) == 0 {
+		t.Fatal("no List Cohorts request")
+	}
+	for i, q := range reqs {
+		if q.Get("limit") != "5" || q.Get("offset") != "0" {
+			t.Fatalf("request %d: want limit=5 at offset 0, as max_results asks, got %v", i, q)
+		}
+	}
 }
 
 func TestCampaignCohortDataSources_errors(t *testing.T) {

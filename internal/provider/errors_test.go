@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
@@ -57,16 +61,43 @@ func TestCampaignDataSource_rateLimitedHTML(t *testing.T) {
 		`Sarvam API error.*HTTP 429 Too Many Requests: \(an HTML page, not an API error\).*rate limiting`, testKey)
 }
 
+// A 502 HTML page, then a 429, then the campaign: with max_retries = 2 the
+// third and last attempt reads it. A run of the same config against a fake
+// without faults counts the reads Terraform makes (plan, apply, refresh), so
+// the run with faults must cost exactly two requests more, every one a GET of
+// the campaign with the key.
 func TestCampaignDataSource_retriesThenSucceeds(t *testing.T) {
+	config := func(url string) string {
+		return providerBlock(url, "max_retries = 2") + campaignBlock(fakeapi.LoanRemindersID)
+	}
+	clean, cleanURL := startFake(t)
+	expectNoError(t, config(cleanURL))
+	reads := len(clean.Requests())
+
 	fake, url := startFake(t)
 	fake.Inject(
 		fakeapi.Fault{Status: 502, Header: map[string]string{"Retry-After": "0"}, Body: "<html>Bad Gateway</html>"},
 		fakeapi.Fault{Status: 429, Header: map[string]string{"Retry-After": "0"}},
 	)
-	expectNoError(t, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID))
-	// The plan reads once after two failures; apply and refresh read again.
-	if reqs := fake.Requests(); len(reqs) < 3 {
-		t.Fatalf("want at least 3 requests (two failures, then the read), got %d", len(reqs))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: config(url),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expect("campaign_id", knownvalue.StringExact(fakeapi.LoanRemindersID)),
+				expect("name", knownvalue.StringExact("Loan EMI reminders - November")),
+			},
+		}},
+	})
+	reqs := fake.Requests()
+	if reads == 0 || len(reqs) != reads+2 {
+		t.Fatalf("want %d requests (two failures, then %d reads), got %d: %+v", reads+2, reads, len(reqs), reqs)
+	}
+	path := fakeapi.BasePath + "/v1/orgs/" + fakeapi.OrgID + "/workspaces/" + fakeapi.WorkspaceID + "/campaigns/" + fakeapi.LoanRemindersID
+	for i, r := range reqs {
+		if r.Method != "GET" || r.EscapedPath != path || r.RawQuery != "" || !r.KeyMatched {
+			t.Fatalf("request %d: want GET %s with the key, got %+v", i, path, r)
+		}
 	}
 }
 
@@ -99,17 +130,6 @@ provider "sarvam" {
 }
 `, url) + campaignBlock(fakeapi.LoanRemindersID)
 	expectFailure(t, cfg, `Missing Sarvam API key.*api_key attribute.*SARVAM_API_KEY`)
-}
-
-func TestProvider_plainHTTPRefused(t *testing.T) {
-	clearEnv(t)
-	cfg := requiredProviders + fmt.Sprintf(`
-provider "sarvam" {
-  api_key  = %q
-  base_url = "http://api.example.com/scheduling"
-}
-`, testKey) + campaignBlock(fakeapi.LoanRemindersID)
-	expectFailure(t, cfg, `Invalid base_url.*must use https.*loopback host.*clear text`, testKey)
 }
 
 func TestProvider_plainHTTPFromEnvRefused(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"strings"
 	"testing"
@@ -19,98 +20,98 @@ import (
 )
 
 // Every attribute of the fully populated campaign, checked whole: an
-// attribute the mapping forgot, or one it invented, fails ObjectExact.
+// attribute the mapping forgot, or one it invented, at the top level or
+// below, fails expectWhole or the ObjectExact checks inside it.
 func TestCampaignDataSource_fullyPopulated(t *testing.T) {
 	_, url := startFake(t)
+	want := loanRemindersSummary()
+	maps.Copy(want, map[string]knownvalue.Check{
+		"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"webhook_id": knownvalue.StringExact(fakeapi.WebhookWithHeadersID),
+		}),
+		"org_id":          knownvalue.StringExact(fakeapi.OrgID),
+		"workspace_id":    knownvalue.StringExact(fakeapi.WorkspaceID),
+		"start_timestamp": knownvalue.StringExact("2026-11-01T03:30:00Z"),
+		"end_timestamp":   knownvalue.StringExact("2026-11-07T12:30:00Z"),
+		"allowed_schedule": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"allowed_start_time": knownvalue.StringExact("09:30"),
+			"allowed_end_time":   knownvalue.StringExact("18:00"),
+			"allowed_days":       strs("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+			"timezone":           knownvalue.StringExact("Asia/Kolkata"),
+		}),
+		"app_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"app_id":              knownvalue.StringExact("app-emi-reminder-7f3a"),
+			"app_version":         knownvalue.Int64Exact(2),
+			"attempts_per_second": knownvalue.Float64Exact(250.05),
+			"app_type":            knownvalue.StringExact("agent"),
+			"connection_configs": knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"connection_id": knownvalue.StringExact("conn-exotel-mum-01"),
+					"phone_numbers": strs("+912250001001", "+912250001002", "+912250001003"),
+					"weight":        knownvalue.Int64Exact(1),
+				}),
+				knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"connection_id": knownvalue.StringExact("conn-plivo-blr-02"),
+					"phone_numbers": strs("+918040002001"),
+					"weight":        knownvalue.Int64Exact(3),
+				}),
+			}),
+			"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"max_retries":            knownvalue.Int64Exact(10),
+				"retry_interval_minutes": ints(15, 30, 60),
+				"retry_on":               retryOn(false),
+			}),
+			"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"url": knownvalue.StringExact("https://hooks.example.in/sarvam/attempts"),
+				"metadata": knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"team":        knownvalue.StringExact("collections"),
+					"cost_center": knownvalue.Int64Exact(4411),
+					"priority":    knownvalue.Float64Exact(1.5),
+					"escalate":    knownvalue.Bool(true),
+					"owner":       knownvalue.Null(),
+					"regions":     strs("MH", "KA"),
+					"routing": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"queue": knownvalue.StringExact("emi-late"),
+						"tier":  knownvalue.ObjectExact(map[string]knownvalue.Check{"level": knownvalue.Int64Exact(2)}),
+					}),
+				}),
+			}),
+			"phone_rotation": knownvalue.ObjectExact(map[string]knownvalue.Check{"agent": knownvalue.Bool(true)}),
+		}),
+	})
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
 			Config: providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID),
 			ConfigStateChecks: []statecheck.StateCheck{
 				everyAttributeSet(dsAddr, "app_config.webhook_config.metadata", "webhook_config"),
-				expect("webhook_config", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"webhook_id": knownvalue.StringExact(fakeapi.WebhookWithHeadersID),
-				})),
-				expect("campaign_id", knownvalue.StringExact("MKN-Loan-Le-181e5d84-a3cc")),
-				expect("org_id", knownvalue.StringExact(fakeapi.OrgID)),
-				expect("workspace_id", knownvalue.StringExact(fakeapi.WorkspaceID)),
-				expect("name", knownvalue.StringExact("Loan EMI reminders - November")),
-				expect("status", knownvalue.StringExact("ended")),
-				expect("app_id", knownvalue.StringExact("app-emi-reminder-7f3a")),
-				expect("created_by", knownvalue.StringExact("priya.raman@example.in")),
-				expect("created_at", knownvalue.StringExact("2026-10-28T11:02:41Z")),
-				expect("updated_at", knownvalue.StringExact("2026-11-02T06:45:10.123456Z")),
-				expect("start_timestamp", knownvalue.StringExact("2026-11-01T03:30:00Z")),
-				expect("end_timestamp", knownvalue.StringExact("2026-11-07T12:30:00Z")),
-				expect("description", knownvalue.StringExact("Reminds borrowers of the EMI due on the 5th.")),
-				expect("app_type", knownvalue.StringExact("agent")),
-				expect("app_version", knownvalue.Int64Exact(2)),
-				expect("updated_by", knownvalue.StringExact("arjun.mehta@example.in")),
-				expect("allowed_schedule", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"allowed_start_time": knownvalue.StringExact("09:30"),
-					"allowed_end_time":   knownvalue.StringExact("18:00"),
-					"allowed_days":       strs("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
-					"timezone":           knownvalue.StringExact("Asia/Kolkata"),
-				})),
-				expect("app_config", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"app_id":              knownvalue.StringExact("app-emi-reminder-7f3a"),
-					"app_version":         knownvalue.Int64Exact(2),
-					"attempts_per_second": knownvalue.Float64Exact(250.05),
-					"app_type":            knownvalue.StringExact("agent"),
-					"connection_configs": knownvalue.ListExact([]knownvalue.Check{
-						knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"connection_id": knownvalue.StringExact("conn-exotel-mum-01"),
-							"phone_numbers": strs("+912250001001", "+912250001002", "+912250001003"),
-							"weight":        knownvalue.Int64Exact(1),
-						}),
-						knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"connection_id": knownvalue.StringExact("conn-plivo-blr-02"),
-							"phone_numbers": strs("+918040002001"),
-							"weight":        knownvalue.Int64Exact(3),
-						}),
-					}),
-					"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"max_retries":            knownvalue.Int64Exact(10),
-						"retry_interval_minutes": ints(15, 30, 60),
-						"retry_on": knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"busy":      enabled(true),
-							"failed":    enabled(true),
-							"no_answer": enabled(false),
-							"short_duration": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"enabled":           knownvalue.Bool(true),
-								"threshold_seconds": knownvalue.Int64Exact(123),
-							}),
-							"provider_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"enabled":                knownvalue.Bool(true),
-								"max_retries":            knownvalue.Int64Exact(10),
-								"retry_interval_minutes": knownvalue.Int64Exact(6),
-							}),
-							"internal_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"enabled":                knownvalue.Bool(true),
-								"max_retries":            knownvalue.Int64Exact(3),
-								"retry_interval_minutes": knownvalue.Int64Exact(5),
-							}),
-						}),
-					}),
-					"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"url": knownvalue.StringExact("https://hooks.example.in/sarvam/attempts"),
-						"metadata": knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"team":        knownvalue.StringExact("collections"),
-							"cost_center": knownvalue.Int64Exact(4411),
-							"priority":    knownvalue.Float64Exact(1.5),
-							"escalate":    knownvalue.Bool(true),
-							"owner":       knownvalue.Null(),
-							"regions":     strs("MH", "KA"),
-							"routing": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"queue": knownvalue.StringExact("emi-late"),
-								"tier":  knownvalue.ObjectExact(map[string]knownvalue.Check{"level": knownvalue.Int64Exact(2)}),
-							}),
-						}),
-					}),
-					"phone_rotation": knownvalue.ObjectExact(map[string]knownvalue.Check{"agent": knownvalue.Bool(true)}),
-				})),
+				expectWhole(dsAddr, want),
 			},
 		}},
+	})
+}
+
+// retryOn checks the retry_on object both campaign fixtures share, but for
+// whether no_answer is retried.
+func retryOn(noAnswer bool) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"busy":      enabled(true),
+		"failed":    enabled(true),
+		"no_answer": enabled(noAnswer),
+		"short_duration": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"enabled":           knownvalue.Bool(true),
+			"threshold_seconds": knownvalue.Int64Exact(123),
+		}),
+		"provider_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"enabled":                knownvalue.Bool(true),
+			"max_retries":            knownvalue.Int64Exact(10),
+			"retry_interval_minutes": knownvalue.Int64Exact(6),
+		}),
+		"internal_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"enabled":                knownvalue.Bool(true),
+			"max_retries":            knownvalue.Int64Exact(3),
+			"retry_interval_minutes": knownvalue.Int64Exact(5),
+		}),
 	})
 }
 
@@ -160,25 +161,7 @@ func TestCampaignDataSource_seedExample(t *testing.T) {
 					"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"max_retries":            knownvalue.Int64Exact(10),
 						"retry_interval_minutes": knownvalue.ListExact([]knownvalue.Check{}),
-						"retry_on": knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"busy":      enabled(true),
-							"failed":    enabled(true),
-							"no_answer": enabled(true),
-							"short_duration": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"enabled":           knownvalue.Bool(true),
-								"threshold_seconds": knownvalue.Int64Exact(123),
-							}),
-							"provider_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"enabled":                knownvalue.Bool(true),
-								"max_retries":            knownvalue.Int64Exact(10),
-								"retry_interval_minutes": knownvalue.Int64Exact(6),
-							}),
-							"internal_error": knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"enabled":                knownvalue.Bool(true),
-								"max_retries":            knownvalue.Int64Exact(3),
-								"retry_interval_minutes": knownvalue.Int64Exact(5),
-							}),
-						}),
+						"retry_on":               retryOn(true),
 					}),
 					"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"url":      knownvalue.StringExact(s),
@@ -420,20 +403,52 @@ func TestCampaignDataSource_nullInsideLists(t *testing.T) {
 // The null check itself must catch a null at any depth, or it proves
 // nothing.
 func TestEveryAttributeSetCatchesNull(t *testing.T) {
-	state := func(attrs map[string]any) statecheck.CheckStateRequest {
-		return statecheck.CheckStateRequest{State: &tfjson.State{Values: &tfjson.StateValues{RootModule: &tfjson.StateModule{
-			Resources: []*tfjson.StateResource{{Address: dsAddr, AttributeValues: attrs}},
-		}}}}
-	}
 	full := map[string]any{"name": "x", "list": []any{}, "obj": map[string]any{"a": []any{"b"}}}
 	var resp statecheck.CheckStateResponse
-	everyAttributeSet(dsAddr).CheckState(context.Background(), state(full), &resp)
+	everyAttributeSet(dsAddr).CheckState(context.Background(), stateWith(full), &resp)
 	if resp.Error != nil {
 		t.Fatalf("a fully set object was refused: %v", resp.Error)
 	}
 	holed := map[string]any{"name": "x", "obj": map[string]any{"a": []any{"b", nil}, "c": nil}, "free": map[string]any{"d": nil}}
-	everyAttributeSet(dsAddr, "free").CheckState(context.Background(), state(holed), &resp)
+	everyAttributeSet(dsAddr, "free").CheckState(context.Background(), stateWith(holed), &resp)
 	if resp.Error == nil || !strings.Contains(resp.Error.Error(), "obj.a[1], obj.c") {
 		t.Fatalf("want obj.a[1] and obj.c reported, got %v", resp.Error)
 	}
+}
+
+// The whole-object check must catch a top-level attribute it does not name,
+// such as one a mapping invented, as well as a missing or wrong one.
+func TestExpectWholeCatchesInventedAttribute(t *testing.T) {
+	want := map[string]knownvalue.Check{"name": knownvalue.StringExact("x"), "obj": knownvalue.ObjectExact(map[string]knownvalue.Check{})}
+	for _, tc := range []struct {
+		name  string
+		attrs map[string]any
+		err   string
+	}{
+		{"exact", map[string]any{"name": "x", "obj": map[string]any{}}, ""},
+		{"invented", map[string]any{"name": "x", "obj": map[string]any{}, "priority": "high", "id": nil},
+			dsAddr + " has attributes the check does not name: id, priority"},
+		{"missing", map[string]any{"name": "x"}, dsAddr + " lacks attributes the check names: obj"},
+		{"wrong value", map[string]any{"name": "y", "obj": map[string]any{}},
+			dsAddr + `: name object attribute: expected value x for StringExact check, got: y`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var resp statecheck.CheckStateResponse
+			expectWhole(dsAddr, want).CheckState(context.Background(), stateWith(tc.attrs), &resp)
+			got := ""
+			if resp.Error != nil {
+				got = resp.Error.Error()
+			}
+			if got != tc.err {
+				t.Fatalf("error %q, want %q", got, tc.err)
+			}
+		})
+	}
+}
+
+// stateWith is a state holding the data source at dsAddr with attrs.
+func stateWith(attrs map[string]any) statecheck.CheckStateRequest {
+	return statecheck.CheckStateRequest{State: &tfjson.State{Values: &tfjson.StateValues{RootModule: &tfjson.StateModule{
+		Resources: []*tfjson.StateResource{{Address: dsAddr, AttributeValues: attrs}},
+	}}}}
 }

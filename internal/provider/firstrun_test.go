@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
@@ -36,18 +37,32 @@ func TestProvider_baseURLWrongPath(t *testing.T) {
 }
 
 // A host name that does not resolve is not retried as if it were a passing
-// fault, and the message names the host.
+// fault, and the message names the host. The resolver is an in-process one
+// that answers NXDOMAIN, so the test does not depend on the machine's.
 func TestProvider_unknownHostFailsAtOnce(t *testing.T) {
 	clearEnv(t)
+	asked := nxdomainResolver(t)
+	const host = "apps.sarvamm.invalid"
 	expectFailure(t, requiredProviders+fmt.Sprintf(`
 provider "sarvam" {
   api_key      = %q
-  base_url     = "https://apps.sarvamm.invalid/api/scheduling"
+  base_url     = "https://%s/api/scheduling"
   org_id       = %q
   workspace_id = %q
 }
-`, testKey, fakeapi.OrgID, fakeapi.WorkspaceID)+campaignBlock(fakeapi.LoanRemindersID),
-		`Could not reach the Sarvam API.*no such host apps.sarvamm.invalid`, testKey, "after 2 attempts", "after 5 attempts")
+`, testKey, host, fakeapi.OrgID, fakeapi.WorkspaceID)+campaignBlock(fakeapi.LoanRemindersID),
+		`Could not reach the Sarvam API.*Reading campaign "`+fakeapi.LoanRemindersID+`" in workspace "ws-collections" of org "org-acme-finance": `+
+			`request to `+host+` failed: no such host `+host+`\. Check the network, any HTTPS_PROXY setting and base_url; `+
+			`raise request_timeout or max_retries if the API is slow\.`, testKey)
+	names := asked()
+	if len(names) == 0 {
+		t.Fatal("the in-process resolver was never asked: the answer came from elsewhere")
+	}
+	for _, n := range names {
+		if !strings.HasPrefix(n, host) {
+			t.Fatalf("the resolver was asked for %q, want only %s: %v", n, host, names)
+		}
+	}
 }
 
 // A redirect is not followed, and the message says so and names only the

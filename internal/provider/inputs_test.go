@@ -74,7 +74,7 @@ func TestProvider_baseURLRefused(t *testing.T) {
 		{"ftp://apps.example.com/api", `must use https, not "ftp"`},
 		{"https:///api", "has no host"},
 		{"apps.example.com/api", "must be an absolute https:// URL"},
-		{"http://192.168.1.20/api", "must use https: plain http is only allowed to a loopback host"},
+		{"http://192.168.1.20/api", `base_url must use https: plain http is only allowed to a loopback host \(127\.0\.0\.1, ::1, localhost\), so that the API key never crosses a network in clear text; got http://192\.168\.1\.20\.`},
 	} {
 		t.Run(tc.url, func(t *testing.T) {
 			expectFailure(t, requiredProviders+fmt.Sprintf(`

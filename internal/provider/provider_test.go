@@ -163,25 +163,78 @@ type attributesSet struct {
 }
 
 func (c attributesSet) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
-		resp.Error = fmt.Errorf("no state")
+	values, err := attributeValues(req, c.addr)
+	if err != nil {
+		resp.Error = err
 		return
+	}
+	var nulls []string
+	for name, v := range values {
+		nulls = append(nulls, c.nullPaths(name, v)...)
+	}
+	if len(nulls) > 0 {
+		sort.Strings(nulls)
+		resp.Error = fmt.Errorf("%s has null attributes: %s", c.addr, strings.Join(nulls, ", "))
+	}
+}
+
+// attributeValues returns the top-level attributes of the data source at
+// addr in the state checked.
+func attributeValues(req statecheck.CheckStateRequest, addr string) (map[string]any, error) {
+	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
+		return nil, fmt.Errorf("no state")
 	}
 	for _, r := range req.State.Values.RootModule.Resources {
-		if r.Address != c.addr {
-			continue
+		if r.Address == addr {
+			return r.AttributeValues, nil
 		}
-		var nulls []string
-		for name, v := range r.AttributeValues {
-			nulls = append(nulls, c.nullPaths(name, v)...)
-		}
-		if len(nulls) > 0 {
-			sort.Strings(nulls)
-			resp.Error = fmt.Errorf("%s has null attributes: %s", c.addr, strings.Join(nulls, ", "))
-		}
+	}
+	return nil, fmt.Errorf("%s is not in the state", addr)
+}
+
+// expectWhole checks the data source at addr whole, as ObjectExact checks a
+// nested object: every attribute want names must hold its value, and an
+// attribute that want does not name fails the check. ExpectKnownValue starts
+// from one named attribute, so checks of it one by one cannot see an
+// attribute added beside them.
+func expectWhole(addr string, want map[string]knownvalue.Check) statecheck.StateCheck {
+	return wholeObject{addr: addr, want: want}
+}
+
+type wholeObject struct {
+	addr string
+	want map[string]knownvalue.Check
+}
+
+func (c wholeObject) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	values, err := attributeValues(req, c.addr)
+	if err != nil {
+		resp.Error = err
 		return
 	}
-	resp.Error = fmt.Errorf("%s is not in the state", c.addr)
+	var unexpected, missing []string
+	for name := range values {
+		if _, ok := c.want[name]; !ok {
+			unexpected = append(unexpected, name)
+		}
+	}
+	for name := range c.want {
+		if _, ok := values[name]; !ok {
+			missing = append(missing, name)
+		}
+	}
+	sort.Strings(unexpected)
+	sort.Strings(missing)
+	switch {
+	case len(unexpected) > 0:
+		resp.Error = fmt.Errorf("%s has attributes the check does not name: %s", c.addr, strings.Join(unexpected, ", "))
+	case len(missing) > 0:
+		resp.Error = fmt.Errorf("%s lacks attributes the check names: %s", c.addr, strings.Join(missing, ", "))
+	default:
+		if err := knownvalue.ObjectExact(c.want).CheckValue(values); err != nil {
+			resp.Error = fmt.Errorf("%s: %w", c.addr, err)
+		}
+	}
 }
 
 // nullPaths lists the paths under at whose value is null. Empty lists and

@@ -1,5 +1,9 @@
 // Command relcheck checks RELIABILITY.md against a go test -json report:
-// every test the matrix names must have run, and passed, in that report.
+// every test the matrix names must have run, and passed, in that report. It
+// also checks the file against the module's code, read from the file's own
+// directory: every package.Name it names in backticks must be declared there
+// (or, for another package, used there), with the value it gives, and every
+// repository path must exist.
 //
 //	relcheck REPORT.json [RELIABILITY.md]
 //
@@ -11,6 +15,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 func main() {
@@ -38,7 +43,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "relcheck:", err)
 		os.Exit(2)
 	}
-	summary, problems := check(docPath, string(doc), results)
+	src, err := loadCode(os.DirFS(filepath.Dir(docPath)))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "relcheck: reading the code:", err)
+		os.Exit(2)
+	}
+	summary, problems := check(docPath, string(doc), results, src)
 	for _, p := range problems {
 		fmt.Fprintln(os.Stderr, p)
 	}

@@ -80,27 +80,33 @@ func readReport(r io.Reader) (results, error) {
 	return res, nil
 }
 
-// check checks every table of doc, and every test reference in it against
-// res. It returns a summary and the problems found.
-func check(docName, doc string, res results) (string, []string) {
-	var problems []string
-	rows := map[string]int{}
-	notTestedRows := 0
-	refs := 0
-	seenTable := map[string]bool{}
-	checkRef := func(where, ref string) {
-		refs++
-		switch res.outcome(ref) {
-		case "pass":
-		case "fail":
-			problems = append(problems, fmt.Sprintf("%s: %s failed", where, ref))
-		case "skip":
-			problems = append(problems, fmt.Sprintf("%s: %s was skipped, which proves nothing", where, ref))
-		default:
-			problems = append(problems, fmt.Sprintf("%s: %s did not run: no such test or subtest%s", where, ref, nearest(ref, res)))
-		}
-	}
+// check checks doc against res and the module's code: the shape of its
+// tables, every test reference they hold, and every code reference in the
+// whole file. It returns a summary and the problems found.
+func check(docName, doc string, res results, src *code) (string, []string) {
+	rows, problems := readTables(docName, doc)
+	refs, notTestedRows, refProblems := checkTests(rows, res)
+	counts, sectionProblems := countRows(docName, rows)
+	codeRefs, codeProblems := checkCode(docName, doc, src)
+	problems = append(append(append(problems, refProblems...), sectionProblems...), codeProblems...)
+	return fmt.Sprintf("%s: %s cases (%d not tested); all %d test references ran and passed; all %d code references hold",
+		docName, counts, notTestedRows, refs, codeRefs), problems
+}
 
+// row is one body row of a table: where it is, its section and its three
+// cells.
+type row struct {
+	where, section string
+	cells          []string
+}
+
+// readTables returns the body rows of every table in doc, and the problems
+// with the tables' shape: a row without three cells, a header other than
+// Case | Expected outcome | Test, a second table in one section.
+func readTables(docName, doc string) ([]row, []string) {
+	var rows []row
+	var problems []string
+	seenTable := map[string]bool{}
 	section, inTable := "", false
 	for i, line := range strings.Split(doc, "\n") {
 		where := fmt.Sprintf("%s:%d", docName, i+1)
@@ -117,11 +123,10 @@ func check(docName, doc string, res results) (string, []string) {
 		for j := range cells {
 			cells[j] = strings.TrimSpace(cells[j])
 		}
-		if len(cells) != 3 {
+		switch {
+		case len(cells) != 3:
 			problems = append(problems, fmt.Sprintf("%s: table row has %d columns, want 3 (Case | Expected outcome | Test)", where, len(cells)))
-			continue
-		}
-		if !inTable {
+		case !inTable:
 			// The first row of a table is its header.
 			inTable = true
 			if cells[0] != "Case" || cells[1] != "Expected outcome" || cells[2] != "Test" {
@@ -131,49 +136,85 @@ func check(docName, doc string, res results) (string, []string) {
 				problems = append(problems, fmt.Sprintf("%s: a second table in section %q", where, section))
 			}
 			seenTable[section] = true
-			continue
+		case separatorRE.MatchString(cells[0]) && separatorRE.MatchString(cells[1]) && separatorRE.MatchString(cells[2]):
+		default:
+			rows = append(rows, row{where: where, section: section, cells: cells})
 		}
-		if separatorRE.MatchString(cells[0]) && separatorRE.MatchString(cells[1]) && separatorRE.MatchString(cells[2]) {
-			continue
+	}
+	return rows, problems
+}
+
+// checkTests checks the test references of every row against res: each
+// must have run and passed, the Test column must hold references and
+// nothing else in backticks, and a row names a test or says "not tested",
+// not both. It returns the references checked and the rows not tested.
+func checkTests(rows []row, res results) (refs, notTestedRows int, problems []string) {
+	checkRef := func(where, ref string) {
+		refs++
+		if p := res.problem(ref); p != "" {
+			problems = append(problems, fmt.Sprintf("%s: %s", where, p))
 		}
-		rows[section]++
+	}
+	for _, r := range rows {
 		// References in the case or outcome must hold too.
-		for _, cell := range cells[:2] {
+		for _, cell := range r.cells[:2] {
 			for _, m := range backtickRE.FindAllStringSubmatch(cell, -1) {
 				if testRefRE.MatchString(m[1]) {
-					checkRef(where, m[1])
+					checkRef(r.where, m[1])
 				}
 			}
 		}
-		// The Test column holds references and nothing else in backticks.
 		named := 0
-		for _, m := range backtickRE.FindAllStringSubmatch(cells[2], -1) {
+		for _, m := range backtickRE.FindAllStringSubmatch(r.cells[2], -1) {
 			if !testRefRE.MatchString(m[1]) {
-				problems = append(problems, fmt.Sprintf("%s: `%s` in the Test column is not a package.TestName reference", where, m[1]))
+				problems = append(problems, fmt.Sprintf("%s: `%s` in the Test column is not a package.TestName reference", r.where, m[1]))
 				continue
 			}
 			named++
-			checkRef(where, m[1])
+			checkRef(r.where, m[1])
 		}
-		marked := strings.Contains(cells[2], notTested)
+		marked := strings.Contains(r.cells[2], notTested)
 		switch {
 		case marked && named > 0:
-			problems = append(problems, fmt.Sprintf("%s: row both names tests and says %q", where, notTested))
+			problems = append(problems, fmt.Sprintf("%s: row both names tests and says %q", r.where, notTested))
 		case marked:
 			notTestedRows++
 		case named == 0:
-			problems = append(problems, fmt.Sprintf("%s: row %q names no test and does not say %q", where, cells[0], notTested))
+			problems = append(problems, fmt.Sprintf("%s: row %q names no test and does not say %q", r.where, r.cells[0], notTested))
 		}
 	}
-	var counts []string
+	return refs, notTestedRows, problems
+}
+
+// problem says what is wrong with the result of ref, or "" if it passed.
+func (res results) problem(ref string) string {
+	switch res.outcome(ref) {
+	case "pass":
+		return ""
+	case "fail":
+		return ref + " failed"
+	case "skip":
+		return ref + " was skipped, which proves nothing"
+	default:
+		return ref + " did not run: no such test or subtest" + nearest(ref, res)
+	}
+}
+
+// countRows counts the rows of each section, which must each have a table
+// with rows.
+func countRows(docName string, rows []row) (string, []string) {
+	perSection := map[string]int{}
+	for _, r := range rows {
+		perSection[r.section]++
+	}
+	var counts, problems []string
 	for _, s := range sections {
-		if rows[s] == 0 {
+		if perSection[s] == 0 {
 			problems = append(problems, fmt.Sprintf("%s: no %q table with rows", docName, s))
 		}
-		counts = append(counts, fmt.Sprintf("%d %s", rows[s], strings.ToLower(s)))
+		counts = append(counts, fmt.Sprintf("%d %s", perSection[s], strings.ToLower(s)))
 	}
-	return fmt.Sprintf("%s: %s cases (%d not tested); all %d test references ran and passed",
-		docName, strings.Join(counts, ", "), notTestedRows, refs), problems
+	return strings.Join(counts, ", "), problems
 }
 
 // nearest names the tests of the same top-level test, to point at a typo.

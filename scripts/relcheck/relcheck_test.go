@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // report is a go test -json event stream in which client has TestReal with
@@ -43,17 +44,62 @@ func doc(faultRows string) string {
 	return b.String()
 }
 
+// source is a module with a client package, and a command below it whose
+// package has the same last element, for the code references.
+var source = fstest.MapFS{
+	"internal/client/retry.go": {Data: []byte(`package client
+
+import (
+	"crypto/tls"
+	"time"
+)
+
+const maxTimedOutAttempts = 2
+
+// DefaultBackoff is the first wait.
+const DefaultBackoff = 1 * time.Second
+
+var minTLS = &tls.Config{MinVersion: tls.VersionTLS12}
+
+type TransportError struct {
+	Timeout bool
+	Err     error
+}
+
+func (e *TransportError) Error() string { return "" }
+
+type ListResult[T any] struct{ Total *int64 }
+
+func retryableStatus(status int) bool { return status >= 500 }
+`)},
+	"internal/client/testdata/fuzz/FuzzReal/seed": {Data: []byte("go test fuzz v1\n")},
+	"internal/client/testdata/ignored.go":         {Data: []byte("package ignored\nfunc Hidden() {}\n")},
+	"internal/client/retry_test.go":               {Data: []byte("package client\nfunc testOnly() {}\n")},
+}
+
+func loadSource(t *testing.T) *code {
+	t.Helper()
+	src, err := loadCode(source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
 func TestCheckPassesACorrectMatrix(t *testing.T) {
 	res, err := readReport(strings.NewReader(report))
 	if err != nil {
 		t.Fatal(err)
 	}
 	good := "| a | b | `client.TestReal`, `client.TestReal/some_case` |\n| c | d | `client.FuzzReal`, `client.TestFlat/hang` |\n| e | f | not tested |\n"
-	summary, problems := check("R.md", doc(good), res)
+	prose := "Retried: `client.retryableStatus`, at most `client.maxTimedOutAttempts = 2` time-outs, `client.DefaultBackoff = 1 * time.Second`, " +
+		"`*client.TransportError` with `client.TransportError.Timeout`, `client.TransportError.Error`, `client.ListResult.Total`, `tls.VersionTLS12`, " +
+		"`internal/client/testdata/fuzz/FuzzReal`; not code: `login.example.com`, `http.body_omitted`, `Monday`, `max_retries = 2`.\n"
+	summary, problems := check("R.md", prose+doc(good), res, loadSource(t))
 	if len(problems) != 0 {
 		t.Fatalf("a correct matrix: %q", problems)
 	}
-	if want := "R.md: 3 faults, 1 bad input, 1 secrets, 1 fuzzing cases (1 not tested); all 7 test references ran and passed"; summary != want {
+	if want := "R.md: 3 faults, 1 bad input, 1 secrets, 1 fuzzing cases (1 not tested); all 7 test references ran and passed; all 9 code references hold"; summary != want {
 		t.Fatalf("summary %q, want %q", summary, want)
 	}
 }
@@ -81,19 +127,56 @@ func TestCheckCatchesMistakes(t *testing.T) {
 		{"wrong column count", "| a | b |\n", "has 2 columns, want 3"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, problems := check("R.md", doc(tc.rows), res)
+			_, problems := check("R.md", doc(tc.rows), res, loadSource(t))
 			if joined := strings.Join(problems, "\n"); !strings.Contains(joined, tc.want) {
 				t.Fatalf("problems\n%s\ndo not report %q", joined, tc.want)
 			}
 		})
 	}
-	_, problems := check("R.md", "## Faults\n\n| Case | Expected outcome | Test |\n| --- | --- | --- |\n| a | b | `client.TestReal` |\n", res)
+	_, problems := check("R.md", "## Faults\n\n| Case | Expected outcome | Test |\n| --- | --- | --- |\n| a | b | `client.TestReal` |\n", res, loadSource(t))
 	if !strings.Contains(strings.Join(problems, "\n"), `no "Secrets" table`) {
 		t.Fatalf("a missing table was not reported: %q", problems)
 	}
-	_, problems = check("R.md", doc("| a | b | `client.TestReal` |\n")+"## Faults\n\n| Case | Expected outcome | Test |\n| --- | --- | --- |\n| a | b | `client.TestReal` |\n", res)
+	_, problems = check("R.md", doc("| a | b | `client.TestReal` |\n")+"## Faults\n\n| Case | Expected outcome | Test |\n| --- | --- | --- |\n| a | b | `client.TestReal` |\n", res, loadSource(t))
 	if !strings.Contains(strings.Join(problems, "\n"), `a second table in section "Faults"`) {
 		t.Fatalf("a second table was not reported: %q", problems)
+	}
+}
+
+// Each kind of mistake in naming code is reported, in prose or in a table:
+// a name the package does not declare, a declared value that differs, a
+// name of another package the code does not use, code without its package,
+// a file without its directory, a path that does not exist. Test files and
+// testdata do not count as code.
+func TestCheckCatchesCodeMistakes(t *testing.T) {
+	res, err := readReport(strings.NewReader(report))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, prose, want string }{
+		{"not declared", "checked by `client.retryablestatus`", "R.md:1: `client.retryablestatus`: package client declares no retryablestatus"},
+		{"no such member", "`client.TransportError.TimedOut`", "package client declares no TransportError.TimedOut"},
+		{"declared only in a test file", "`client.testOnly`", "package client declares no testOnly"},
+		{"declared only in testdata", "`ignored.Hidden`", "`ignored.Hidden`: the code does not use ignored.Hidden"},
+		{"other value", "`client.maxTimedOutAttempts = 3`", "`client.maxTimedOutAttempts = 3`: client.maxTimedOutAttempts is declared as \"2\""},
+		{"another package's name the code does not use", "`int64validator.Between(0, maxRetriesLimit)`", "`int64validator.Between(0, maxRetriesLimit)`: the code does not use int64validator.Between"},
+		{"unexported code without its package", "`retryableStatus`", "`retryableStatus` names code without its package; write client.retryableStatus so that it can be checked"},
+		{"exported code without its package", "`DefaultBackoff`", "write client.DefaultBackoff"},
+		{"code of no package, with a value", "`maxRetriesLimit = 10`", "`maxRetriesLimit = 10` names code without its package; write package.maxRetriesLimit"},
+		{"a file without its directory", "`retry.go`", "`retry.go` names a file without its directory"},
+		{"a path that does not exist", "`internal/client/testdata/fuzz/FuzzGone`", "`internal/client/testdata/fuzz/FuzzGone` does not exist"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, problems := check("R.md", tc.prose+"\n"+doc("| a | b | `client.TestReal` |\n"), res, loadSource(t))
+			if joined := strings.Join(problems, "\n"); !strings.Contains(joined, tc.want) {
+				t.Fatalf("problems\n%s\ndo not report %q", joined, tc.want)
+			}
+		})
+	}
+	// In a table's case or outcome too.
+	_, problems := check("R.md", doc("| a | waits `client.DefaultBackof` | `client.TestReal` |\n"), res, loadSource(t))
+	if joined := strings.Join(problems, "\n"); !strings.Contains(joined, "R.md:7: `client.DefaultBackof`: package client declares no DefaultBackof") {
+		t.Fatalf("a code reference in a table was not checked: %q", problems)
 	}
 }
 
