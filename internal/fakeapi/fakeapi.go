@@ -69,6 +69,9 @@ const (
 	// returns only when a configuration is created: nothing may expose it.
 	WebhookWithSecretID  = "wh-signed-03"
 	WebhookSigningSecret = "whsec_LEAKCHECK_signing_5d8e02ab"
+	// WebhookCaseTwinID is named "CRM Attempt Updates", a name that differs
+	// from WebhookWithHeadersID's only in case.
+	WebhookCaseTwinID = "wh-crm-legacy-04"
 )
 
 // Fault is an injected response, served instead of the real one to the next
@@ -99,6 +102,7 @@ type Request struct {
 	RawQuery   string
 	UserAgent  string
 	KeyPresent bool
+	// KeyMatched is true for a key the server accepts, in any workspace.
 	KeyMatched bool
 }
 
@@ -111,7 +115,9 @@ type Server struct {
 	RequestDelay time.Duration
 	ConnDelay    time.Duration
 
-	apiKey  string
+	// keys maps each accepted key to its workspace.
+	keys    map[string]scope
+	modes   Modes
 	handler http.Handler
 	// sleep waits for d or until ctx is done, reporting whether it waited
 	// the whole time; tests replace it.
@@ -133,11 +139,19 @@ type Server struct {
 	heads map[*kind]map[scope][]string
 }
 
-// New returns a Server seeded with the bundled fixtures that accepts apiKey.
+// New returns a Server seeded with the bundled fixtures in OrgID and
+// WorkspaceID, whose one key, apiKey, belongs there. AddKey adds more.
 func New(apiKey string) *Server {
-	s := &Server{apiKey: apiKey, items: store{}, sleep: sleep, conns: map[string]bool{}}
+	s := newServer()
 	s.items.loadFixtures()
 	s.seedListing()
+	s.keys[apiKey] = scope{org: OrgID, ws: WorkspaceID}
+	return s
+}
+
+// newServer is a Server with no items and no keys.
+func newServer() *Server {
+	s := &Server{items: store{}, keys: map[string]scope{}, sleep: sleep, conns: map[string]bool{}}
 	s.handler = s.record(s.delay(s.inject(s.guard(s.routes()))))
 	return s
 }
@@ -252,13 +266,14 @@ func (s *Server) record(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := r.Header.Get("X-API-Key")
 		s.mu.Lock()
+		_, known := s.keys[key]
 		s.requests = append(s.requests, Request{
 			Method:      r.Method,
 			EscapedPath: r.URL.EscapedPath(),
 			RawQuery:    r.URL.RawQuery,
 			UserAgent:   r.UserAgent(),
 			KeyPresent:  key != "",
-			KeyMatched:  key == s.apiKey,
+			KeyMatched:  known,
 		})
 		s.stats.Requests++
 		if !s.conns[r.RemoteAddr] {
@@ -313,7 +328,7 @@ func (s *Server) inject(next http.Handler) http.Handler {
 		}
 		s.mu.Unlock()
 		if fault != nil {
-			serveFault(w, r, *fault)
+			s.serveFault(w, r, *fault)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -321,7 +336,8 @@ func (s *Server) inject(next http.Handler) http.Handler {
 }
 
 // guard refuses what the API refuses before routing: any method but GET (the
-// fake serves reads only) and a missing or wrong key.
+// fake serves reads only) and a missing or unknown key. Whether the key
+// belongs to the path's workspace is for the route to say (admit).
 func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet {
@@ -334,10 +350,11 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			writeError(w, http.StatusUnauthorized, "Missing API key. Pass it in the X-API-Key header.", "authentication_error", "missing_api_key", nil)
 			return
 		}
-		if key != s.apiKey {
+		own, ok := s.lookupKey(key)
+		if !ok {
 			writeError(w, http.StatusUnauthorized, "Invalid API key.", "authentication_error", "invalid_api_key", nil)
 			return
 		}
-		next.ServeHTTP(w, r)
+		next.ServeHTTP(w, withKeyScope(r, own))
 	})
 }

@@ -60,8 +60,12 @@ var (
 )
 
 // scope is where an item lives: an org and workspace and, for a kind with a
-// parent, the parent's id.
-type scope struct{ org, ws, parent string }
+// parent, the parent's id. A hidden scope is a workspace that must look
+// empty (ForeignHidden): nothing is ever stored in one.
+type scope struct {
+	org, ws, parent string
+	hidden          bool
+}
 
 // entry is a stored body with the fields lists filter and sort on.
 type entry struct {
