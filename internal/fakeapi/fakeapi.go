@@ -1,9 +1,3 @@
-// Package fakeapi is an in-memory Sarvam scheduling API for tests and the demo.
-//
-// It serves the API under BasePath only, as the real one does: a base URL is
-// the server's URL plus BasePath. Each kind of resource has a route in
-// routes.go and a folder of fixtures under fixtures/; authentication, fault
-// injection and request recording wrap every route.
 package fakeapi
 
 import (

@@ -1,7 +1,6 @@
 package fakeapi
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -9,8 +8,7 @@ import (
 // synthCampaign is a complete, valid campaign, so that a generated item reads
 // like any other.
 func synthCampaign(id, name, status, created string) []byte {
-	type object = map[string]any
-	b, err := json.Marshal(object{
+	return mustJSON(object{
 		"name": name, "campaign_id": id, "status": status,
 		"app_id": "app-generated", "created_by": "generator@example.in",
 		"created_at": created, "updated_at": created,
@@ -27,24 +25,16 @@ func synthCampaign(id, name, status, created string) []byte {
 		},
 		"description": nil, "app_type": "agent", "app_version": 1, "updated_by": nil,
 	})
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 // synthCohort is a completed cohort with every record valid.
 func synthCohort(id, name, _, created string) []byte {
-	b, err := json.Marshal(map[string]any{
+	return mustJSON(object{
 		"name": name, "cohort_id": id, "status": "completed", "source_type": "csv_upload",
 		"created_by": "generator@example.in", "created_at": created, "updated_at": created,
 		"result":     map[string]int{"total_records": 10, "valid_records": 10, "rejected_records": 0},
 		"updated_by": nil,
 	})
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 // generatedEpoch is later than every fixture, so generated items come first
