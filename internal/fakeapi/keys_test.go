@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -113,14 +112,7 @@ func TestAddKeyRefusesRebinding(t *testing.T) {
 // sleep, so a test can replace it, and the fault is served once it returns.
 func TestFaultDelayUsesServerClock(t *testing.T) {
 	s := New(testKey)
-	var mu sync.Mutex
-	var waits []time.Duration
-	s.sleep = func(_ context.Context, d time.Duration) bool {
-		mu.Lock()
-		defer mu.Unlock()
-		waits = append(waits, d)
-		return true
-	}
+	waits := recordSleeps(s)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	s.Inject(Fault{Status: 429, Body: "slow down", Delay: time.Hour})
@@ -138,9 +130,7 @@ func TestFaultDelayUsesServerClock(t *testing.T) {
 	if resp.StatusCode != 429 || string(body) != "slow down" {
 		t.Fatalf("HTTP %d %q", resp.StatusCode, body)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if !slices.Equal(waits, []time.Duration{time.Hour}) {
-		t.Fatalf("waits %v, want [1h]", waits)
+	if got := waits(); !slices.Equal(got, []time.Duration{time.Hour}) {
+		t.Fatalf("waits %v, want [1h]", got)
 	}
 }
