@@ -10,14 +10,14 @@ import (
 	"testing"
 )
 
-// newModal is a demo server in modes m behind an httptest server.
-func newModal(t *testing.T, m Modes) (*Server, *httptest.Server) {
+// newModal serves the demo in modes m.
+func newModal(t *testing.T, m Modes) *httptest.Server {
 	t.Helper()
 	s := New(testKey)
 	s.SetModes(m)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
-	return s, srv
+	return srv
 }
 
 func TestSearchModes(t *testing.T) {
@@ -34,7 +34,7 @@ func TestSearchModes(t *testing.T) {
 		{SearchFoldPrefix, []string{RenewalsQ3ActiveID, RenewalsQ3PausedID, RenewalsID}, []string{RenewalsQ3ActiveID, RenewalsQ3PausedID, RenewalsID}, q3, all},
 		{SearchIgnored, all, all, all, all},
 	} {
-		_, srv := newModal(t, Modes{Search: tc.mode})
+		srv := newModal(t, Modes{Search: tc.mode})
 		for term, want := range map[string][]string{"renewals": tc.lower, "Renewals": tc.upper, "Renewals+Q3": tc.q3, "": tc.empty} {
 			p := list(t, srv, campaignsPath+"?search="+term)
 			if ids := p.ids(t, "campaign_id"); !slices.Equal(ids, want) || p.Total != len(want) {
@@ -43,7 +43,7 @@ func TestSearchModes(t *testing.T) {
 		}
 	}
 	// The mode is the lists' shared code: cohorts and webhooks follow it.
-	_, srv := newModal(t, Modes{Search: SearchExact})
+	srv := newModal(t, Modes{Search: SearchExact})
 	if ids := list(t, srv, webhooksPath+"?search=CRM+attempt+updates").ids(t, "webhook_id"); !slices.Equal(ids, []string{WebhookWithHeadersID}) {
 		t.Errorf("webhooks, exact: %v", ids)
 	}
@@ -85,7 +85,7 @@ func TestTotalAndLinkModes(t *testing.T) {
 		{"no links", Modes{Links: LinkOmitted, Total: TotalOmitted}, []string{"items", "limit", "offset"}, "", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, srv := newModal(t, tc.modes)
+			srv := newModal(t, tc.modes)
 			raw := rawList(t, srv, campaignsPath+query)
 			if keys := slices.Sorted(maps.Keys(raw)); !slices.Equal(keys, tc.keys) {
 				t.Fatalf("envelope %v, want %v", keys, tc.keys)
@@ -119,7 +119,7 @@ func TestUnknownStatusModes(t *testing.T) {
 		{UnknownStatusEmpty, []string{}, ""},
 		{UnknownStatusRejected, nil, rejected},
 	} {
-		_, srv := newModal(t, Modes{UnknownStatus: tc.mode})
+		srv := newModal(t, Modes{UnknownStatus: tc.mode})
 		if tc.body != "" {
 			status, _, body := get(t, srv, campaignsPath+"?campaign_status=archived", testKey)
 			if status != 422 || strings.TrimSpace(body) != tc.body {
@@ -140,11 +140,11 @@ func TestUnknownStatusModes(t *testing.T) {
 }
 
 func TestUnknownSortByModes(t *testing.T) {
-	_, srv := newModal(t, Modes{})
+	srv := newModal(t, Modes{})
 	if status, _, body := get(t, srv, campaignsPath+"?sort_by=status", testKey); status != 422 || !strings.Contains(body, `"loc":["query","sort_by"]`) {
 		t.Fatalf("rejected by default: HTTP %d %s", status, body)
 	}
-	_, srv = newModal(t, Modes{UnknownSortBy: UnknownSortByIgnored})
+	srv = newModal(t, Modes{UnknownSortBy: UnknownSortByIgnored})
 	byCreated := list(t, srv, campaignsPath+"?sort_order=asc").ids(t, "campaign_id")
 	if ids := list(t, srv, campaignsPath+"?sort_by=status&sort_order=asc").ids(t, "campaign_id"); !slices.Equal(ids, byCreated) {
 		t.Fatalf("ignored: %v, want the created_at order %v", ids, byCreated)
@@ -189,8 +189,8 @@ func TestExtraFieldsMode(t *testing.T) {
 		}
 		return v
 	}
-	_, plainSrv := newModal(t, Modes{})
-	_, srv := newModal(t, Modes{ExtraFields: true})
+	plainSrv := newModal(t, Modes{})
+	srv := newModal(t, Modes{ExtraFields: true})
 	for _, path := range []string{
 		campaignPath(OrgID, WorkspaceID, LoanRemindersID),
 		campaignPath(OrgID, WorkspaceID, LeadFollowupID),
