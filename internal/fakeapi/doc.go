@@ -28,9 +28,35 @@
 //
 //   - New(apiKey): the demo data (fixtures/ and the listing campaigns) in
 //     OrgID/WorkspaceID, with apiKey bound there.
+//   - NewFrom(Options): the demo data or a directory of fixtures, in the
+//     org and workspace given, with the key given bound there. The command
+//     cmd/sarvam-fakeapi serves it.
 //   - NewGenerated(apiKey, seed): a data set made from seed, unlike the demo
 //     in every name and count (see Generated), with apiKey bound to its
 //     workspace.
+//
+// # Fixtures
+//
+// A fixtures directory, the bundled fixtures/ or Options.Fixtures, holds one
+// JSON object per file:
+//
+//	campaigns/*.json                   a Get Campaign response
+//	cohorts/<campaign_id>/*.json       a cohort of the campaign with that campaign_id
+//	webhooks/*.json                    a webhook configuration
+//	faults.json                        optional path faults (below)
+//
+// File names are free; the id inside each body is the one served. Files not
+// ending in .json are skipped. Each body is served as written, and listed
+// in its kind's list. NewFrom checks every file against what the API can
+// return and refuses the directory with a *FixtureError listing each file,
+// field and problem: a required field missing or null, a value of the
+// wrong type (an integer, a number, a string, a list, an object, true or
+// false), a timestamp that does not parse, a file that is not one JSON
+// object, a file outside the layout, an id given twice, a cohort whose
+// folder names no campaign. Fields the API does not document are allowed.
+// An enum value outside the documented ones (a status, app_type, a day
+// name) is served, since the provider passes it through, and reported as a
+// note.
 //
 // # Keys
 //
@@ -90,6 +116,29 @@
 // next one instead of the API's answer: a Status with a Body and Header
 // (429 with Retry-After, 500, 503 …), a Delay before it, a Hang until the
 // client gives up, a StallAfter some bytes, or a Reset of the connection.
+//
+// AddPathFault makes one path answer a Fault every time, or its first Times
+// times, whatever the key, after any queued fault: a campaign that is 404,
+// 429 with Retry-After, 500 or hangs. ParseFault reads the command line's
+// form, PATH=STATUS|hang[,retry-after=SECONDS][,delay=DURATION][,times=N],
+// and faults.json holds a list of {"path", "status" or "hang",
+// "retry_after", "delay", "times", "body"}. PATH is below the workspace, as
+// sent ("campaigns/MKN-1", "webhooks"), in any workspace, or a whole path
+// when it starts with "/". A status without a body gets the API's error
+// body: 404 not_found_error, 429 rate_limit_error, others api_error or
+// invalid_request_error.
+//
 // RequestDelay and ConnDelay hold every request, or each connection's first.
 // Every wait goes through the server's sleep, which tests replace.
+//
+// # Command-line flags
+//
+// RegisterFlags gives each mode a flag, its values written in words:
+// -foreign forbidden|not-found|hidden|open, -search
+// fold-substring|substring|exact|fold-prefix|ignored, -total
+// reported|omitted|null, -links from-root|absolute|from-base|omitted,
+// -unknown-status filtered|empty|rejected, -unknown-sort-by
+// rejected|ignored, -list-mode
+// normal|repeat-page|ignore-offset|growing-total|shift|endless, and
+// -extra-fields.
 package fakeapi

@@ -2,8 +2,10 @@ package fakeapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"net/http"
 	"sync"
 	"time"
@@ -110,18 +112,22 @@ type Server struct {
 	ConnDelay    time.Duration
 
 	// keys maps each accepted key to its workspace.
-	keys    map[string]scope
+	keys map[string]scope
+	// home is where the constructor put the data.
+	home    scope
 	modes   Modes
 	handler http.Handler
 	// sleep waits for d or until ctx is done, reporting whether it waited
 	// the whole time; tests replace it.
 	sleep func(ctx context.Context, d time.Duration) bool
 
-	mu       sync.Mutex
-	items    store
-	faults   []Fault
-	requests []Request
-	stats    Stats
+	mu     sync.Mutex
+	items  store
+	faults []Fault
+	// pathFaults answer their paths; one used up has Times -1.
+	pathFaults []*PathFault
+	requests   []Request
+	stats      Stats
 	// conns are the remote addresses seen: one per client connection.
 	conns map[string]bool
 	// generated counts generated items, for their ids and timestamps.
@@ -136,16 +142,62 @@ type Server struct {
 // New returns a Server seeded with the bundled fixtures in OrgID and
 // WorkspaceID, whose one key, apiKey, belongs there. AddKey adds more.
 func New(apiKey string) *Server {
-	s := newServer()
-	s.items.loadFixtures()
-	s.seedListing()
-	s.keys[apiKey] = scope{org: OrgID, ws: WorkspaceID}
+	s, _, err := NewFrom(Options{APIKey: apiKey})
+	if err != nil {
+		panic(err)
+	}
 	return s
 }
 
-// newServer is a Server with no items and no keys.
+// Options are what NewFrom serves, and where.
+type Options struct {
+	// Org and Workspace hold the data; empty means OrgID or WorkspaceID.
+	Org, Workspace string
+	// APIKey is the key accepted, there only.
+	APIKey string
+	// Fixtures is a directory in the layout of fixtures/, with an optional
+	// faults.json (see the package documentation). Nil serves the demo
+	// data.
+	Fixtures fs.FS
+}
+
+// NewFrom returns a Server holding o's data. A fixture the API could not
+// have returned is an error, a *FixtureError naming every file, field and
+// problem; a value outside a documented enum is served, and named in notes.
+func NewFrom(o Options) (s *Server, notes []string, err error) {
+	home := scope{org: cmp.Or(o.Org, OrgID), ws: cmp.Or(o.Workspace, WorkspaceID)}
+	s = newServer()
+	s.home = home
+	s.keys[o.APIKey] = home
+	if o.Fixtures == nil {
+		s.items.loadFixtures(demoFixtures(), home)
+		s.seedListing()
+		return s, nil, nil
+	}
+	found, notes, err := readFixtures(o.Fixtures)
+	if err != nil {
+		return nil, notes, err
+	}
+	faults, err := readFaults(o.Fixtures)
+	if err != nil {
+		return nil, notes, err
+	}
+	s.items.loadFixtures(found, home)
+	for _, f := range faults {
+		s.AddPathFault(f)
+	}
+	return s, notes, nil
+}
+
+// Home is the org and workspace the server's data was loaded into.
+func (s *Server) Home() (org, workspace string) {
+	return s.home.org, s.home.ws
+}
+
+// newServer is a Server with no items and no keys, at home in OrgID and
+// WorkspaceID.
 func newServer() *Server {
-	s := &Server{items: store{}, keys: map[string]scope{}, sleep: sleep, conns: map[string]bool{}}
+	s := &Server{items: store{}, keys: map[string]scope{}, sleep: sleep, conns: map[string]bool{}, home: scope{org: OrgID, ws: WorkspaceID}}
 	s.handler = s.record(s.delay(s.inject(s.guard(s.routes()))))
 	return s
 }
@@ -213,7 +265,7 @@ func (s *Server) Requests() []Request {
 
 // Body is a helper for faults that serve a seeded campaign.
 func (s *Server) Body(campaignID string) string {
-	b, _ := s.Campaign(OrgID, WorkspaceID, campaignID)
+	b, _ := s.Campaign(s.home.org, s.home.ws, campaignID)
 	return string(bytes.TrimSpace(b))
 }
 
@@ -308,9 +360,9 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// inject serves the next queued fault instead of the API. Faults apply
-// whatever the path and key: they stand for what a gateway in front of the
-// API might answer.
+// inject serves the next queued fault, or else the path fault for the
+// request, instead of the API. Faults apply whatever the key: they stand
+// for what a gateway in front of the API might answer.
 func (s *Server) inject(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
@@ -319,6 +371,8 @@ func (s *Server) inject(next http.Handler) http.Handler {
 			f := s.faults[0]
 			s.faults = s.faults[1:]
 			fault = &f
+		} else {
+			fault = s.pathFault(r)
 		}
 		s.mu.Unlock()
 		if fault != nil {

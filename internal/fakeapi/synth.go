@@ -49,7 +49,7 @@ func generatedTime(n int) string {
 // on. They are generated rather than fixtures: every campaign fixture is also
 // a decoding seed with its expected value written out in the client's tests.
 func (s *Server) seedListing() {
-	sc := scope{org: OrgID, ws: WorkspaceID}
+	sc := s.home
 	for _, c := range []struct{ id, name, status, created string }{
 		{RenewalsQ3ActiveID, "Renewals Q3", "active", "2026-10-01T09:00:00Z"},
 		{RenewalsQ3PausedID, "Renewals Q3", "paused", "2026-10-01T09:00:00Z"},
@@ -61,7 +61,7 @@ func (s *Server) seedListing() {
 
 var synthStatuses = []string{"scheduled", "active", "paused", "ended", "cancelled"}
 
-// AddCampaigns stores n generated campaigns in the seeded org and workspace,
+// AddCampaigns stores n generated campaigns in the server's home workspace,
 // named namePrefix and a four-digit number from 0001, with statuses taken in
 // turn from scheduled, active, paused, ended and cancelled. Each is newer
 // than the last and than every fixture. It returns their ids in order.
@@ -74,7 +74,7 @@ func (s *Server) AddCampaigns(n int, namePrefix string) []string {
 		ids[i] = fmt.Sprintf("GEN-%06d", s.generated)
 		name := fmt.Sprintf("%s %04d", namePrefix, i+1)
 		status := synthStatuses[(s.generated-1)%len(synthStatuses)]
-		s.items.put(campaigns, scope{org: OrgID, ws: WorkspaceID}, ids[i], synthCampaign(ids[i], name, status, generatedTime(s.generated)))
+		s.items.put(campaigns, s.home, ids[i], synthCampaign(ids[i], name, status, generatedTime(s.generated)))
 	}
 	return ids
 }
