@@ -280,6 +280,22 @@ func newWatchedServer(t *testing.T, s *Server) *watchedServer {
 	return w
 }
 
+// requireNoAnswer sends req and gives up once it reaches the handler; it
+// fails unless no answer came and the handler wrote nothing until then.
+func (w *watchedServer) requireNoAnswer(t *testing.T, req *http.Request) {
+	t.Helper()
+	ctx, giveUp := context.WithCancel(req.Context())
+	defer giveUp()
+	go func() {
+		<-w.arrived
+		giveUp()
+	}()
+	if _, err := w.Client().Do(req.WithContext(ctx)); !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want no answer until the client gave up", err)
+	}
+	w.requireSilentUntilClientLeft(t)
+}
+
 // requireSilentUntilClientLeft closes the server, which waits for the
 // handler to return, and fails unless the handler wrote nothing and returned
 // only after the client went away.

@@ -66,13 +66,15 @@ func readFixtures(fsys fs.FS) (found []fixture, notes []string, err error) {
 		}
 		var bad, unusual []problem
 		shapes[f.k].check("", v, &bad, &unusual)
-		if _, ok := v.(map[string]any); !ok {
+		body, isObject := v.(map[string]any)
+		if !isObject {
 			bad = []problem{{"(the file)", "want one JSON object, got " + describe(v)}}
 		}
 		problems = append(problems, report(p, bad)...)
 		notes = append(notes, report(p, unusual)...)
 		if len(bad) == 0 {
-			f.id = v.(map[string]any)[f.k.idField].(string)
+			// The check made sure the id is a string.
+			f.id, _ = body[f.k.idField].(string)
 			found = append(found, f)
 		}
 		return nil

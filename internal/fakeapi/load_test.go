@@ -102,11 +102,11 @@ func TestDemoFixturesPassTheirCheck(t *testing.T) {
 }
 
 func TestFixtureProblems(t *testing.T) {
-	spoil := func(body, old, new string) string {
-		if !strings.Contains(body, old) {
-			t.Fatalf("%s not in %s", old, body)
+	spoil := func(body, from, to string) string {
+		if !strings.Contains(body, from) {
+			t.Fatalf("%s not in %s", from, body)
 		}
-		return strings.Replace(body, old, new, 1)
+		return strings.Replace(body, from, to, 1)
 	}
 	for _, tc := range []struct {
 		name string
