@@ -126,6 +126,32 @@ func TestGeneratedData(t *testing.T) {
 	}
 }
 
+// TestGeneratedFitsTheAPI: everything generated passes the check fixtures
+// pass, so it is what the API could return.
+func TestGeneratedFitsTheAPI(t *testing.T) {
+	s, _ := NewGenerated("k", 3)
+	n := 0
+	for k, byScope := range s.items {
+		for _, items := range byScope {
+			for id, e := range items {
+				v, err := decodeFixture(e.body)
+				if err != nil {
+					t.Fatalf("%s %s: %v", k.name, id, err)
+				}
+				var bad, notes []problem
+				shapes[k].check("", v, &bad, &notes)
+				if len(bad) > 0 {
+					t.Errorf("%s %s: %v", k.name, id, bad)
+				}
+				n++
+			}
+		}
+	}
+	if n < 200 {
+		t.Fatalf("checked %d items", n)
+	}
+}
+
 // TestGeneratedBySeed: a seed gives the same data every time, and another
 // seed other data.
 func TestGeneratedBySeed(t *testing.T) {
