@@ -43,7 +43,7 @@ fi
 
 echo "==> Building the provider, the fake API and the measuring wrapper"
 go build -C "$root" -o "$tmp/terraform-provider-sarvam" .
-go build -C "$root" -o "$tmp/fakeapi" ./internal/fakeapi/cmd/fakeapi
+go build -C "$root" -o "$tmp/fakeapi" ./cmd/sarvam-fakeapi
 go build -C "$root" -o "$tmp/rusage" ./scripts/rusage
 
 # Each provider directory holds the wrapper under the provider's name and

@@ -18,7 +18,7 @@ command -v terraform >/dev/null || { echo "demo: terraform is not on PATH" >&2; 
 
 echo "==> Building the provider and the fake API"
 go build -C "$root" -o "$tmp/bin/terraform-provider-sarvam" .
-go build -C "$root" -o "$tmp/fakeapi" ./internal/fakeapi/cmd/fakeapi
+go build -C "$root" -o "$tmp/fakeapi" ./cmd/sarvam-fakeapi
 
 # A key made up for this run: the fake accepts only it.
 export SARVAM_API_KEY="demo-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"

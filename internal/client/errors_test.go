@@ -27,6 +27,8 @@ func TestNotFound(t *testing.T) {
 
 func TestNotFoundInOtherWorkspace(t *testing.T) {
 	h := newHarness(t, nil)
+	// An API that answers another workspace as if it were empty.
+	h.fake.SetModes(fakeapi.Modes{Foreign: fakeapi.ForeignHidden})
 	_, err := h.c.GetCampaign(context.Background(), fakeapi.OrgID, "ws-other", fakeapi.LoanRemindersID)
 	requireErrorText(t, err, "the API answered HTTP 404 Not Found: Campaign MKN-Loan-Le-181e5d84-a3cc not found (code campaign_not_found)")
 	if !IsNotFound(err) {

@@ -178,6 +178,9 @@ func TestSharedOnlyIdenticalReads(t *testing.T) {
 	h := newHarness(t, nil)
 	ctx := context.Background()
 	body, _ := h.fake.Campaign(fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
+	// This test is about which reads are shared: the key reads every
+	// workspace.
+	h.fake.SetModes(fakeapi.Modes{Foreign: fakeapi.ForeignOpen})
 	h.fake.Put("org-other", fakeapi.WorkspaceID, fakeapi.LoanRemindersID, body)
 	h.fake.Put(fakeapi.OrgID, "ws-other", fakeapi.LoanRemindersID, body)
 	reads := []func() error{

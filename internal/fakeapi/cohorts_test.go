@@ -157,19 +157,20 @@ func TestCohortEscapedIDs(t *testing.T) {
 	defer srv.Close()
 	s.Put("o", "w", "c/d", []byte(`{"campaign_id":"c/d"}`))
 	s.PutCohort("o", "w", "c/d", "a/b", []byte(`{"cohort_id":"a/b","name":"x"}`))
+	key := keyFor(s, "o", "w")
 	if b, ok := s.Cohort("o", "w", "c/d", "a/b"); !ok || string(b) != `{"cohort_id":"a/b","name":"x"}` {
 		t.Fatalf("Cohort: %s %v", b, ok)
 	}
 	base := campaignPath("o", "w", "c%2Fd") + "/cohorts"
-	if status, _, body := get(t, srv, base+"/a%2Fb", testKey); status != 200 || body != `{"cohort_id":"a/b","name":"x"}` {
+	if status, _, body := get(t, srv, base+"/a%2Fb", key); status != 200 || body != `{"cohort_id":"a/b","name":"x"}` {
 		t.Fatalf("GET: HTTP %d %s", status, body)
 	}
-	if ids := list(t, srv, base).ids(t, "cohort_id"); !slices.Equal(ids, []string{"a/b"}) {
+	if ids := listWith(t, srv, base, key).ids(t, "cohort_id"); !slices.Equal(ids, []string{"a/b"}) {
 		t.Fatalf("list: %v", ids)
 	}
 	// Cohorts of a campaign that is not there are not served.
 	s.PutCohort("o", "w", "gone", "x", []byte(`{"cohort_id":"x"}`))
-	if status, _, body := get(t, srv, campaignPath("o", "w", "gone")+"/cohorts/x", testKey); status != 404 || !strings.Contains(body, "Campaign gone not found") {
+	if status, _, body := get(t, srv, campaignPath("o", "w", "gone")+"/cohorts/x", key); status != 404 || !strings.Contains(body, "Campaign gone not found") {
 		t.Fatalf("orphan: HTTP %d %s", status, body)
 	}
 }

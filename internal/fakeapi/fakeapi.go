@@ -1,15 +1,11 @@
-// Package fakeapi is an in-memory Sarvam scheduling API for tests and the demo.
-//
-// It serves the API under BasePath only, as the real one does: a base URL is
-// the server's URL plus BasePath. Each kind of resource has a route in
-// routes.go and a folder of fixtures under fixtures/; authentication, fault
-// injection and request recording wrap every route.
 package fakeapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"net/http"
 	"sync"
 	"time"
@@ -69,6 +65,9 @@ const (
 	// returns only when a configuration is created: nothing may expose it.
 	WebhookWithSecretID  = "wh-signed-03"
 	WebhookSigningSecret = "whsec_LEAKCHECK_signing_5d8e02ab"
+	// WebhookCaseTwinID is named "CRM Attempt Updates", a name that differs
+	// from WebhookWithHeadersID's only in case.
+	WebhookCaseTwinID = "wh-crm-legacy-04"
 )
 
 // Fault is an injected response, served instead of the real one to the next
@@ -99,6 +98,7 @@ type Request struct {
 	RawQuery   string
 	UserAgent  string
 	KeyPresent bool
+	// KeyMatched is true for a key the server accepts, in any workspace.
 	KeyMatched bool
 }
 
@@ -111,17 +111,23 @@ type Server struct {
 	RequestDelay time.Duration
 	ConnDelay    time.Duration
 
-	apiKey  string
+	// keys maps each accepted key to its workspace.
+	keys map[string]scope
+	// home is where the constructor put the data.
+	home    scope
+	modes   Modes
 	handler http.Handler
 	// sleep waits for d or until ctx is done, reporting whether it waited
 	// the whole time; tests replace it.
 	sleep func(ctx context.Context, d time.Duration) bool
 
-	mu       sync.Mutex
-	items    store
-	faults   []Fault
-	requests []Request
-	stats    Stats
+	mu     sync.Mutex
+	items  store
+	faults []Fault
+	// pathFaults answer their paths; one used up has Times -1.
+	pathFaults []*PathFault
+	requests   []Request
+	stats      Stats
 	// conns are the remote addresses seen: one per client connection.
 	conns map[string]bool
 	// generated counts generated items, for their ids and timestamps.
@@ -133,11 +139,65 @@ type Server struct {
 	heads map[*kind]map[scope][]string
 }
 
-// New returns a Server seeded with the bundled fixtures that accepts apiKey.
+// New returns a Server seeded with the bundled fixtures in OrgID and
+// WorkspaceID, whose one key, apiKey, belongs there. AddKey adds more.
 func New(apiKey string) *Server {
-	s := &Server{apiKey: apiKey, items: store{}, sleep: sleep, conns: map[string]bool{}}
-	s.items.loadFixtures()
-	s.seedListing()
+	s, _, err := NewFrom(Options{APIKey: apiKey})
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// Options are what NewFrom serves, and where.
+type Options struct {
+	// Org and Workspace hold the data; empty means OrgID or WorkspaceID.
+	Org, Workspace string
+	// APIKey is the key accepted, there only.
+	APIKey string
+	// Fixtures is a directory in the layout of fixtures/, with an optional
+	// faults.json (see the package documentation). Nil serves the demo
+	// data.
+	Fixtures fs.FS
+}
+
+// NewFrom returns a Server holding o's data. A fixture the API could not
+// have returned is an error, a *FixtureError naming every file, field and
+// problem; a value outside a documented enum is served, and named in notes.
+func NewFrom(o Options) (s *Server, notes []string, err error) {
+	home := scope{org: cmp.Or(o.Org, OrgID), ws: cmp.Or(o.Workspace, WorkspaceID)}
+	s = newServer()
+	s.home = home
+	s.keys[o.APIKey] = home
+	if o.Fixtures == nil {
+		s.items.loadFixtures(demoFixtures(), home)
+		s.seedListing()
+		return s, nil, nil
+	}
+	found, notes, err := readFixtures(o.Fixtures)
+	if err != nil {
+		return nil, notes, err
+	}
+	faults, err := readFaults(o.Fixtures)
+	if err != nil {
+		return nil, notes, err
+	}
+	s.items.loadFixtures(found, home)
+	for _, f := range faults {
+		s.AddPathFault(f)
+	}
+	return s, notes, nil
+}
+
+// Home is the org and workspace the server's data was loaded into.
+func (s *Server) Home() (org, workspace string) {
+	return s.home.org, s.home.ws
+}
+
+// newServer is a Server with no items and no keys, at home in OrgID and
+// WorkspaceID.
+func newServer() *Server {
+	s := &Server{items: store{}, keys: map[string]scope{}, sleep: sleep, conns: map[string]bool{}, home: scope{org: OrgID, ws: WorkspaceID}}
 	s.handler = s.record(s.delay(s.inject(s.guard(s.routes()))))
 	return s
 }
@@ -205,7 +265,7 @@ func (s *Server) Requests() []Request {
 
 // Body is a helper for faults that serve a seeded campaign.
 func (s *Server) Body(campaignID string) string {
-	b, _ := s.Campaign(OrgID, WorkspaceID, campaignID)
+	b, _ := s.Campaign(s.home.org, s.home.ws, campaignID)
 	return string(bytes.TrimSpace(b))
 }
 
@@ -252,13 +312,14 @@ func (s *Server) record(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := r.Header.Get("X-API-Key")
 		s.mu.Lock()
+		_, known := s.keys[key]
 		s.requests = append(s.requests, Request{
 			Method:      r.Method,
 			EscapedPath: r.URL.EscapedPath(),
 			RawQuery:    r.URL.RawQuery,
 			UserAgent:   r.UserAgent(),
 			KeyPresent:  key != "",
-			KeyMatched:  key == s.apiKey,
+			KeyMatched:  known,
 		})
 		s.stats.Requests++
 		if !s.conns[r.RemoteAddr] {
@@ -299,9 +360,9 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// inject serves the next queued fault instead of the API. Faults apply
-// whatever the path and key: they stand for what a gateway in front of the
-// API might answer.
+// inject serves the next queued fault, or else the path fault for the
+// request, instead of the API. Faults apply whatever the key: they stand
+// for what a gateway in front of the API might answer.
 func (s *Server) inject(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
@@ -310,10 +371,12 @@ func (s *Server) inject(next http.Handler) http.Handler {
 			f := s.faults[0]
 			s.faults = s.faults[1:]
 			fault = &f
+		} else {
+			fault = s.pathFault(r)
 		}
 		s.mu.Unlock()
 		if fault != nil {
-			serveFault(w, r, *fault)
+			s.serveFault(w, r, *fault)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -321,7 +384,8 @@ func (s *Server) inject(next http.Handler) http.Handler {
 }
 
 // guard refuses what the API refuses before routing: any method but GET (the
-// fake serves reads only) and a missing or wrong key.
+// fake serves reads only) and a missing or unknown key. Whether the key
+// belongs to the path's workspace is for the route to say (admit).
 func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet {
@@ -334,10 +398,11 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			writeError(w, http.StatusUnauthorized, "Missing API key. Pass it in the X-API-Key header.", "authentication_error", "missing_api_key", nil)
 			return
 		}
-		if key != s.apiKey {
+		own, ok := s.lookupKey(key)
+		if !ok {
 			writeError(w, http.StatusUnauthorized, "Invalid API key.", "authentication_error", "invalid_api_key", nil)
 			return
 		}
-		next.ServeHTTP(w, r)
+		next.ServeHTTP(w, withKeyScope(r, own))
 	})
 }

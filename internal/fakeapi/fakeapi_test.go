@@ -62,6 +62,13 @@ func TestSeedsServed(t *testing.T) {
 	}
 }
 
+// keyFor binds a key of its own to org and workspace and returns it.
+func keyFor(s *Server, org, ws string) string {
+	key := "key-for-" + org + "-" + ws
+	s.AddKey(key, org, ws)
+	return key
+}
+
 func escape(id string) string {
 	return strings.NewReplacer("<", "%3C", ">", "%3E").Replace(id)
 }
@@ -81,8 +88,8 @@ func TestErrors(t *testing.T) {
 			`{"error":{"code":"invalid_api_key","message":"Invalid API key.","type":"authentication_error"}}`},
 		{"GET", campaignPath(OrgID, WorkspaceID, "nope"), testKey, 404,
 			`{"error":{"code":"campaign_not_found","message":"Campaign nope not found","type":"not_found_error"}}`},
-		{"GET", campaignPath(OrgID, "other", LoanRemindersID), testKey, 404,
-			`{"error":{"code":"campaign_not_found","message":"Campaign MKN-Loan-Le-181e5d84-a3cc not found","type":"not_found_error"}}`},
+		{"GET", campaignPath(OrgID, "other", LoanRemindersID), testKey, 403,
+			`{"error":{"code":"workspace_access_denied","message":"This API key does not have access to workspace other of org org-acme-finance.","type":"permission_error"}}`},
 		{"GET", campaignPath(OrgID, WorkspaceID, LoanRemindersID) + "/webhooks", testKey, 404, `{"detail":"Not Found"}`},
 		{"GET", BasePath + "/v1/orgs/" + OrgID + "/workspaces/" + WorkspaceID, testKey, 404, `{"detail":"Not Found"}`},
 		{"DELETE", "/elsewhere", testKey, 405,
@@ -143,13 +150,14 @@ func TestPutCopiesAndEscapedSegments(t *testing.T) {
 	defer srv.Close()
 	body := []byte(`{"campaign_id":"a/b"}`)
 	s.Put("o/1", "w 2", "a/b", body)
+	key := keyFor(s, "o/1", "w 2")
 	body[2] = 'X'
-	status, _, got := get(t, srv, campaignPath("o%2F1", "w%202", "a%2Fb"), testKey)
+	status, _, got := get(t, srv, campaignPath("o%2F1", "w%202", "a%2Fb"), key)
 	if status != 200 || got != `{"campaign_id":"a/b"}` {
 		t.Fatalf("HTTP %d %s", status, got)
 	}
 	// An unescaped slash is a different path, not the same campaign.
-	if status, _, _ := get(t, srv, campaignPath("o/1", "w%202", "a%2Fb"), testKey); status != 404 {
+	if status, _, _ := get(t, srv, campaignPath("o/1", "w%202", "a%2Fb"), key); status != 404 {
 		t.Fatalf("unescaped slash: HTTP %d, want 404", status)
 	}
 }
@@ -163,23 +171,24 @@ func TestRoutingEscapedSegments(t *testing.T) {
 	s.Put("o", "w", "c", []byte(`{"campaign_id":"c"}`))
 	s.Put("o/x", "w?", "%", []byte(`{"campaign_id":"%"}`))
 	s.Put("o", "w", "a b", []byte(`{"campaign_id":"a b"}`))
+	ow, oxw := keyFor(s, "o", "w"), keyFor(s, "o/x", "w?")
 	const notFound = `{"detail":"Not Found"}`
 	for _, tc := range []struct {
-		path   string
-		status int
-		body   string
+		path, key string
+		status    int
+		body      string
 	}{
-		{campaignPath("o", "w", "c"), 200, `{"campaign_id":"c"}`},
-		{campaignPath("o%2Fx", "w%3F", "%25"), 200, `{"campaign_id":"%"}`},
-		{campaignPath("o", "w", "a%20b"), 200, `{"campaign_id":"a b"}`},
-		{campaignPath("o", "w", "%63"), 200, `{"campaign_id":"c"}`},
-		{campaignPath("o/x", "w%3F", "%25"), 404, notFound},
-		{campaignPath("o", "w", ""), 404, notFound},
-		{campaignPath("o", "w", "c/"), 404, notFound},
-		{BasePath + "/v1/orgs/o/workspace/w/campaigns/c", 404, notFound},
-		{BasePath + "/v2/orgs/o/workspaces/w/campaigns/c", 404, notFound},
+		{campaignPath("o", "w", "c"), ow, 200, `{"campaign_id":"c"}`},
+		{campaignPath("o%2Fx", "w%3F", "%25"), oxw, 200, `{"campaign_id":"%"}`},
+		{campaignPath("o", "w", "a%20b"), ow, 200, `{"campaign_id":"a b"}`},
+		{campaignPath("o", "w", "%63"), ow, 200, `{"campaign_id":"c"}`},
+		{campaignPath("o/x", "w%3F", "%25"), oxw, 404, notFound},
+		{campaignPath("o", "w", ""), ow, 404, notFound},
+		{campaignPath("o", "w", "c/"), ow, 404, notFound},
+		{BasePath + "/v1/orgs/o/workspace/w/campaigns/c", ow, 404, notFound},
+		{BasePath + "/v2/orgs/o/workspaces/w/campaigns/c", ow, 404, notFound},
 	} {
-		status, _, body := get(t, srv, tc.path, testKey)
+		status, _, body := get(t, srv, tc.path, tc.key)
 		if status != tc.status || strings.TrimSpace(body) != tc.body {
 			t.Errorf("GET %s: HTTP %d %s, want %d %s", tc.path, status, body, tc.status, tc.body)
 		}
@@ -248,7 +257,6 @@ func TestFaultsInOrder(t *testing.T) {
 	}
 }
 
-// watchedWriter records whether a handler wrote anything.
 // watchedServer serves a fake API and records, of the request it serves,
 // whether the handler wrote anything and whether it returned only after the
 // client went away. arrived receives once the request reaches the handler.
@@ -270,6 +278,22 @@ func newWatchedServer(t *testing.T, s *Server) *watchedServer {
 	}))
 	t.Cleanup(w.Close)
 	return w
+}
+
+// requireNoAnswer sends req and gives up once it reaches the handler; it
+// fails unless no answer came and the handler wrote nothing until then.
+func (w *watchedServer) requireNoAnswer(t *testing.T, req *http.Request) {
+	t.Helper()
+	ctx, giveUp := context.WithCancel(req.Context())
+	defer giveUp()
+	go func() {
+		<-w.arrived
+		giveUp()
+	}()
+	if _, err := w.Client().Do(req.WithContext(ctx)); !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want no answer until the client gave up", err)
+	}
+	w.requireSilentUntilClientLeft(t)
 }
 
 // requireSilentUntilClientLeft closes the server, which waits for the

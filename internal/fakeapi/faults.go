@@ -4,16 +4,11 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"time"
 )
 
-func serveFault(w http.ResponseWriter, r *http.Request, f Fault) {
-	if f.Delay > 0 {
-		select {
-		case <-time.After(f.Delay):
-		case <-r.Context().Done():
-			return
-		}
+func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, f Fault) {
+	if f.Delay > 0 && !s.sleep(r.Context(), f.Delay) {
+		return
 	}
 	if f.Hang {
 		<-r.Context().Done()

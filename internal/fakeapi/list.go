@@ -56,11 +56,15 @@ func (s *Server) SetListMode(m ListMode) {
 	s.heads = nil
 }
 
-// listQuery is a list request's query, defaults filled in.
+// listQuery is a list request's query, defaults filled in, with the modes
+// that shape its answer.
 type listQuery struct {
 	status, search    string
 	sortBy, sortOrder string
 	offset, limit     int
+	// none is true when the query matches nothing whatever is stored.
+	none  bool
+	modes Modes
 }
 
 // fieldError is one entry of a 422's error.data.details.
@@ -70,21 +74,36 @@ type fieldError struct {
 	Type string   `json:"type"`
 }
 
+// statuses are the campaign statuses the API documents.
+var statuses = []string{"scheduled", "active", "paused", "ended", "cancelled"}
+
 // parseListQuery reads the paging, sorting and filter parameters. An empty
 // value is the same as none; unknown parameters are ignored, as the API does.
-func parseListQuery(v url.Values, k *kind) (listQuery, []fieldError) {
-	q := listQuery{search: v.Get("search"), sortBy: "created_at", sortOrder: "desc", limit: 10}
-	if k.statusParam != "" {
-		q.status = v.Get(k.statusParam)
-	}
+func parseListQuery(v url.Values, k *kind, m Modes) (listQuery, []fieldError) {
+	q := listQuery{search: v.Get("search"), sortBy: "created_at", sortOrder: "desc", limit: 10, modes: m}
 	var errs []fieldError
 	bad := func(param, msg, typ string) {
 		errs = append(errs, fieldError{Loc: []string{"query", param}, Msg: msg, Type: typ})
 	}
+	if k.statusParam != "" {
+		q.status = v.Get(k.statusParam)
+		if q.status != "" && !slices.Contains(statuses, q.status) {
+			switch m.UnknownStatus {
+			case UnknownStatusEmpty:
+				q.none = true
+			case UnknownStatusRejected:
+				bad(k.statusParam, fmt.Sprintf("Input should be 'scheduled', 'active', 'paused', 'ended' or 'cancelled', got %q", q.status), "enum")
+			}
+		}
+	}
 	if s := v.Get("sort_by"); s != "" {
 		q.sortBy = s
 		if s != "created_at" && s != "name" && s != "updated_at" {
-			bad("sort_by", fmt.Sprintf("Input should be 'created_at', 'name' or 'updated_at', got %q", s), "enum")
+			if m.UnknownSortBy == UnknownSortByIgnored {
+				q.sortBy = "created_at"
+			} else {
+				bad("sort_by", fmt.Sprintf("Input should be 'created_at', 'name' or 'updated_at', got %q", s), "enum")
+			}
 		}
 	}
 	if s := v.Get("sort_order"); s != "" {
@@ -118,8 +137,23 @@ func parseListQuery(v url.Values, k *kind) (listQuery, []fieldError) {
 }
 
 func (q listQuery) match(e *entry) bool {
-	return (q.status == "" || e.status == q.status) &&
-		strings.Contains(strings.ToLower(e.name), strings.ToLower(q.search))
+	return !q.none && (q.status == "" || e.status == q.status) && q.modes.Search.match(e.name, q.search)
+}
+
+// match reports whether a name matches a search term under mode m.
+func (m SearchMode) match(name, term string) bool {
+	switch m {
+	case SearchSubstring:
+		return strings.Contains(name, term)
+	case SearchExact:
+		return term == "" || name == term
+	case SearchFoldPrefix:
+		return strings.HasPrefix(strings.ToLower(name), strings.ToLower(term))
+	case SearchIgnored:
+		return true
+	default:
+		return strings.Contains(strings.ToLower(name), strings.ToLower(term))
+	}
 }
 
 // compare orders two entries by the query's sort; ties go by id, ascending,
@@ -173,14 +207,55 @@ func (a stamp) compare(b stamp) int {
 	return strings.Compare(a.raw, b.raw)
 }
 
-// envelope is the API's paged list.
+// envelope is the API's paged list. An empty link is null.
 type envelope struct {
-	Items       []json.RawMessage `json:"items"`
-	Total       int               `json:"total"`
-	Limit       int               `json:"limit"`
-	Offset      int               `json:"offset"`
-	NextPageURI *string           `json:"next_page_uri"`
-	PrevPageURI *string           `json:"prev_page_uri"`
+	items         []json.RawMessage
+	total         int
+	limit, offset int
+	next, prev    string
+}
+
+// marshal writes the envelope in the API's field order, with the total and
+// links as the modes say.
+func (e envelope) marshal(m Modes) []byte {
+	type field struct {
+		name  string
+		value any
+	}
+	link := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	fields := []field{{"items", e.items}}
+	switch m.Total {
+	case TotalReported:
+		fields = append(fields, field{"total", e.total})
+	case TotalNull:
+		fields = append(fields, field{"total", nil})
+	}
+	fields = append(fields, field{"limit", e.limit}, field{"offset", e.offset})
+	if m.Links != LinkOmitted {
+		fields = append(fields, field{"next_page_uri", link(e.next)}, field{"prev_page_uri", link(e.prev)})
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		name, _ := json.Marshal(f.name)
+		value, err := marshal(f.value)
+		if err != nil {
+			panic(err)
+		}
+		b.Write(name)
+		b.WriteByte(':')
+		b.Write(value)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
 }
 
 // listItems serves a page of the items of kind k.
@@ -190,7 +265,7 @@ func (s *Server) listItems(k *kind) http.Handler {
 		if !ok {
 			return
 		}
-		q, errs := parseListQuery(r.URL.Query(), k)
+		q, errs := parseListQuery(r.URL.Query(), k, s.Modes())
 		if len(errs) > 0 {
 			msgs := make([]string, len(errs))
 			for i, e := range errs {
@@ -201,21 +276,15 @@ func (s *Server) listItems(k *kind) http.Handler {
 			return
 		}
 		s.mu.Lock()
-		env := s.page(k, sc, q, r.URL)
+		env := s.page(k, sc, q, r)
 		s.mu.Unlock()
-		body, err := json.Marshal(env)
-		if err != nil {
-			writeError(w, http.StatusInternalServerError, err.Error(), "internal_error", "", nil)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(body)
+		s.writeJSON(w, env.marshal(q.modes))
 	})
 }
 
 // page builds one page under the server's lock, misbehaving as the list mode
 // says.
-func (s *Server) page(k *kind, sc scope, q listQuery, u *url.URL) envelope {
+func (s *Server) page(k *kind, sc scope, q listQuery, r *http.Request) envelope {
 	s.listServed++
 	matched := s.matching(k, sc, q)
 	total := len(matched)
@@ -244,21 +313,14 @@ func (s *Server) page(k *kind, sc scope, q listQuery, u *url.URL) envelope {
 		}
 		reported = from + len(items) + q.limit
 	}
-	env := envelope{Items: items, Total: reported, Limit: q.limit, Offset: offset}
-	link := func(offset int) *string {
-		v := u.Query()
-		v.Set("offset", strconv.Itoa(offset))
-		v.Set("limit", strconv.Itoa(q.limit))
-		s := u.EscapedPath() + "?" + v.Encode()
-		return &s
-	}
+	env := envelope{items: items, total: reported, limit: q.limit, offset: offset}
 	if offset+q.limit < reported || s.listMode == ListRepeatPage {
-		env.NextPageURI = link(offset + q.limit)
+		env.next = q.link(r, offset+q.limit)
 	}
 	if offset > 0 {
-		env.PrevPageURI = link(max(0, offset-q.limit))
+		env.prev = q.link(r, max(0, offset-q.limit))
 	}
-	if s.listMode == ListShift {
+	if s.listMode == ListShift && !sc.hidden {
 		s.generated++
 		id := fmt.Sprintf("SHIFT-%06d", s.generated)
 		s.items.put(k, sc, id, k.synth(id, q.synthName("Shift", s.generated), q.synthStatus(), generatedTime(s.generated)))
@@ -271,6 +333,26 @@ func (s *Server) page(k *kind, sc scope, q listQuery, u *url.URL) envelope {
 		s.heads[k][sc] = append(s.heads[k][sc], id)
 	}
 	return env
+}
+
+// link is the URI of the page at offset of the list r asked for, written as
+// the Links mode says.
+func (q listQuery) link(r *http.Request, offset int) string {
+	v := r.URL.Query()
+	v.Set("offset", strconv.Itoa(offset))
+	v.Set("limit", strconv.Itoa(q.limit))
+	p := r.URL.EscapedPath() + "?" + v.Encode()
+	switch q.modes.Links {
+	case LinkAbsolute:
+		scheme := "http"
+		if r.TLS != nil {
+			scheme = "https"
+		}
+		return scheme + "://" + r.Host + p
+	case LinkFromBase:
+		return strings.TrimPrefix(p, BasePath)
+	}
+	return p
 }
 
 // matching lists the items of kind k in scope sc that match q, in order:

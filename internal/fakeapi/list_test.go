@@ -24,11 +24,17 @@ type page struct {
 	PrevPageURI *string                      `json:"prev_page_uri"`
 }
 
-// list GETs path and decodes a 200 list response strictly: every field of
-// the envelope present, nothing else.
+// list GETs path with testKey and decodes a 200 list response strictly:
+// every field of the envelope present, nothing else.
 func list(t *testing.T, srv *httptest.Server, path string) page {
 	t.Helper()
-	status, _, body := get(t, srv, path, testKey)
+	return listWith(t, srv, path, testKey)
+}
+
+// listWith is list with another key.
+func listWith(t *testing.T, srv *httptest.Server, path, key string) page {
+	t.Helper()
+	status, _, body := get(t, srv, path, key)
 	if status != 200 {
 		t.Fatalf("GET %s: HTTP %d %s", path, status, body)
 	}
@@ -287,7 +293,8 @@ func TestListElsewhere(t *testing.T) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	s.Put("o/1", "w", "c", []byte(`{"campaign_id":"c","name":"only","created_at":"garbage"}`))
-	p := list(t, srv, BasePath+"/v1/orgs/o%2F1/workspaces/w/campaigns")
+	key := keyFor(s, "o/1", "w")
+	p := listWith(t, srv, BasePath+"/v1/orgs/o%2F1/workspaces/w/campaigns", key)
 	if len(p.Items) != 1 || p.Total != 1 || fmt.Sprint(p.Items[0]) != fmt.Sprint(map[string]json.RawMessage{"campaign_id": json.RawMessage(`"c"`), "name": json.RawMessage(`"only"`), "created_at": json.RawMessage(`"garbage"`)}) {
 		t.Fatalf("got %+v", p)
 	}
@@ -295,7 +302,7 @@ func TestListElsewhere(t *testing.T) {
 	// that does.
 	s.Put("o/1", "w", "d", []byte(`{"campaign_id":"d","created_at":"2020-01-01T00:00:00Z"}`))
 	s.Put("o/1", "w", "e", []byte(`{"campaign_id":"e"}`))
-	if ids := list(t, srv, BasePath+"/v1/orgs/o%2F1/workspaces/w/campaigns?sort_order=asc").ids(t, "campaign_id"); !slices.Equal(ids, []string{"e", "c", "d"}) {
+	if ids := listWith(t, srv, BasePath+"/v1/orgs/o%2F1/workspaces/w/campaigns?sort_order=asc", key).ids(t, "campaign_id"); !slices.Equal(ids, []string{"e", "c", "d"}) {
 		t.Fatalf("ascending: %v", ids)
 	}
 	// A stored body that is not an object is listed as is, or as null when
@@ -305,8 +312,8 @@ func TestListElsewhere(t *testing.T) {
 			t.Errorf("item of %s = %s, want %s", body, got, want)
 		}
 	}
-	// Another workspace holds nothing.
-	if p := list(t, srv, BasePath+"/v1/orgs/"+OrgID+"/workspaces/elsewhere/campaigns"); len(p.Items) != 0 || p.Total != 0 {
+	// A workspace of its own with nothing in it lists nothing.
+	if p := listWith(t, srv, BasePath+"/v1/orgs/"+OrgID+"/workspaces/elsewhere/campaigns", keyFor(s, OrgID, "elsewhere")); len(p.Items) != 0 || p.Total != 0 {
 		t.Fatalf("empty workspace: %+v", p)
 	}
 	if status, _, body := get(t, srv, campaignsPath, ""); status != 401 || !strings.Contains(body, "missing_api_key") {

@@ -17,6 +17,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET "+ws+"/campaigns/{campaign}", s.getItem(campaigns))
 	mux.Handle("GET "+ws+"/campaigns/{campaign}/cohorts", s.listItems(cohorts))
 	mux.Handle("GET "+ws+"/campaigns/{campaign}/cohorts/{cohort}", s.getItem(cohorts))
+	mux.Handle("GET "+ws+"/webhooks", s.listItems(webhooks))
 	mux.Handle("GET "+ws+"/webhooks/{webhook}", s.getItem(webhooks))
 	mux.HandleFunc("/", notFound)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -43,17 +44,17 @@ func (s *Server) getItem(k *kind) http.Handler {
 			writeNotFound(w, k, id)
 			return
 		}
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(body)
+		s.writeJSON(w, body)
 	})
 }
 
-// scopeOf reads where items of kind k live from the path. An unknown parent
-// is answered with a 404 naming it, and ok is false.
+// scopeOf reads where items of kind k live from the path. A workspace the
+// key does not belong to, or an unknown parent, is answered (the parent with
+// a 404 naming it), and ok is false.
 func (s *Server) scopeOf(w http.ResponseWriter, r *http.Request, k *kind) (sc scope, ok bool) {
-	sc = scope{org: r.PathValue("org"), ws: r.PathValue("ws")}
-	if k.parent == nil {
-		return sc, true
+	sc, ok = s.admit(w, r, scope{org: r.PathValue("org"), ws: r.PathValue("ws")})
+	if !ok || k.parent == nil {
+		return sc, ok
 	}
 	id := r.PathValue(k.parent.wildcard)
 	if _, found := s.body(k.parent, sc, id); !found {
@@ -62,6 +63,15 @@ func (s *Server) scopeOf(w http.ResponseWriter, r *http.Request, k *kind) (sc sc
 	}
 	sc.parent = id
 	return sc, true
+}
+
+// writeJSON serves a 200 JSON body, with the fields the modes add.
+func (s *Server) writeJSON(w http.ResponseWriter, body []byte) {
+	if s.Modes().ExtraFields {
+		body = withExtraFields(body)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(body)
 }
 
 // notFound is the API's answer for a path it does not serve.

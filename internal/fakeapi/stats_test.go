@@ -3,7 +3,6 @@ package fakeapi
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -73,14 +72,7 @@ func TestDelaysAsked(t *testing.T) {
 	s := New(testKey)
 	s.RequestDelay = 3 * time.Second
 	s.ConnDelay = 5 * time.Second
-	var mu sync.Mutex
-	var waits []time.Duration
-	s.sleep = func(_ context.Context, d time.Duration) bool {
-		mu.Lock()
-		defer mu.Unlock()
-		waits = append(waits, d)
-		return true
-	}
+	waits := recordSleeps(s)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	path := campaignPath(OrgID, WorkspaceID, LoanRemindersID)
@@ -91,16 +83,35 @@ func TestDelaysAsked(t *testing.T) {
 	}
 	srv.CloseClientConnections()
 	get(t, srv, path, testKey)
-	if want := []time.Duration{8 * time.Second, 3 * time.Second, 3 * time.Second, 8 * time.Second}; !slices.Equal(waits, want) {
-		t.Fatalf("waits %v, want %v", waits, want)
+	want := []time.Duration{8 * time.Second, 3 * time.Second, 3 * time.Second, 8 * time.Second}
+	if got := waits(); !slices.Equal(got, want) {
+		t.Fatalf("waits %v, want %v", got, want)
 	}
 
-	waits = nil
 	s.RequestDelay, s.ConnDelay = 0, 0
 	srv.CloseClientConnections()
 	get(t, srv, path, testKey)
-	if len(waits) != 0 {
-		t.Fatalf("waited %v with no delay set", waits)
+	if got := waits(); len(got) != len(want) {
+		t.Fatalf("waited %v with no delay set", got[len(want):])
+	}
+}
+
+// recordSleeps replaces the server's sleep with one that records each wait
+// asked for and returns at once; the function returned reads the waits so
+// far.
+func recordSleeps(s *Server) func() []time.Duration {
+	var mu sync.Mutex
+	var waits []time.Duration
+	s.sleep = func(_ context.Context, d time.Duration) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		waits = append(waits, d)
+		return true
+	}
+	return func() []time.Duration {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(waits)
 	}
 }
 
@@ -115,18 +126,9 @@ func TestDelayGivesUpWithClient(t *testing.T) {
 			s := New(testKey)
 			s.RequestDelay, s.ConnDelay = tc.req, tc.con
 			srv := newWatchedServer(t, s)
-			ctx, giveUp := context.WithCancel(context.Background())
-			defer giveUp()
-			go func() {
-				<-srv.arrived
-				giveUp()
-			}()
-			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+campaignPath(OrgID, WorkspaceID, LoanRemindersID), nil)
+			req, _ := http.NewRequest(http.MethodGet, srv.URL+campaignPath(OrgID, WorkspaceID, LoanRemindersID), nil)
 			req.Header.Set("X-API-Key", testKey)
-			if _, err := srv.Client().Do(req); !errors.Is(err, context.Canceled) {
-				t.Fatalf("got %v, want no answer until the client gave up", err)
-			}
-			srv.requireSilentUntilClientLeft(t)
+			srv.requireNoAnswer(t, req)
 		})
 	}
 }

@@ -3,10 +3,6 @@ package fakeapi
 import (
 	"embed"
 	"encoding/json"
-	"fmt"
-	"io/fs"
-	"path"
-	"strings"
 )
 
 // fixtures holds one folder per resource kind. A file's folder below its
@@ -60,8 +56,12 @@ var (
 )
 
 // scope is where an item lives: an org and workspace and, for a kind with a
-// parent, the parent's id.
-type scope struct{ org, ws, parent string }
+// parent, the parent's id. A hidden scope is a workspace that must look
+// empty (ForeignHidden): nothing is ever stored in one.
+type scope struct {
+	org, ws, parent string
+	hidden          bool
+}
 
 // entry is a stored body with the fields lists filter and sort on.
 type entry struct {
@@ -110,45 +110,4 @@ func (st store) put(k *kind, sc scope, id string, body []byte) {
 func (st store) get(k *kind, sc scope, id string) (*entry, bool) {
 	e, ok := st[k][sc][id]
 	return e, ok
-}
-
-// loadFixtures stores every fixture in the seeded org and workspace.
-func (st store) loadFixtures() {
-	byName := map[string]*kind{}
-	for _, k := range kinds {
-		byName[k.name] = k
-	}
-	err := fs.WalkDir(fixtures, "fixtures", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".json" {
-			return err
-		}
-		// fixtures/<kind>/[<parent>/]<file>.json
-		parts := strings.Split(p, "/")
-		k := byName[parts[1]]
-		depth := 3
-		if k != nil && k.parent != nil {
-			depth = 4
-		}
-		if k == nil || len(parts) != depth {
-			return fmt.Errorf("fixture %s: not in a known kind's folder", p)
-		}
-		body, err := fixtures.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		e := newEntry("", body)
-		id := e.str(k.idField)
-		if id == "" {
-			return fmt.Errorf("fixture %s: no %s", p, k.idField)
-		}
-		sc := scope{org: OrgID, ws: WorkspaceID}
-		if k.parent != nil {
-			sc.parent = parts[2]
-		}
-		st.put(k, sc, id, body)
-		return nil
-	})
-	if err != nil {
-		panic(err)
-	}
 }

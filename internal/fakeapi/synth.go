@@ -1,7 +1,6 @@
 package fakeapi
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -9,8 +8,7 @@ import (
 // synthCampaign is a complete, valid campaign, so that a generated item reads
 // like any other.
 func synthCampaign(id, name, status, created string) []byte {
-	type object = map[string]any
-	b, err := json.Marshal(object{
+	return mustJSON(object{
 		"name": name, "campaign_id": id, "status": status,
 		"app_id": "app-generated", "created_by": "generator@example.in",
 		"created_at": created, "updated_at": created,
@@ -27,24 +25,16 @@ func synthCampaign(id, name, status, created string) []byte {
 		},
 		"description": nil, "app_type": "agent", "app_version": 1, "updated_by": nil,
 	})
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 // synthCohort is a completed cohort with every record valid.
 func synthCohort(id, name, _, created string) []byte {
-	b, err := json.Marshal(map[string]any{
+	return mustJSON(object{
 		"name": name, "cohort_id": id, "status": "completed", "source_type": "csv_upload",
 		"created_by": "generator@example.in", "created_at": created, "updated_at": created,
 		"result":     map[string]int{"total_records": 10, "valid_records": 10, "rejected_records": 0},
 		"updated_by": nil,
 	})
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 // generatedEpoch is later than every fixture, so generated items come first
@@ -59,7 +49,7 @@ func generatedTime(n int) string {
 // on. They are generated rather than fixtures: every campaign fixture is also
 // a decoding seed with its expected value written out in the client's tests.
 func (s *Server) seedListing() {
-	sc := scope{org: OrgID, ws: WorkspaceID}
+	sc := s.home
 	for _, c := range []struct{ id, name, status, created string }{
 		{RenewalsQ3ActiveID, "Renewals Q3", "active", "2026-10-01T09:00:00Z"},
 		{RenewalsQ3PausedID, "Renewals Q3", "paused", "2026-10-01T09:00:00Z"},
@@ -71,7 +61,7 @@ func (s *Server) seedListing() {
 
 var synthStatuses = []string{"scheduled", "active", "paused", "ended", "cancelled"}
 
-// AddCampaigns stores n generated campaigns in the seeded org and workspace,
+// AddCampaigns stores n generated campaigns in the server's home workspace,
 // named namePrefix and a four-digit number from 0001, with statuses taken in
 // turn from scheduled, active, paused, ended and cancelled. Each is newer
 // than the last and than every fixture. It returns their ids in order.
@@ -84,7 +74,7 @@ func (s *Server) AddCampaigns(n int, namePrefix string) []string {
 		ids[i] = fmt.Sprintf("GEN-%06d", s.generated)
 		name := fmt.Sprintf("%s %04d", namePrefix, i+1)
 		status := synthStatuses[(s.generated-1)%len(synthStatuses)]
-		s.items.put(campaigns, scope{org: OrgID, ws: WorkspaceID}, ids[i], synthCampaign(ids[i], name, status, generatedTime(s.generated)))
+		s.items.put(campaigns, s.home, ids[i], synthCampaign(ids[i], name, status, generatedTime(s.generated)))
 	}
 	return ids
 }

@@ -3,6 +3,7 @@ package fakeapi
 import (
 	"encoding/json"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -55,22 +56,73 @@ func TestWebhooks(t *testing.T) {
 		strings.TrimSpace(body) != `{"error":{"code":"webhook_not_found","message":"Webhook configuration wh-missing not found","type":"not_found_error"}}` {
 		t.Errorf("unknown: HTTP %d %s", status, body)
 	}
-	if status, _, body := get(t, srv, webhookPath(OrgID, "ws-other", WebhookWithHeadersID), testKey); status != 404 || !strings.Contains(body, "webhook_not_found") {
+	if status, _, body := get(t, srv, webhookPath(OrgID, "ws-other", WebhookWithHeadersID), testKey); status != 403 || !strings.Contains(body, "workspace_access_denied") {
 		t.Errorf("other workspace: HTTP %d %s", status, body)
-	}
-	// The list endpoint's shape is not known, so it is not served.
-	if status, _, body := get(t, srv, BasePath+"/v1/orgs/"+OrgID+"/workspaces/"+WorkspaceID+"/webhooks", testKey); status != 404 || strings.TrimSpace(body) != `{"detail":"Not Found"}` {
-		t.Errorf("list: HTTP %d %s", status, body)
 	}
 	if status, _, _ := get(t, srv, webhookPath(OrgID, WorkspaceID, WebhookWithHeadersID), ""); status != 401 {
 		t.Errorf("no key: HTTP %d", status)
 	}
 
 	s.PutWebhook("o", "w", "a/b", []byte(`{"webhook_id":"a/b"}`))
-	if status, _, body := get(t, srv, webhookPath("o", "w", "a%2Fb"), testKey); status != 200 || body != `{"webhook_id":"a/b"}` {
+	if status, _, body := get(t, srv, webhookPath("o", "w", "a%2Fb"), keyFor(s, "o", "w")); status != 200 || body != `{"webhook_id":"a/b"}` {
 		t.Errorf("escaped id: HTTP %d %s", status, body)
 	}
 	if b, ok := s.Webhook("o", "w", "a/b"); !ok || string(b) != `{"webhook_id":"a/b"}` {
 		t.Errorf("Webhook: %s %v", b, ok)
+	}
+}
+
+var webhooksPath = BasePath + "/v1/orgs/" + OrgID + "/workspaces/" + WorkspaceID + "/webhooks"
+
+// TestWebhooksListed: the list has the envelope, paging, search, sorting and
+// guards of the other lists, and its items are whole configurations as GET
+// serves them.
+func TestWebhooksListed(t *testing.T) {
+	s := New(testKey)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	all := []string{WebhookWithSecretID, WebhookNoHeadersID, WebhookWithHeadersID, WebhookCaseTwinID}
+	p := list(t, srv, webhooksPath)
+	if ids := p.ids(t, "webhook_id"); !slices.Equal(ids, all) || p.Total != 4 || p.Limit != 10 || p.NextPageURI != nil {
+		t.Fatalf("ids %v total %d limit %d next %s, want %v", ids, p.Total, p.Limit, str(p.NextPageURI), all)
+	}
+	for i, id := range all {
+		_, _, body := get(t, srv, webhookPath(OrgID, WorkspaceID, id), testKey)
+		b, _ := json.Marshal(p.Items[i])
+		if compact(t, b) != compact(t, json.RawMessage(body)) {
+			t.Errorf("%s: list item %s, GET %s", id, b, body)
+		}
+	}
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		// The two names that differ only in case both match by default.
+		{"search=crm+attempt+updates", []string{WebhookWithHeadersID, WebhookCaseTwinID}},
+		{"sort_by=name&sort_order=asc", []string{WebhookNoHeadersID, WebhookCaseTwinID, WebhookWithHeadersID, WebhookWithSecretID}},
+		{"limit=3&offset=3", []string{WebhookCaseTwinID}},
+		{"campaign_status=paused", all},
+	} {
+		if ids := list(t, srv, webhooksPath+"?"+tc.query).ids(t, "webhook_id"); !slices.Equal(ids, tc.want) {
+			t.Errorf("?%s: %v, want %v", tc.query, ids, tc.want)
+		}
+	}
+	p = list(t, srv, webhooksPath+"?limit=2")
+	if str(p.NextPageURI) != webhooksPath+"?limit=2&offset=2" {
+		t.Errorf("next %s", str(p.NextPageURI))
+	}
+	for _, tc := range []struct {
+		query, key string
+		status     int
+		body       string
+	}{
+		{"limit=101", testKey, 422, `{"error":{"code":"validation_error","data":{"details":[{"loc":["query","limit"],"msg":"Input should be less than or equal to 100, got 101","type":"less_than_equal"}]},"message":"Invalid query parameters: limit: Input should be less than or equal to 100, got 101","type":"invalid_request_error"}}`},
+		{"sort_by=url", testKey, 422, `{"error":{"code":"validation_error","data":{"details":[{"loc":["query","sort_by"],"msg":"Input should be 'created_at', 'name' or 'updated_at', got \"url\"","type":"enum"}]},"message":"Invalid query parameters: sort_by: Input should be 'created_at', 'name' or 'updated_at', got \"url\"","type":"invalid_request_error"}}`},
+		{"", "", 401, `{"error":{"code":"missing_api_key","message":"Missing API key. Pass it in the X-API-Key header.","type":"authentication_error"}}`},
+	} {
+		status, _, body := get(t, srv, webhooksPath+"?"+tc.query, tc.key)
+		if status != tc.status || strings.TrimSpace(body) != tc.body {
+			t.Errorf("?%s: HTTP %d %s\nwant %d %s", tc.query, status, body, tc.status, tc.body)
+		}
 	}
 }

@@ -72,6 +72,9 @@ func TestProvider_configBeatsEnvironment(t *testing.T) {
 // The data source's own org and workspace win over the provider's.
 func TestCampaignDataSource_ownScopeBeatsProvider(t *testing.T) {
 	fake, url := startFake(t)
+	// This test is about which scope is asked for: the provider's one key
+	// reads the other workspace.
+	fake.SetModes(fakeapi.Modes{Foreign: fakeapi.ForeignOpen})
 	fake.Put("org-other", "ws-other", "MKN-Other-1", []byte(`{"campaign_id":"MKN-Other-1","name":"Elsewhere","status":"paused","app_config":{},"allowed_schedule":{}}`))
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,

@@ -18,6 +18,8 @@ import (
 // the raw path: none may leave …/v1/orgs/{org}/workspaces/{ws}/campaigns/.
 func TestCampaignDataSource_hostileIDsStayInOneSegment(t *testing.T) {
 	fake, base := startFake(t)
+	// This test is about paths: the provider's one key reads this workspace.
+	fake.SetModes(fakeapi.Modes{Foreign: fakeapi.ForeignOpen})
 	org, ws := "org/../x?y", "ws#frag%2F"
 	ids := []string{"a/b", "../../admin", "x?admin=1", "y#top", "100%", "%2e%2e", "with space", "ünïcødé-ॐ", `back\slash`, ";params=1"}
 	var blocks strings.Builder

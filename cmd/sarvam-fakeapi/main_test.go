@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func env(kv map[string]string) func(string) string {
+	return func(k string) string { return kv[k] }
+}
+
+func TestRefusals(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "campaigns"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "campaigns", "bad.json"), []byte(`{"name":1}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	key := map[string]string{"SARVAM_API_KEY": "k"}
+	for _, tc := range []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"-listen", "0.0.0.0:8787"}, key, `-listen "0.0.0.0:8787": the fake API listens on loopback only (127.0.0.1, [::1] or localhost, with a port), since it serves test data to any local program`},
+		{[]string{"-listen", "192.168.1.20:0"}, key, `-listen "192.168.1.20:0": the fake API listens on loopback only (127.0.0.1, [::1] or localhost, with a port), since it serves test data to any local program`},
+		{[]string{"-listen", "127.0.0.1"}, key, `-listen "127.0.0.1": the fake API listens on loopback only (127.0.0.1, [::1] or localhost, with a port), since it serves test data to any local program`},
+		{nil, nil, "no API key: set SARVAM_API_KEY (or -api-key) to the key the fake API should accept"},
+		{[]string{"-api-key", "k\n"}, nil, "the API key contains a line break, which cannot be sent in an HTTP header; a key read from a file often ends with one"},
+		{[]string{"-fixtures", filepath.Join(dir, "missing")}, key, `-fixtures "` + filepath.Join(dir, "missing") + `": not a directory`},
+		{[]string{"-fixtures", dir}, key, "-fixtures " + dir + ": 11 problem(s) in the fixtures:\n  campaigns/bad.json: allowed_schedule: missing; the API always sends it"},
+		{[]string{"-search", "fuzzy"}, key, `invalid value "fuzzy" for flag -search: want one of fold-substring, substring, exact, fold-prefix, ignored`},
+		{[]string{"-fault", "campaigns/x=slow"}, key, `invalid value "campaigns/x=slow" for flag -fault: fault "campaigns/x=slow": "slow" is neither an HTTP status nor hang`},
+		{[]string{"serve"}, key, `unexpected argument "serve"; every setting is a flag (see -help)`},
+		{[]string{"-extra-campaigns", "-1"}, key, "-request-delay, -conn-delay and -extra-campaigns must not be negative"},
+	} {
+		err := run(context.Background(), tc.args, env(tc.env), io.Discard, io.Discard)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q: got %v\nwant %s", tc.args, err, tc.want)
+		}
+	}
+}
+
+// TestServes runs the command on a fixtures directory with a fault and a
+// mode from the command line, reads through it and stops it.
+func TestServes(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"campaigns/gate.json": `{"name":"Gate","campaign_id":"C-1","status":"paused","app_id":null,"created_by":"me","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","app_config":{},"start_timestamp":"2026-01-01T00:00:00Z","end_timestamp":"2026-02-01T00:00:00Z","allowed_schedule":{}}`,
+		"campaigns/gone.json": `{"name":"Gone","campaign_id":"C-2","status":"retired","app_id":"a","created_by":"me","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","app_config":{},"start_timestamp":"2026-01-01T00:00:00Z","end_timestamp":"2026-02-01T00:00:00Z","allowed_schedule":{}}`,
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	out, outW := io.Pipe()
+	var errOut strings.Builder
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-fixtures", dir, "-fault", "campaigns/C-2=404", "-total", "omitted", "-org", "org-mine"},
+			env(map[string]string{"SARVAM_API_KEY": "mine", "SARVAM_WORKSPACE_ID": "ws-mine"}), outW, &errOut)
+		outW.Close()
+	}()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no first line: %v", err)
+	}
+	base := strings.Fields(line)[4]
+	if !strings.HasPrefix(line, "fake Sarvam API on http://127.0.0.1:") || !strings.Contains(line, "(org org-mine, workspace ws-mine)") {
+		t.Fatalf("first line %q", line)
+	}
+	go func() { _, _ = io.Copy(io.Discard, out) }()
+	read := func(path string) (int, string) {
+		req, _ := http.NewRequest(http.MethodGet, base+"/v1/orgs/org-mine/workspaces/ws-mine"+path, nil)
+		req.Header.Set("X-API-Key", "mine")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if status, body := read("/campaigns/C-1"); status != 200 || !strings.Contains(body, `"Gate"`) {
+		t.Errorf("C-1: HTTP %d %s", status, body)
+	}
+	if status, body := read("/campaigns/C-2"); status != 404 || !strings.Contains(body, "not_found") {
+		t.Errorf("C-2: HTTP %d %s", status, body)
+	}
+	if status, body := read("/campaigns"); status != 200 || strings.Contains(body, "total") || !strings.Contains(body, "C-2") {
+		t.Errorf("list: HTTP %d %s", status, body)
+	}
+	stop()
+	if err := <-done; err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if want := `note: campaigns/gone.json: status: "retired" is not one of the documented scheduled, active, paused, ended, cancelled; served as is, as the provider passes it through` + "\n"; errOut.String() != want {
+		t.Errorf("stderr %q, want %q", errOut.String(), want)
+	}
+}
+
+func TestHelpListsEverySwitch(t *testing.T) {
+	var help strings.Builder
+	if err := run(context.Background(), []string{"-help"}, env(nil), io.Discard, &help); err == nil || err.Error() != "flag: help requested" {
+		t.Fatalf("run -help: %v", err)
+	}
+	for _, want := range []string{
+		"DIR/cohorts/<campaign_id>/*.json", "DIR/faults.json", "-fault PATH=STATUS|hang",
+		"-foreign value", "forbidden, not-found, hidden, open", "-search value", "-total value", "-links value",
+		"-unknown-status value", "-unknown-sort-by value", "-list-mode value", "-extra-fields",
+		"-org string", "-workspace string", "-api-key string", "-listen string",
+	} {
+		if !strings.Contains(help.String(), want) {
+			t.Errorf("-help lacks %q:\n%s", want, help.String())
+		}
+	}
+}
