@@ -155,13 +155,23 @@ func listOf(t *testing.T, c *Client, q ListQuery) (*ListResult[CampaignSummary],
 	return r, err
 }
 
-// pageOf is the honest page at offset of a list of n, and how many pages
-// follow the first: the request plan of a list of n.
+// mustList is listOf for a list that must be read without error.
+func mustList(t *testing.T, c *Client, q ListQuery) *ListResult[CampaignSummary] {
+	t.Helper()
+	r, err := listOf(t, c, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// pageOf is the honest page at offset of a list of n items.
 func pageOf(n, offset, limit int) string {
 	end := min(offset+limit, n)
 	return envelope(campaignItems(min(offset, end), end), n, offset, end < n)
 }
 
+// planned is the requests for the pages from offset from up to to.
 func planned(from, to, limit int) []string {
 	var out []string
 	for o := from; o < to; o += limit {
@@ -231,10 +241,7 @@ func TestListParallelBound(t *testing.T) {
 		return 200, "", pageOf(n, offset, limit), nil
 	}
 	c, _ := pageClient(t, tr, nil)
-	r, err := listOf(t, c, ListQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustList(t, c, ListQuery{})
 	if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(n)) {
 		t.Fatalf("got %d items, want %d in order", len(got), n)
 	}
@@ -269,10 +276,7 @@ func TestListParallelRetryAfterSlowsEveryPage(t *testing.T) {
 		return 200, "", pageOf(n, offset, limit), nil
 	}
 	c, h := pageClient(t, tr, nil)
-	r, err := listOf(t, c, ListQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustList(t, c, ListQuery{})
 	if len(r.Items) != n {
 		t.Fatalf("%d items", len(r.Items))
 	}
@@ -339,10 +343,7 @@ func TestListParallelFallback(t *testing.T) {
 			}
 			log := &recordingLogger{}
 			c, _ := pageClient(t, tr, log)
-			r, err := listOf(t, c, ListQuery{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := mustList(t, c, ListQuery{})
 			if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(tc.items)) {
 				t.Fatalf("got %d items, want %d in order", len(got), tc.items)
 			}
@@ -369,10 +370,7 @@ func TestListParallelSmallerPages(t *testing.T) {
 	}}
 	log := &recordingLogger{}
 	c, _ := pageClient(t, tr, log)
-	r, err := listOf(t, c, ListQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustList(t, c, ListQuery{})
 	if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(200)) {
 		t.Fatalf("got %d items", len(got))
 	}
@@ -399,10 +397,7 @@ func TestListParallelMaxResults(t *testing.T) {
 				return 200, "", pageOf(100000, offset, limit), nil
 			}}
 			c, _ := pageClient(t, tr, nil)
-			r, err := listOf(t, c, ListQuery{MaxResults: tc.max})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := mustList(t, c, ListQuery{MaxResults: tc.max})
 			if got := campaignIDs(r); len(got) != tc.max || !reflect.DeepEqual(got, idRange(tc.max)) || total(r) != 100000 {
 				t.Fatalf("got %d items, total %d", len(got), total(r))
 			}
