@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"unicode/utf8"
 )
 
 // page is the envelope of every list response; limit and prev_page_uri are
@@ -79,6 +80,15 @@ func decodeItems[T any](raw json.RawMessage, required func(*T) []requiredField) 
 	if raw[0] != '[' {
 		return nil, &DecodeError{StatusCode: http.StatusOK, Path: "items", Reason: fmt.Sprintf("want a list, got %s", describeJSON(raw))}
 	}
+	if items, ok := decodeWellFormedItems(raw, required); ok {
+		return items, nil
+	}
+	return decodeItemsOneByOne(raw, required)
+}
+
+// decodeItemsOneByOne decodes each item on its own, so that an error names
+// the item and what is wrong with it.
+func decodeItemsOneByOne[T any](raw json.RawMessage, required func(*T) []requiredField) ([]T, error) {
 	var raws []json.RawMessage
 	if err := json.Unmarshal(raw, &raws); err != nil {
 		return nil, decodeError(http.StatusOK, raw, "items", err)
@@ -92,4 +102,32 @@ func decodeItems[T any](raw json.RawMessage, required func(*T) []requiredField) 
 		items[i] = *item
 	}
 	return items, nil
+}
+
+// decodeWellFormedItems decodes the items in one pass, without copying each
+// one out first, when every item is an object that passes decodeObject's
+// checks; on anything else it reports false and decodeItems, item by item,
+// says what is wrong and where. A null item decodes to a zero T here, which
+// lacks its required id and so falls back too.
+func decodeWellFormedItems[T any](raw json.RawMessage, required func(*T) []requiredField) ([]T, bool) {
+	if !utf8.Valid(raw) {
+		return nil, false
+	}
+	var items []T
+	if json.Unmarshal(raw, &items) != nil {
+		return nil, false
+	}
+	for i := range items {
+		for _, req := range required(&items[i]) {
+			if !req.present {
+				return nil, false
+			}
+		}
+		if a, ok := any(&items[i]).(afterDecoder); ok {
+			if _, reason := a.afterDecode(); reason != "" {
+				return nil, false
+			}
+		}
+	}
+	return items, true
 }
