@@ -20,4 +20,3 @@ func BenchmarkDecodeListPage(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*pageLimit), "ns/item")
 }
-
