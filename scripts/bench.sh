@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # make bench: Go benchmarks of decoding and mapping, then terraform plan over
 # BENCH_N sarvam_campaign data sources against the fake API on loopback, with
-# and without a simulated WAN, for distinct and for repeated campaign ids.
-# It prints figures and asserts nothing.
+# and without a simulated WAN, for distinct and for repeated campaign ids;
+# then terraform plan of one data "sarvam_campaigns" listing every campaign
+# of a large workspace, with and without the WAN. It prints figures and
+# asserts nothing.
 #
 # Settings (environment):
 #   BENCH_N              data sources in each plan (200)
 #   BENCH_DISTINCT       distinct campaigns behind the repeated plan (20)
+#   BENCH_LISTS          campaigns generated for each list plan, besides the
+#                        7 the fake is seeded with ("5000 20000"); empty skips
 #   BENCH_REQUEST_DELAY  delay the fake API adds to every request (50ms)
 #   BENCH_CONN_DELAY     delay it adds to a new connection's first request (100ms)
 #   BENCH_GO             "0" skips the Go benchmarks
@@ -24,6 +28,7 @@ distinct=${BENCH_DISTINCT:-20}
 request_delay=${BENCH_REQUEST_DELAY:-50ms}
 conn_delay=${BENCH_CONN_DELAY:-100ms}
 parallelism=10
+lists=${BENCH_LISTS-5000 20000}
 
 tmp=$(mktemp -d)
 pids=()
@@ -65,15 +70,15 @@ export SARVAM_ORG_ID=org-acme-finance SARVAM_WORKSPACE_ID=ws-collections
 
 # Two fakes: one on a simulated WAN, one answering at once. Each holds n
 # generated campaigns, GEN-000001 onwards.
-start_fake() { # name, request delay, connection delay
-  "$tmp/fakeapi" -listen 127.0.0.1:0 -addr-file "$tmp/$1.addr" -extra-campaigns "$n" \
+start_fake() { # name, request delay, connection delay, generated campaigns
+  "$tmp/fakeapi" -listen 127.0.0.1:0 -addr-file "$tmp/$1.addr" -extra-campaigns "$4" \
     -request-delay "$2" -conn-delay "$3" >/dev/null &
   pids+=($!)
   for _ in $(seq 100); do [ -s "$tmp/$1.addr" ] && break; sleep 0.1; done
   [ -s "$tmp/$1.addr" ] || { echo "bench: the fake API did not start" >&2; exit 1; }
 }
-start_fake wan "$request_delay" "$conn_delay"
-start_fake local 0 0
+start_fake wan "$request_delay" "$conn_delay" "$n"
+start_fake local 0 0 "$n"
 
 cat > "$tmp/terraformrc" <<RC
 provider_installation {
@@ -132,11 +137,28 @@ TF
 stats() { curl -fsS "$(sed 's#/api/scheduling##' "$tmp/$1.addr")/_stats"; }
 field() { sed -E "s/.*\"$1\":([0-9]+).*/\\1/" <<<"$2"; }
 
-# plan provider ids fake: one terraform plan; prints
+# list_config: a configuration of one data source listing every campaign.
+list_config() {
+  local dir="$tmp/cfg-list"
+  mkdir -p "$dir"
+  cat > "$dir/main.tf" <<TF
+terraform {
+  required_providers {
+    sarvam = { source = "sarvamai/sarvam" }
+  }
+}
+data "sarvam_campaigns" "all" {}
+TF
+  echo "$dir"
+}
+
+# plan provider ids fake: one terraform plan of config provider ids.
+plan() { measure "$1" "$(config "$1" "$2")" "$3"; }
+
+# measure provider dir fake: one terraform plan in dir against fake; prints
 # "wall requests connections provider_cpu provider_rss_mib terraform_cpu".
-plan() {
-  local dir base before after log="$tmp/rusage.log"
-  dir=$(config "$1" "$2")
+measure() {
+  local dir="$2" base before after log="$tmp/rusage.log"
   base=$(cat "$tmp/$3.addr")
   : > "$log"
   before=$(stats "$3")
@@ -179,3 +201,26 @@ ideal() { # distinct reads
 echo "ideal    distinct: $(ideal "$n")"
 echo "ideal    repeated: $(ideal "$distinct")"
 echo "WAN cost is wall WAN minus wall 0; provider CPU, RSS and terraform CPU are from the plan without delays."
+
+[ -n "$lists" ] || exit 0
+echo
+echo "==> terraform plan of data \"sarvam_campaigns\" \"all\" {}; WAN: $request_delay a request, $conn_delay a new connection"
+printf '%-9s %9s %9s %9s %8s %11s %13s %10s %14s %14s\n' campaigns "wall WAN" "wall 0" "WAN/0" requests connections "provider CPU" "per item" "provider RSS" "terraform CPU"
+dir=$(list_config)
+for extra in $lists; do
+  start_fake "wan-$extra" "$request_delay" "$conn_delay" "$extra"
+  start_fake "local-$extra" 0 0 "$extra"
+  measure sarvam "$dir" "local-$extra" >/dev/null # warm-up: the fake's first sort, file caches
+  read -r w_wall w_req w_conn w_cpu w_rss w_tf <<<"$(measure sarvam "$dir" "wan-$extra")"
+  read -r l_wall l_req l_conn l_cpu l_rss l_tf <<<"$(measure sarvam "$dir" "local-$extra")"
+  items=$((extra + 7))
+  printf '%-9d %8.2fs %8.2fs %8.2fx %8d %11d %12.2fs %7.0f µs %10.1f MiB %13.2fs\n' "$items" \
+    "$w_wall" "$l_wall" "$(awk -v a="$w_wall" -v b="$l_wall" 'BEGIN { print a / b }')" "$w_req" "$w_conn" \
+    "$l_cpu" "$(awk -v c="$l_cpu" -v n="$items" 'BEGIN { print c / n * 1e6 }')" "$l_rss" "$l_tf"
+  [ "$w_req" = "$l_req" ] || echo "          (requests without delays: $l_req, connections: $l_conn)"
+  echo "          (WAN: provider CPU $w_cpu s, RSS $w_rss MiB, terraform CPU $w_tf s)"
+  # The fakes of this size are no longer needed; their memory goes back.
+  for pid in "${pids[@]: -2}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  pids=("${pids[@]:0:${#pids[@]}-2}")
+done
+echo "WAN/0 is wall WAN over wall 0; provider CPU (and per listed campaign), RSS and terraform CPU are from the plan without delays."

@@ -2,9 +2,7 @@ package client
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 )
@@ -61,23 +59,6 @@ func (e *PaginationError) Error() string {
 	return fmt.Sprintf("%s: the API's pages do not add up to one list: %s; no partial list is returned", e.Endpoint, e.Reason)
 }
 
-// page is the envelope of every list response.
-type page struct {
-	Items  json.RawMessage `json:"items"`
-	Total  *int64          `json:"total"`
-	Limit  *int64          `json:"limit"`
-	Offset *int64          `json:"offset"`
-	// NextPageURI is raw so that null, "" (no next page) and an absent
-	// field (the API says nothing) stay apart.
-	NextPageURI json.RawMessage `json:"next_page_uri"`
-	PrevPageURI *string         `json:"prev_page_uri"`
-}
-
-func pageRequired(p *page) []requiredField {
-	// A null items decodes to the raw text null, not to nothing.
-	return []requiredField{{"items", len(p.Items) > 0 && string(p.Items) != "null"}}
-}
-
 // listing is what listAll needs to know about one list endpoint.
 type listing[T any] struct {
 	// endpoint names the endpoint in a PaginationError.
@@ -115,120 +96,124 @@ func orDefault(s, def string) string {
 }
 
 // listAll reads every page of an offset-paged list, up to maxResults items
-// (0 for all). Offset advances by the number of items each page held; paging
-// stops when offset reaches total, when the API gives neither a next page nor
-// a total, or when maxResults items are in hand. An empty page, or no next
-// page, while total says there is more is an error: the list would be cut. An item whose key
-// was already seen, because the list shifted between pages, is kept once.
+// (0 for all), in the API's order; listState holds the rules the pages must
+// follow. Once the first page has given a total, the pages that total
+// implies are read ahead, pagesInFlight at a time; without a total, or as
+// soon as a page disagrees with what was planned from it, the rest is read
+// page by page, and a debug log line says why.
 func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int) (*ListResult[T], error) {
-	paginationErr := func(format string, args ...any) error {
-		return &PaginationError{Endpoint: l.endpoint, Reason: fmt.Sprintf(format, args...)}
+	ctx = withPace(ctx)
+	s := newListState(l, maxResults)
+	first, done, err := readNext(ctx, c, l, s, false)
+	if err != nil {
+		return nil, err
 	}
-	result := &ListResult[T]{}
-	seen := map[string]bool{}
-	var offset int64
-	var prevFirst, prevLast string
-	var prevOffset int64
-	var lastTotal *int64
-	growths := 0
-	for pages := 0; ; pages++ {
-		if pages == maxPages {
-			return nil, paginationErr("more than %d pages (%d items) and still not at the end", maxPages, len(result.Items))
-		}
-		limit := pageLimit
-		if maxResults > 0 {
-			limit = min(limit, maxResults-len(result.Items))
-		}
-		query := url.Values{}
-		for k, v := range l.query {
-			query[k] = v
-		}
-		query.Set("offset", strconv.FormatInt(offset, 10))
-		query.Set("limit", strconv.Itoa(limit))
-		p, err := getJSON(ctx, c, l.path, query, pageRequired)
+	if done {
+		return s.result, nil
+	}
+	plan, why := planPages(s, first)
+	// Once pages have been read ahead, those after the point where they
+	// disagreed are read anew: a page kept from before the list changed
+	// could hide an item the change moved.
+	fresh := why == ""
+	if fresh {
+		done, why, err = readAhead(ctx, c, l, s, plan, *first.Total)
 		if err != nil {
 			return nil, err
 		}
-		if p.Offset != nil && *p.Offset != offset {
-			return nil, paginationErr("asked for the page at offset %d, got the page at offset %d", offset, *p.Offset)
+		if done {
+			return s.result, nil
 		}
-		items, err := decodeItems(p.Items, l.required)
+	}
+	c.debug(ctx, "Reading the rest of the list page by page", map[string]any{
+		"list.endpoint": l.endpoint,
+		"list.offset":   s.offset,
+		"list.reason":   why,
+	})
+	return readPageByPage(ctx, c, l, s, fresh)
+}
+
+// readNext reads the page s asks for next and adds it.
+func readNext[T any](ctx context.Context, c *Client, l listing[T], s *listState[T], fresh bool) (*listPage[T], bool, error) {
+	req, err := s.next()
+	if err != nil {
+		return nil, false, err
+	}
+	p, err := fetchPage(ctx, c, l, req, fresh)
+	if err != nil {
+		return nil, false, err
+	}
+	done, err := s.add(req, p)
+	return p, done, err
+}
+
+// readPageByPage reads one page after another until the list is complete.
+func readPageByPage[T any](ctx context.Context, c *Client, l listing[T], s *listState[T], fresh bool) (*ListResult[T], error) {
+	for {
+		_, done, err := readNext(ctx, c, l, s, fresh)
 		if err != nil {
 			return nil, err
 		}
-		if p.Total != nil {
-			if lastTotal != nil && *p.Total > *lastTotal {
-				growths++
-				if growths > maxTotalGrowths {
-					return nil, paginationErr("total grew from %d to %d, more than %d times during one read", *lastTotal, *p.Total, maxTotalGrowths)
-				}
-			}
-			if *p.Total > maxListItems && (maxResults == 0 || maxResults > maxListItems) {
-				return nil, paginationErr("total of %d items is more than the %d a list reads", *p.Total, maxListItems)
-			}
-			lastTotal = p.Total
-			result.Total = p.Total
-		}
-		if len(items) == 0 {
-			if p.Total != nil && offset < *p.Total {
-				// The same answer says there is more and gives none: the
-				// list cannot be known to be whole.
-				return nil, paginationErr("the page at offset %d is empty, but the API reports a total of %d", offset, *p.Total)
-			}
-			return result, nil
-		}
-		first, last := l.key(&items[0]), l.key(&items[len(items)-1])
-		if pages > 0 && first == prevFirst && last == prevLast {
-			return nil, paginationErr("page at offset %d returned the same items as offset %d", offset, prevOffset)
-		}
-		prevFirst, prevLast, prevOffset = first, last, offset
-		for i := range items {
-			k := l.key(&items[i])
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			result.Items = append(result.Items, items[i])
-			if maxResults > 0 && len(result.Items) == maxResults {
-				return result, nil
-			}
-		}
-		offset += int64(len(items))
-		more := p.Total == nil || offset < *p.Total
-		switch next := string(p.NextPageURI); {
-		case !more:
-			return result, nil
-		case next == "null" || next == `""`:
-			if p.Total != nil {
-				// The same answer says there is no next page and that
-				// there are more items: the list cannot be whole.
-				return nil, paginationErr("the API says no page follows offset %d, but reports a total of %d", offset, *p.Total)
-			}
-			return result, nil
-		case next == "" && p.Total == nil:
-			// Neither a next page nor a total: nothing says there is more.
-			return result, nil
+		if done {
+			return s.result, nil
 		}
 	}
 }
 
-// decodeItems decodes a page's items, each a JSON object with its required
-// fields; errors name the item, as in items[3].campaign_id.
-func decodeItems[T any](raw json.RawMessage, required func(*T) []requiredField) ([]T, error) {
-	if raw[0] != '[' {
-		return nil, &DecodeError{StatusCode: http.StatusOK, Path: "items", Reason: fmt.Sprintf("want a list, got %s", describeJSON(raw))}
+// planPages lists the pages after the first that its total implies, each
+// holding as many items as the first did, up to maxResults and to the most
+// pages a list may have. Without a total it plans nothing and says why.
+func planPages[T any](s *listState[T], first *listPage[T]) ([]pageRequest, string) {
+	if first.Total == nil {
+		return nil, "the first page reported no total"
 	}
-	var raws []json.RawMessage
-	if err := json.Unmarshal(raw, &raws); err != nil {
-		return nil, decodeError(http.StatusOK, raw, "items", err)
+	end := *first.Total
+	if s.maxResults > 0 {
+		end = min(end, int64(s.maxResults))
 	}
-	items := make([]T, len(raws))
-	for i, r := range raws {
-		item, err := decodeObject(http.StatusOK, r, fmt.Sprintf("items[%d]", i), required)
+	step := int64(len(first.items))
+	var plan []pageRequest
+	for offset := s.offset; offset < end && s.pages+len(plan) < maxPages; offset += step {
+		plan = append(plan, pageRequest{offset: offset, limit: s.limitAt(int(offset))})
+	}
+	return plan, ""
+}
+
+// readAhead reads the planned pages concurrently and adds them in list
+// order. It stops at the first error, when the list is complete, or, with
+// the reason, when a page disagrees with the plan: another total than the
+// first page's (the list changed while it was read), or a next page the
+// plan did not foresee (pages of another size, or items listed twice).
+func readAhead[T any](ctx context.Context, c *Client, l listing[T], s *listState[T], plan []pageRequest, total int64) (bool, string, error) {
+	pf := startPrefetch(ctx, c, l, plan)
+	defer pf.stop()
+	for i, planned := range plan {
+		req, err := s.next()
 		if err != nil {
-			return nil, err
+			return false, "", err
 		}
-		items[i] = *item
+		if req != planned {
+			return false, fmt.Sprintf("the next page is offset %d with limit %d, where the plan from the first page had offset %d with limit %d",
+				req.offset, req.limit, planned.offset, planned.limit), nil
+		}
+		p, err := pf.wait(i)
+		if err != nil {
+			return false, "", err
+		}
+		done, err := s.add(req, p)
+		if err != nil || done {
+			return done, "", err
+		}
+		if p.Total == nil || *p.Total != total {
+			return false, fmt.Sprintf("the page at offset %d reports a total of %s, where the first page reported %d", req.offset, describeTotal(p.Total), total), nil
+		}
 	}
-	return items, nil
+	return false, "the pages planned from the first page's total did not reach the end of the list", nil
+}
+
+func describeTotal(t *int64) string {
+	if t == nil {
+		return "none"
+	}
+	return strconv.FormatInt(*t, 10)
 }

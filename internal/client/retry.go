@@ -29,6 +29,12 @@ const maxTimedOutAttempts = 2
 func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 	start := time.Now()
 	attempts, timeouts := 0, 0
+	p := paceOf(ctx)
+	if d := p.remaining(c.now()); d > 0 {
+		if err := c.sleep(ctx, d); err != nil {
+			return 0, nil, fmt.Errorf("request to %s cancelled while waiting, as the API asked with Retry-After on another page of the list: %w", c.host, err)
+		}
+	}
 	for {
 		attempts++
 		status, header, body, err := c.attempt(ctx, target)
@@ -47,7 +53,7 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 				tErr.Attempts, tErr.TimedOut, tErr.Elapsed = attempts, timeouts, time.Since(start)
 				return 0, nil, tErr
 			}
-			if err := c.sleep(ctx, c.backoff(attempts, nil)); err != nil {
+			if err := c.sleep(ctx, c.retryWait(p, attempts, nil)); err != nil {
 				return 0, nil, fmt.Errorf("request to %s cancelled while waiting to retry: %w", c.host, err)
 			}
 			continue
@@ -58,7 +64,7 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 		if !retryableStatus(status) || attempts > c.cfg.MaxRetries {
 			return status, nil, c.apiError(status, header, body, attempts)
 		}
-		if err := c.sleep(ctx, c.backoff(attempts, header)); err != nil {
+		if err := c.sleep(ctx, c.retryWait(p, attempts, header)); err != nil {
 			return 0, nil, fmt.Errorf("request to %s cancelled while waiting to retry after HTTP %d: %w", c.host, status, err)
 		}
 	}
@@ -209,6 +215,18 @@ func isTLSAlert(err error) bool {
 // retryableStatus is 429 and every 5xx but 501, which will not change.
 func retryableStatus(status int) bool {
 	return status == http.StatusTooManyRequests || (status >= 500 && status <= 599 && status != http.StatusNotImplemented)
+}
+
+// retryWait is how long to wait before the next attempt: the backoff, or
+// longer when another page of the same list was asked to wait longer. A
+// Retry-After holds back every page of the list, not only this one.
+func (c *Client) retryWait(p *pace, attempt int, header http.Header) time.Duration {
+	d := c.backoff(attempt, header)
+	now := c.now()
+	if _, ok := retryAfter(header, now); ok {
+		p.holdUntil(now.Add(d))
+	}
+	return max(d, p.remaining(now))
 }
 
 // backoff is how long to wait before the next attempt: the server's
