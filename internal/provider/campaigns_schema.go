@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
 func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -29,20 +27,12 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
+// campaignsModel holds the arguments and total. Campaigns and IDs stay null
+// here: the read writes both lists into state directly (campaigns_state.go).
 type campaignsModel struct {
 	scopeModel
 	listModel
-	Status    types.String            `tfsdk:"status"`
-	Campaigns []campaignListItemModel `tfsdk:"campaigns"`
-	IDs       []types.String          `tfsdk:"ids"`
-}
-
-type campaignListItemModel struct {
-	CampaignID types.String `tfsdk:"campaign_id"`
-	campaignSummaryModel
-}
-
-func (m *campaignListItemModel) fromAPI(s *client.CampaignSummary) error {
-	m.CampaignID = types.StringPointerValue(s.CampaignID)
-	return m.campaignSummaryModel.fromAPI(s)
+	Status    types.String `tfsdk:"status"`
+	Campaigns types.List   `tfsdk:"campaigns"`
+	IDs       types.List   `tfsdk:"ids"`
 }
