@@ -27,12 +27,20 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-// campaignsModel holds the arguments and total. Campaigns and IDs stay null
-// here: the read writes both lists into state directly (campaigns_state.go).
+// campaignsModel is the data source's state. A read leaves Campaigns and IDs
+// nil and writes both lists into state directly (campaigns_state.go).
 type campaignsModel struct {
 	scopeModel
 	listModel
-	Status    types.String `tfsdk:"status"`
-	Campaigns types.List   `tfsdk:"campaigns"`
-	IDs       types.List   `tfsdk:"ids"`
+	Status    types.String            `tfsdk:"status"`
+	Campaigns []campaignListItemModel `tfsdk:"campaigns"`
+	IDs       []types.String          `tfsdk:"ids"`
+}
+
+// campaignListItemModel is one campaign of the list as state holds it. Its
+// fromAPI, the reference the values written directly are held to, is in
+// campaigns_state_test.go.
+type campaignListItemModel struct {
+	CampaignID types.String `tfsdk:"campaign_id"`
+	campaignSummaryModel
 }

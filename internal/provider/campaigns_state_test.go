@@ -15,22 +15,9 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
-// reflectedCampaignsModel is sarvam_campaigns' model as the framework's
-// reflection writes it, with campaignListItemModel for each campaign: the
-// reference campaignListValues is held to, and what a read set before.
-type reflectedCampaignsModel struct {
-	scopeModel
-	listModel
-	Status    types.String            `tfsdk:"status"`
-	Campaigns []campaignListItemModel `tfsdk:"campaigns"`
-	IDs       []types.String          `tfsdk:"ids"`
-}
-
-type campaignListItemModel struct {
-	CampaignID types.String `tfsdk:"campaign_id"`
-	campaignSummaryModel
-}
-
+// fromAPI maps one listed campaign to its model, which the framework's
+// reflection writes into state: the reference campaignListValues is held
+// to, and what a read did before it wrote the lists directly.
 func (m *campaignListItemModel) fromAPI(s *client.CampaignSummary) error {
 	m.CampaignID = types.StringPointerValue(s.CampaignID)
 	return m.campaignSummaryModel.fromAPI(s)
@@ -54,7 +41,7 @@ func campaignsState(t testing.TB) tfsdk.State {
 // did before it wrote the lists directly.
 func reflectedCampaignList(t testing.TB, items []client.CampaignSummary) tfsdk.State {
 	t.Helper()
-	m := reflectedCampaignsModel{}
+	m := campaignsModel{}
 	var err error
 	if m.Campaigns, m.IDs, err = mapItems("campaigns", items, func(m *campaignListItemModel) types.String { return m.CampaignID }); err != nil {
 		t.Fatal(err)
