@@ -373,4 +373,24 @@ output "result" {
 			})
 		}
 	}
+	// The idiom the error shows chooses the answer: the plan goes on.
+	t.Run("try", func(t *testing.T) {
+		_, url := startFake(t)
+		config := providerBlock(url) + campaignBlock(fakeapi.PolicyRenewalID) + `
+output "open" {
+  value = try(provider::sarvam::calling_window_open(data.sarvam_campaign.test.allowed_schedule, "2026-12-06T12:00:00Z"), true)
+}
+output "next_is_null" {
+  value = try(provider::sarvam::next_calling_window(data.sarvam_campaign.test.allowed_schedule, "2026-12-06T12:00:00Z"), null) == null
+}
+`
+		resource.UnitTest(t, resource.TestCase{
+			TerraformVersionChecks:   functionVersions,
+			ProtoV6ProviderFactories: testProviders,
+			Steps: []resource.TestStep{{Config: config, ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("open", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("next_is_null", knownvalue.Bool(true)),
+			}}},
+		})
+	})
 }

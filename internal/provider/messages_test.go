@@ -65,17 +65,6 @@ data "sarvam_campaign" "test" {
 	}
 }
 
-// A 404 whose body is not the API's JSON error points at base_url first.
-func TestMessages_notTheAPI(t *testing.T) {
-	_, url := startFake(t)
-	wrong := url[:len(url)-len(fakeapi.BasePath)] + "/api/schedule"
-	expectFailure(t, providerBlock(wrong)+campaignBlock(fakeapi.LoanRemindersID), exact(summaryNotTheAPI,
-		`Reading campaign "`+fakeapi.LoanRemindersID+`" in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 404 Not Found: Not Found. `+
-			`The answer is not the API's documented JSON error ({"error": {…}}), so the request most likely reached no route of the scheduling API: `+
-			`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. `+
-			`If base_url is right, check campaign_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`), testKey)
-}
-
 // One not-found case per data source that reads by id, whole.
 func TestMessages_notFound(t *testing.T) {
 	in := `in workspace "ws-collections" of org "org-acme-finance"`
