@@ -132,7 +132,7 @@ func TestMessages_undocumentedStatusWarns(t *testing.T) {
 	ctx := context.Background()
 	ds := &campaignsDataSource{dataSource[campaignsModel, *campaignsModel]{name: "campaigns", data: &providerData{client: c, apiKey: testKey, orgID: fakeapi.OrgID, workspaceID: fakeapi.WorkspaceID}}}
 	for _, status := range []string{"running", "Active"} {
-		req, resp := listReadRequest(t, ctx, ds, map[string]tftypes.Value{"status": tftypes.NewValue(tftypes.String, status)})
+		req, resp := readRequestWith(t, ctx, ds, map[string]tftypes.Value{"status": tftypes.NewValue(tftypes.String, status)})
 		ds.Read(ctx, req, resp)
 		if resp.Diagnostics.HasError() || len(resp.Diagnostics) != 1 {
 			t.Fatalf("status %q: want one warning, got %v", status, resp.Diagnostics)
@@ -150,15 +150,15 @@ func TestMessages_undocumentedStatusWarns(t *testing.T) {
 			t.Fatalf("status %q: want an empty list read, got total %v, ids %v", status, m.Total, m.IDs)
 		}
 	}
-	req, resp := listReadRequest(t, ctx, ds, map[string]tftypes.Value{"status": tftypes.NewValue(tftypes.String, "ended")})
+	req, resp := readRequestWith(t, ctx, ds, map[string]tftypes.Value{"status": tftypes.NewValue(tftypes.String, "ended")})
 	ds.Read(ctx, req, resp)
 	if len(resp.Diagnostics) != 0 {
 		t.Fatalf("a documented status: want no diagnostic, got %v", resp.Diagnostics)
 	}
 }
 
-// listReadRequest is a read of ds with the given arguments, the rest null.
-func listReadRequest(t *testing.T, ctx context.Context, ds datasource.DataSource, args map[string]tftypes.Value) (datasource.ReadRequest, *datasource.ReadResponse) {
+// readRequestWith is a read of ds with the given arguments, the rest null.
+func readRequestWith(t *testing.T, ctx context.Context, ds datasource.DataSource, args map[string]tftypes.Value) (datasource.ReadRequest, *datasource.ReadResponse) {
 	t.Helper()
 	var sresp datasource.SchemaResponse
 	ds.Schema(ctx, datasource.SchemaRequest{}, &sresp)
