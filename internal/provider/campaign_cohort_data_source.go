@@ -24,7 +24,7 @@ func (d *campaignCohortDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 	campaignID, cohortID := m.CampaignID.ValueString(), m.CohortID.ValueString()
-	t := target{kind: "cohort", idAttr: "cohort_id", asked: fmt.Sprintf("cohort %q of campaign %q %s", cohortID, campaignID, m.in())}
+	t := target{kind: "cohort", idAttr: "cohort_id", check: "cohort_id and campaign_id (the API answers 404 when either does not exist)", scope: m.scopeModel, asked: fmt.Sprintf("cohort %q of campaign %q %s", cohortID, campaignID, m.in())}
 	cohort, err := d.client().GetCohort(ctx, m.org(), m.workspace(), campaignID, cohortID)
 	if err != nil {
 		readError(&resp.Diagnostics, err, t)

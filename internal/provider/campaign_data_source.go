@@ -44,7 +44,7 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 		m.CampaignID = types.StringValue(id)
 	}
 	id := m.CampaignID.ValueString()
-	t := target{kind: "campaign", idAttr: "campaign_id", asked: fmt.Sprintf("campaign %q %s", id, m.in())}
+	t := target{kind: "campaign", idAttr: "campaign_id", scope: m.scopeModel, asked: fmt.Sprintf("campaign %q %s", id, m.in())}
 	campaign, err := d.client().GetCampaign(ctx, m.org(), m.workspace(), id)
 	if err != nil {
 		readError(&resp.Diagnostics, err, t)
@@ -67,7 +67,7 @@ func (d *campaignDataSource) findByName(ctx context.Context, m *campaignModel, d
 	name := m.Name.ValueString()
 	list, err := d.client().ListCampaigns(ctx, m.org(), m.workspace(), client.ListQuery{Search: name})
 	if err != nil {
-		readError(diags, err, target{kind: "campaign list", idAttr: "workspace_id", asked: fmt.Sprintf("the campaigns named %q %s", name, m.in())})
+		readError(diags, err, target{kind: "campaign list", idAttr: "workspace_id", scope: m.scopeModel, asked: fmt.Sprintf("the campaigns named %q %s", name, m.in())})
 		return "", false
 	}
 	var exact, nearMisses []client.CampaignSummary

@@ -18,8 +18,8 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		Attributes: withScope("the campaigns belong to", withListArguments("campaigns", map[string]schema.Attribute{
 			"status": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "Only campaigns with this status, sent as the API's `campaign_status`. Known values: `scheduled`, `active`, `paused`, `ended`, `cancelled`. " +
-					"Unset lists every status.",
+				MarkdownDescription: "Only campaigns with this status, sent as the API's `campaign_status`. The documented values, in lower case: `scheduled`, `active`, `paused`, `ended`, `cancelled`. " +
+					"Another value (`running`, `Active`) is sent as given, with a warning: the API usually matches no campaign with it, or refuses it. Unset lists every status.",
 			},
 			"campaigns": computedObjectList("The campaigns, in the order of `sort_by` and `sort_order`. A campaign that the API lists twice, because the list shifted between pages, is kept once.", item),
 			"ids":       computedStringList("The `campaign_id` of each of `campaigns`, in the same order."),

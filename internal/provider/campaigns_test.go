@@ -280,11 +280,16 @@ func TestCampaignsDataSource_errors(t *testing.T) {
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Status: 404, Body: `{"detail":"Not Found"}`})
 	expectFailure(t, providerBlock(url)+campaignsBlock(),
-		`Campaign list not found.*no the campaign list in workspace "ws-collections" of org "org-acme-finance".*HTTP 404.*base_url may point at the wrong path`, testKey)
+		exact("Not found: check base_url first", `Reading the campaign list in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 404 Not Found: Not Found. `+
+			`The answer is not the API's documented JSON error ({"error": {…}}), so the request most likely reached no route of the scheduling API: `+
+			`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. `+
+			`If base_url is right, check workspace_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`), testKey)
 	fake.Inject(fakeapi.Fault{Status: 200, Body: `{"items": [{"name": "x"}], "total": 1, "limit": 100, "offset": 0, "next_page_uri": null}`})
 	expectFailure(t, providerBlock(url)+campaignsBlock(), `Unexpected response from the Sarvam API.*items\[0\]\.campaign_id`, testKey)
 	fake.Inject(fakeapi.Fault{Status: 200, Body: `{"items": [{"name": "x", "campaign_id": "c", "status": "active", "created_at": "last week"}], "total": 1, "limit": 100, "offset": 0, "next_page_uri": null}`})
-	expectFailure(t, providerBlock(url)+campaignsBlock(), `Unexpected campaign list from the Sarvam API.*campaigns\[0\]\.created_at: "last week" is not an RFC 3339 timestamp`, testKey)
+	expectFailure(t, providerBlock(url)+campaignsBlock(), exact("Unexpected campaign from the Sarvam API",
+		`Reading the campaign list in workspace "ws-collections" of org "org-acme-finance": the response was read, but a value in it could not be used: `+
+			`campaigns[0].created_at: "last week" is not an RFC 3339 timestamp`), testKey)
 }
 
 // by name: exactly one match reads the same campaign as a read by id.

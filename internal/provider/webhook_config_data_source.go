@@ -24,7 +24,7 @@ func (d *webhookConfigDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 	id := m.WebhookID.ValueString()
-	t := target{kind: "webhook configuration", idAttr: "webhook_id", asked: fmt.Sprintf("webhook configuration %q %s", id, m.in())}
+	t := target{kind: "webhook configuration", idAttr: "webhook_id", scope: m.scopeModel, asked: fmt.Sprintf("webhook configuration %q %s", id, m.in())}
 	w, err := d.client().GetWebhookConfig(ctx, m.org(), m.workspace(), id)
 	if err != nil {
 		readError(&resp.Diagnostics, err, t)
