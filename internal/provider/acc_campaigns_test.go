@@ -21,8 +21,9 @@ var campaignTimestamps = []string{"created_at", "updated_at", "start_timestamp",
 
 // Every campaign of the first few listed reads back by id with the name and
 // status it was listed with, and with the parts every campaign has.
-func TestAccCampaign_byID(t *testing.T) {
-	tg := newAccTarget(t)
+func TestAccCampaign_byID(t *testing.T) { accCampaignByID(t, newAccTarget(t)) }
+
+func accCampaignByID(t *testing.T, tg *accTarget) {
 	tg.run(t, resource.TestStep{
 		Config: `
 data "sarvam_campaigns" "sample" {
@@ -66,8 +67,9 @@ data "sarvam_campaign" "each" {
 // with the "several campaigns" error when the name is shared; a listing by
 // the same search says which is right. Subjects: the first campaign's name
 // and the first name the sample holds twice.
-func TestAccCampaign_byName(t *testing.T) {
-	tg := newAccTarget(t)
+func TestAccCampaign_byName(t *testing.T) { accCampaignByName(t, newAccTarget(t)) }
+
+func accCampaignByName(t *testing.T, tg *accTarget) {
 	sample := tg.campaignSample(t, accSample)
 	names := []string{*sample[0].Name}
 	if shared := firstSharedName(sample); shared != "" {
@@ -123,6 +125,7 @@ data "sarvam_campaign" "by_name" {
 		if len(exact) > 1 {
 			t.Fatalf("by name resolved one campaign, but %d are named exactly that: %v", len(exact), exact)
 		}
+		t.Logf("by name resolved to the one campaign of that name")
 	default:
 		pattern := regexp.MustCompile(`(?s)Several\s+campaigns\s+have\s+this\s+name.*` + fmt.Sprintf(`\d+\s+campaigns\s.*are\s+named\s+%s`, regexp.QuoteMeta(fmt.Sprintf("%q", name))))
 		if !pattern.MatchString(err.Error()) {
@@ -131,12 +134,14 @@ data "sarvam_campaign" "by_name" {
 		if len(exact) < 2 && complete {
 			t.Fatalf("by name says several campaigns are named that, but the search lists %d under that exact name", len(exact))
 		}
+		t.Logf("by name refused a name %d campaigns share", len(exact))
 	}
 }
 
 // The whole list, newest first by default, as far as the sample goes.
-func TestAccCampaigns_unfiltered(t *testing.T) {
-	tg := newAccTarget(t)
+func TestAccCampaigns_unfiltered(t *testing.T) { accCampaignsUnfiltered(t, newAccTarget(t)) }
+
+func accCampaignsUnfiltered(t *testing.T, tg *accTarget) {
 	tg.run(t, resource.TestStep{
 		Config: fmt.Sprintf("data \"sarvam_campaigns\" \"all\" {\n  max_results = %d\n}\n", accSample),
 		ConfigStateChecks: []statecheck.StateCheck{stateCheck(func(st accState) []string {
@@ -160,8 +165,9 @@ var documentedStatuses = []string{"scheduled", "active", "paused", "ended", "can
 // A status filter lists only that status, and at least the one campaign of
 // that status the sample holds. Subjects: up to two documented statuses the
 // sample holds.
-func TestAccCampaigns_status(t *testing.T) {
-	tg := newAccTarget(t)
+func TestAccCampaigns_status(t *testing.T) { accCampaignsStatus(t, newAccTarget(t)) }
+
+func accCampaignsStatus(t *testing.T, tg *accTarget) {
 	var statuses []string
 	for _, c := range tg.campaignSample(t, 50) {
 		if s := *c.Status; slices.Contains(documentedStatuses, s) && !slices.Contains(statuses, s) && len(statuses) < 2 {
@@ -198,8 +204,9 @@ func TestAccCampaigns_status(t *testing.T) {
 
 // A search for a listed campaign's whole name finds that campaign, however
 // loosely the API matches. Subject: the first campaign.
-func TestAccCampaigns_search(t *testing.T) {
-	tg := newAccTarget(t)
+func TestAccCampaigns_search(t *testing.T) { accCampaignsSearch(t, newAccTarget(t)) }
+
+func accCampaignsSearch(t *testing.T, tg *accTarget) {
 	name := *tg.campaignSample(t, 1)[0].Name
 	tg.run(t, resource.TestStep{
 		Config: fmt.Sprintf("data \"sarvam_campaigns\" \"found\" {\n  search      = %s\n  max_results = %d\n}\n", hcl(name), accSample),
@@ -220,8 +227,9 @@ func TestAccCampaigns_search(t *testing.T) {
 }
 
 // max_results bounds the list exactly.
-func TestAccCampaigns_maxResults(t *testing.T) {
-	tg := newAccTarget(t)
+func TestAccCampaigns_maxResults(t *testing.T) { accCampaignsMaxResults(t, newAccTarget(t)) }
+
+func accCampaignsMaxResults(t *testing.T, tg *accTarget) {
 	have := len(tg.campaignSample(t, 3))
 	tg.run(t, resource.TestStep{
 		Config: `
@@ -248,8 +256,9 @@ data "sarvam_campaigns" "three" {
 
 // Sorting by created_at each way orders each list, and when the sample
 // holds the whole workspace, gives the same set in reverse order.
-func TestAccCampaigns_sortOrder(t *testing.T) {
-	tg := newAccTarget(t)
+func TestAccCampaigns_sortOrder(t *testing.T) { accCampaignsSortOrder(t, newAccTarget(t)) }
+
+func accCampaignsSortOrder(t *testing.T, tg *accTarget) {
 	var config strings.Builder
 	for _, order := range []string{"asc", "desc"} {
 		fmt.Fprintf(&config, "data \"sarvam_campaigns\" %q {\n  sort_by     = \"created_at\"\n  sort_order  = %q\n  max_results = %d\n}\n", order, order, accSample)

@@ -21,8 +21,9 @@ var cohortFields = []string{"cohort_id", "name", "status", "source_type", "creat
 // Every cohort listed for the first campaign that has any reads back by id
 // with the same fields. Only the cohorts' descriptions are read, never
 // their contacts.
-func TestAccCampaignCohorts(t *testing.T) {
-	tg := newAccTarget(t)
+func TestAccCampaignCohorts(t *testing.T) { accCampaignCohorts(t, newAccTarget(t)) }
+
+func accCampaignCohorts(t *testing.T, tg *accTarget) {
 	campaignID := tg.campaignWithCohorts(t)
 	if campaignID == "" {
 		t.Skipf("none of the first %d campaigns has a cohort; nothing to read", cohortSearchBound)

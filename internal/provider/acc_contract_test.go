@@ -17,8 +17,9 @@ var contractReportPath = filepath.Join("..", "..", "build", "contract-report.md"
 // TestAccContractReport asks the API each question the API's documentation
 // leaves open and writes the answers as a table, to the test log and to
 // build/contract-report.md. Against the fake it shows the fake's answers.
-func TestAccContractReport(t *testing.T) {
-	tg := newAccTarget(t)
+func TestAccContractReport(t *testing.T) { accContractReport(t, newAccTarget(t)) }
+
+func accContractReport(t *testing.T, tg *accTarget) {
 	p := tg.contractProbe(t)
 	rows, err := p.rows()
 	if err != nil {

@@ -20,7 +20,10 @@ var accInstants = []string{"2025-06-11T06:45:00Z", "2025-06-14T20:10:00+05:30"}
 // agree with a direct computation of that schedule. Subject: the first
 // listed campaign whose schedule the API wrote in the documented form.
 func TestAccFunctions_campaignSchedule(t *testing.T) {
-	tg := newAccTarget(t)
+	accFunctionsCampaignSchedule(t, newAccTarget(t))
+}
+
+func accFunctionsCampaignSchedule(t *testing.T, tg *accTarget) {
 	id := tg.campaignWithDocumentedSchedule(t)
 	if id == "" {
 		t.Skip("none of the first 10 campaigns has a schedule of HH:MM times, English day names and an IANA zone")

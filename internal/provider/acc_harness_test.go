@@ -119,12 +119,24 @@ func startAccFake(t *testing.T) *fakeapi.Server {
 	t.Cleanup(func() {
 		reqs := fake.Requests()
 		checkAllGET(t, reqs)
+		if !strings.HasPrefix(t.Name(), "TestAcc") {
+			return
+		}
 		accRequests.Lock()
 		accRequests.n += len(reqs)
 		accRequests.tests++
 		accRequests.Unlock()
 	})
 	return fake
+}
+
+// printAccRequests says what the acceptance tests asked of their fakes.
+func printAccRequests() {
+	accRequests.Lock()
+	defer accRequests.Unlock()
+	if accRequests.tests > 0 {
+		fmt.Printf("acceptance tests: %d requests to the fake over %d tests, all GET\n", accRequests.n, accRequests.tests)
+	}
 }
 
 // checkAllGET fails on any request that could change something.

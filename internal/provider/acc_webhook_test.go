@@ -13,8 +13,9 @@ import (
 // A webhook configuration reads back with its id, a URL and timestamps that
 // parse, and, when it was found by listing, the name and URL listed.
 // Subject: SARVAM_TEST_WEBHOOK_ID, else the first the webhooks list holds.
-func TestAccWebhookConfig(t *testing.T) {
-	tg := newAccTarget(t)
+func TestAccWebhookConfig(t *testing.T) { accWebhookConfig(t, newAccTarget(t)) }
+
+func accWebhookConfig(t *testing.T, tg *accTarget) {
 	id, listed := tg.webhookSubject(t)
 	if id == "" {
 		t.Skipf("no webhook configuration to read: set %s to one in workspace %q, or create one", envTestWebhookID, tg.workspace)
