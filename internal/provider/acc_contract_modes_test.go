@@ -44,10 +44,7 @@ func TestContractProbe_fakeModes(t *testing.T) {
 		{"extra_fields", fakeapi.Modes{ExtraFields: true}, map[string]string{"extra-campaign": ansYes, "extra-list": ansYes, "extra-webhook": ansYes}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			tg := newAccTarget(t)
-			if tg.fake == nil {
-				t.Skip("the classification is checked against the fake; the environment names a workspace")
-			}
+			tg := newFakeTarget(t)
 			tg.fake.SetModes(tc.modes)
 			rows, err := tg.contractProbe(t).rows()
 			if err != nil {

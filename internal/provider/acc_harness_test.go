@@ -99,6 +99,18 @@ func newAccTarget(t *testing.T) *accTarget {
 	return tg
 }
 
+// newFakeTarget is newAccTarget for tests of how the provider meets the
+// fake's modes, which need the fake: with a workspace named by the
+// environment they are skipped, as they say nothing about that workspace.
+func newFakeTarget(t *testing.T) *accTarget {
+	t.Helper()
+	tg := newAccTarget(t)
+	if tg.fake == nil {
+		t.Skip("this test sets the fake's modes; TF_ACC and SARVAM_* name a workspace instead")
+	}
+	return tg
+}
+
 // startAccFake serves the demo data and sets the provider's variables to
 // it, with a campaign in another workspace for the cross-workspace check.
 // When the test ends it fails on any request that was not a GET.

@@ -36,10 +36,7 @@ func TestTolerance_acceptanceUnderFakeModes(t *testing.T) {
 	} {
 		for _, name := range sortedKeys(tc.checks) {
 			t.Run(tc.name+"/"+name, func(t *testing.T) {
-				tg := newAccTarget(t)
-				if tg.fake == nil {
-					t.Skip("fake modes need the fake; the environment names a workspace")
-				}
+				tg := newFakeTarget(t)
 				tg.fake.SetModes(tc.modes)
 				tg.fake.AddCampaigns(tc.bulk, "Bulk campaign")
 				tc.checks[name](t, tg)
@@ -54,7 +51,7 @@ func TestTolerance_acceptanceUnderFakeModes(t *testing.T) {
 func TestTolerance_unknownStatus(t *testing.T) {
 	const config = "data \"sarvam_campaigns\" \"odd\" {\n  status = \"zq_not_a_status\"\n}\n"
 	for _, m := range []fakeapi.UnknownStatusMode{fakeapi.UnknownStatusFiltered, fakeapi.UnknownStatusEmpty} {
-		tg := newAccTarget(t)
+		tg := newFakeTarget(t)
 		tg.fake.SetModes(fakeapi.Modes{UnknownStatus: m})
 		err := tg.runExpectingError(t, config, stateCheck(func(st accState) []string {
 			if n := len(strList(st.one("data.sarvam_campaigns.odd"), "ids")); n != 0 {
@@ -66,7 +63,7 @@ func TestTolerance_unknownStatus(t *testing.T) {
 			t.Fatalf("mode %d: %v", m, err)
 		}
 	}
-	tg := newAccTarget(t)
+	tg := newFakeTarget(t)
 	tg.fake.SetModes(fakeapi.Modes{UnknownStatus: fakeapi.UnknownStatusRejected})
 	err := tg.runExpectingError(t, config)
 	want := regexp.MustCompile(`(?s)Sarvam\s+API\s+error.*Reading\s+the\s+campaign\s+list\s+in\s+workspace\s+"ws-collections"\s+of\s+org\s+"org-acme-finance":\s+the\s+API\s+answered\s+HTTP\s+422\s+Unprocessable\s+Entity:\s+Invalid\s+query\s+parameters:\s+campaign_status:\s+.*got\s+"zq_not_a_status"\s+\(code\s+validation_error\)\.\s+The\s+API\s+refused\s+the\s+request\s+as\s+sent;\s+check\s+the\s+IDs\s+and\s+arguments\.`)
@@ -85,7 +82,7 @@ func TestTolerance_otherWorkspaceMeaning(t *testing.T) {
 		{fakeapi.ForeignForbidden, `(?i)HTTP\s+403.*(access|permission)`},
 		{fakeapi.ForeignNotFound, `(?i)not\s+found.*HTTP\s+404`},
 	} {
-		tg := newAccTarget(t)
+		tg := newFakeTarget(t)
 		tg.fake.SetModes(fakeapi.Modes{Foreign: tc.mode})
 		err := tg.runExpectingError(t, "data \"sarvam_campaign\" \"elsewhere\" {\n  workspace_id = \""+accForeignWorkspace+"\"\n  campaign_id  = \""+accForeignCampaign+"\"\n}\n")
 		if err == nil {
