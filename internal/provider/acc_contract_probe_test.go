@@ -238,7 +238,7 @@ func (p *contractProbe) foreign() (contractRow, error) {
 		return r, nil
 	}
 	a, err := p.raw.get(p.ctx, p.foreignWorkspace, nil, "campaigns", p.foreignCampaign)
-	r.answer, r.evidence = statusAnswer(a, ansReadable, ansReadable), "GET of the campaign in its own workspace"+errorWords(a)
+	r.answer, r.evidence = statusAnswer(a, ansReadable, ansReadable), "the key's GET of a campaign of another workspace"+errorWords(a)
 	return r, err
 }
 
