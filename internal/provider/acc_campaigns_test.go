@@ -114,8 +114,7 @@ data "sarvam_campaign" "by_name" {
 		}
 	}
 	complete := len(list.Items) < accSample
-	switch {
-	case err == nil:
+	if err == nil {
 		if got := str(resolved, "name"); got != name {
 			t.Fatalf("by name resolved to a campaign named %q", got)
 		}
@@ -126,16 +125,16 @@ data "sarvam_campaign" "by_name" {
 			t.Fatalf("by name resolved one campaign, but %d are named exactly that: %v", len(exact), exact)
 		}
 		t.Logf("by name resolved to the one campaign of that name")
-	default:
-		pattern := regexp.MustCompile(`(?s)Several\s+campaigns\s+have\s+this\s+name.*` + fmt.Sprintf(`\d+\s+campaigns\s.*are\s+named\s+%s`, regexp.QuoteMeta(fmt.Sprintf("%q", name))))
-		if !pattern.MatchString(err.Error()) {
-			t.Fatalf("by name failed with something else than the several-campaigns error:\n%v", err)
-		}
-		if len(exact) < 2 && complete {
-			t.Fatalf("by name says several campaigns are named that, but the search lists %d under that exact name", len(exact))
-		}
-		t.Logf("by name refused a name %d campaigns share", len(exact))
+		return
 	}
+	pattern := regexp.MustCompile(`(?s)Several\s+campaigns\s+have\s+this\s+name.*` + fmt.Sprintf(`\d+\s+campaigns\s.*are\s+named\s+%s`, regexp.QuoteMeta(fmt.Sprintf("%q", name))))
+	if !pattern.MatchString(err.Error()) {
+		t.Fatalf("by name failed with something else than the several-campaigns error:\n%v", err)
+	}
+	if len(exact) < 2 && complete {
+		t.Fatalf("by name says several campaigns are named that, but the search lists %d under that exact name", len(exact))
+	}
+	t.Logf("by name refused a name %d campaigns share", len(exact))
 }
 
 // The whole list, newest first by default, as far as the sample goes.
