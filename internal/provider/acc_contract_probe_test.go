@@ -197,18 +197,20 @@ func describeLink(link string) string {
 }
 
 func (p *contractProbe) unknownStatus() (contractRow, error) {
-	r := contractRow{key: "unknown-status", question: "What does an unknown `campaign_status` answer?"}
-	a, err := p.raw.campaigns(p.ctx, q("campaign_status", "zq_not_a_status", "limit", "1"))
-	r.answer = statusAnswer(a, ansEmptyList, ansFilterIgnore)
-	r.evidence = "campaign_status=zq_not_a_status"
-	return r, err
+	return p.unknownValue(contractRow{key: "unknown-status", question: "What does an unknown `campaign_status` answer?"},
+		"campaign_status", "zq_not_a_status", ansEmptyList, ansFilterIgnore)
 }
 
 func (p *contractProbe) unknownSortBy() (contractRow, error) {
-	r := contractRow{key: "unknown-sort", question: "What does an unknown `sort_by` answer?"}
-	a, err := p.raw.campaigns(p.ctx, q("sort_by", "zq_not_a_field", "limit", "1"))
-	r.answer = statusAnswer(a, ansSortIgnored, ansSortIgnored)
-	r.evidence = "sort_by=zq_not_a_field"
+	return p.unknownValue(contractRow{key: "unknown-sort", question: "What does an unknown `sort_by` answer?"},
+		"sort_by", "zq_not_a_field", ansSortIgnored, ansSortIgnored)
+}
+
+// unknownValue lists campaigns with a value of param that no API takes,
+// and names the answer: an empty or a listing 200 as given, else its status.
+func (p *contractProbe) unknownValue(r contractRow, param, value, empty, listed string) (contractRow, error) {
+	a, err := p.raw.campaigns(p.ctx, q(param, value, "limit", "1"))
+	r.answer, r.evidence = statusAnswer(a, empty, listed), param+"="+value
 	return r, err
 }
 
