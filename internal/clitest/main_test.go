@@ -159,3 +159,23 @@ func copyDir(t *testing.T, src string) string {
 	}
 	return dst
 }
+
+// runScript runs a bash script with bin first on PATH, the CLI as
+// TERRAFORM and the CLI configuration with dev_overrides.
+func runScript(t *testing.T, c cli, script string) (string, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "bash", script)
+	cmd.Env = cliEnv(map[string]string{
+		"PATH":               bin + string(os.PathListSeparator) + os.Getenv("PATH"),
+		"TERRAFORM":          c.path,
+		"TF_CLI_CONFIG_FILE": cliConfig,
+	})
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("bash %s: %v", script, err)
+	}
+	return string(out), err
+}

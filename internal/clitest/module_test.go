@@ -2,6 +2,7 @@ package clitest
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -9,10 +10,14 @@ import (
 // gateModule is the example module its tests and the testing guide use.
 const gateModule = "examples/modules/campaign-gate"
 
+// ansi matches the colour codes of a CLI run without -no-color.
+var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
 // mustPass fails t unless out is a run of `terraform test` that passed
 // exactly want runs and failed none.
 func mustPass(t *testing.T, out string, err error, want string) {
 	t.Helper()
+	out = ansi.ReplaceAllString(out, "")
 	if err != nil || !strings.Contains(out, "Success! "+want+" passed, 0 failed.") {
 		t.Fatalf("want %s runs passed and none failed (exit error %v); the CLI printed:\n%s", want, err, out)
 	}
@@ -62,5 +67,18 @@ func TestCampaignGateFake(t *testing.T) {
 		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 			t.Errorf("tests/errors: no %q in:\n%s", want, out)
 		}
+	}
+}
+
+// TestCampaignGateScript runs the module's test.sh, the CI script the
+// testing guide gives module authors: every test file, with sarvam-fakeapi
+// found on PATH.
+func TestCampaignGateScript(t *testing.T) {
+	c := require(t, testCommand, mockProvider)
+	dir := copyDir(t, filepath.Join(root, gateModule))
+	out, err := runScript(t, c, filepath.Join(dir, "test.sh"))
+	mustPass(t, out, err, "6")
+	if !strings.HasSuffix(strings.TrimSpace(ansi.ReplaceAllString(out, "")), "tests/errors: failed at Campaign not found, as it must.") {
+		t.Errorf("test.sh did not check tests/errors:\n%s", out)
 	}
 }
