@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -90,8 +91,11 @@ func startFake(t *testing.T, org, workspace string, args ...string) fake {
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		<-exited
+		// SIGTERM, as Ctrl-C or a CI runner sends: the fake stops cleanly.
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		if err := <-exited; err != nil {
+			t.Errorf("sarvam-fakeapi did not stop cleanly on SIGTERM: %v\n%s", err, stderr.String())
+		}
 	})
 	deadline := time.Now().Add(30 * time.Second)
 	for {
@@ -102,6 +106,7 @@ func startFake(t *testing.T, org, workspace string, args ...string) fake {
 		}
 		select {
 		case err := <-exited:
+			exited <- err // for the cleanup, which waits for it
 			t.Fatalf("sarvam-fakeapi %s exited: %v\n%s", strings.Join(args, " "), err, stderr.String())
 		case <-time.After(50 * time.Millisecond):
 		}
