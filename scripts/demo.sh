@@ -2,7 +2,8 @@
 # make demo: build the provider, serve the fake API on loopback, and plan real
 # configurations against it through a throwaway Terraform CLI configuration.
 # Nothing outside a temporary directory is read or written, and everything it
-# starts is stopped on exit.
+# starts is stopped on exit. TERRAFORM names the CLI to run (terraform on
+# PATH by default); an OpenTofu binary works too.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +15,15 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-command -v terraform >/dev/null || { echo "demo: terraform is not on PATH" >&2; exit 1; }
+cli=${TERRAFORM:-terraform}
+command -v "$cli" >/dev/null || { echo "demo: $cli is not found" >&2; exit 1; }
+# "Terraform v1.8.5" or "OpenTofu v1.6.3": OpenTofu numbers its releases on
+# its own, and has provider functions from 1.7, Terraform from 1.8.
+read -r cli_name cli_version _ < <(env -u TF_CLI_ARGS CHECKPOINT_DISABLE=1 "$cli" version 2>/dev/null)
+cli_version=${cli_version#v}
+functions_from=1.8.0
+[ "$cli_name" = OpenTofu ] && functions_from=1.7.0
+echo "==> $cli_name $cli_version ($cli)"
 
 echo "==> Building the provider and the fake API"
 go build -C "$root" -o "$tmp/bin/terraform-provider-sarvam" .
@@ -43,17 +52,17 @@ export TF_CLI_CONFIG_FILE="$tmp/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATI
 unset TF_CLI_ARGS TF_CLI_ARGS_plan TF_WORKSPACE TF_DATA_DIR
 
 echo
-echo "==> terraform plan examples/demo (four campaigns: full, sparse, Unicode and unknown status, the reference's example; the active campaigns; a campaign by name; cohorts; a webhook configuration)"
+echo "==> $cli_name plan examples/demo (four campaigns: full, sparse, Unicode and unknown status, the reference's example; the active campaigns; a campaign by name; cohorts; a webhook configuration)"
 mkdir "$tmp/demo"
 cp "$root/examples/demo/main.tf" "$tmp/demo/"
 color=""; [ -t 1 ] || color="-no-color"
-terraform -chdir="$tmp/demo" plan -input=false -lock=false $color
+"$cli" -chdir="$tmp/demo" plan -input=false -lock=false $color
 
 echo
-echo "==> terraform plan of the documented example: its postcondition must stop the plan, since that campaign has ended"
+echo "==> $cli_name plan of the documented example: its postcondition must stop the plan, since that campaign has ended"
 mkdir "$tmp/example"
 cp "$root/examples/provider/provider.tf" "$root"/examples/data-sources/sarvam_campaign/{data-source,precondition}.tf "$tmp/example/"
-if terraform -chdir="$tmp/example" plan -input=false -lock=false -no-color >"$tmp/example.out" 2>&1; then
+if "$cli" -chdir="$tmp/example" plan -input=false -lock=false -no-color >"$tmp/example.out" 2>&1; then
   cat "$tmp/example.out"
   echo "demo: the plan should have stopped at the postcondition" >&2
   exit 1
@@ -66,7 +75,7 @@ fi
 sed -n '/Error: Resource postcondition failed/,$p' "$tmp/example.out"
 echo "demo: the postcondition stopped the plan, as it should."
 echo
-echo "==> terraform plan of every other documented data source example: each must plan cleanly"
+echo "==> $cli_name plan of every other documented data source example: each must plan cleanly"
 for example in "$root"/examples/data-sources/sarvam_campaign/by-name.tf "$root"/examples/data-sources/*/; do
   # sarvam_campaign's own examples are planned above and stop at their postcondition.
   [ "$example" = "$root/examples/data-sources/sarvam_campaign/" ] && continue
@@ -74,7 +83,7 @@ for example in "$root"/examples/data-sources/sarvam_campaign/by-name.tf "$root"/
   mkdir "$tmp/$name"
   if [ -d "$example" ]; then cp "$example"*.tf "$tmp/$name/"; else cp "$example" "$tmp/$name/"; fi
   cp "$root/examples/provider/provider.tf" "$tmp/$name/"
-  if ! terraform -chdir="$tmp/$name" plan -input=false -lock=false -no-color >"$tmp/$name.out" 2>&1; then
+  if ! "$cli" -chdir="$tmp/$name" plan -input=false -lock=false -no-color >"$tmp/$name.out" 2>&1; then
     cat "$tmp/$name.out"
     echo "demo: the documented example for $name did not plan" >&2
     exit 1
@@ -88,12 +97,18 @@ for example in "$root"/examples/data-sources/sarvam_campaign/by-name.tf "$root"/
 done
 
 echo
-echo "==> terraform plan of the function examples at this moment: inside the campaign's calling window their precondition refuses the plan, outside it passes"
+echo "==> $cli_name plan of the function examples at this moment: inside the campaign's calling window their precondition refuses the plan, outside it passes"
+if [ "$(printf '%s\n' "$functions_from" "$cli_version" | sort -V | head -1)" != "$functions_from" ]; then
+  echo "skipped: $cli_name $cli_version has no provider functions ($cli_name has them from $functions_from)"
+  echo
+  echo "demo: done."
+  exit 0
+fi
 for dir in "$root"/examples/functions/*/; do
   name=function-$(basename "$dir")
   mkdir "$tmp/$name"
   cp "$root/examples/provider/provider.tf" "$dir"*.tf "$tmp/$name/"
-  if terraform -chdir="$tmp/$name" plan -input=false -lock=false -no-color >"$tmp/$name.out" 2>&1; then
+  if "$cli" -chdir="$tmp/$name" plan -input=false -lock=false -no-color >"$tmp/$name.out" 2>&1; then
     echo "$name: planned; the campaign is outside its calling window now"
   elif grep -q "Resource precondition failed" "$tmp/$name.out" && grep -q "calling" "$tmp/$name.out"; then
     echo "$name: refused by its precondition; the campaign is inside its calling window now"
