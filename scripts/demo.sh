@@ -19,10 +19,12 @@ cli=${TERRAFORM:-terraform}
 command -v "$cli" >/dev/null || { echo "demo: $cli is not found" >&2; exit 1; }
 # "Terraform v1.8.5" or "OpenTofu v1.6.3": OpenTofu numbers its releases on
 # its own, and has provider functions from 1.7, Terraform from 1.8.
-read -r cli_name cli_version _ < <(env -u TF_CLI_ARGS CHECKPOINT_DISABLE=1 "$cli" version 2>/dev/null)
-cli_version=${cli_version#v}
+read -r cli_name cli_version < <(env -u TF_CLI_ARGS -u TF_CLI_CONFIG_FILE CHECKPOINT_DISABLE=1 "$cli" version |
+  sed -n 's/^\(Terraform\|OpenTofu\) v\([^ ]*\).*/\1 \2/p' | head -1) || true
+[ -n "$cli_version" ] || { echo "demo: $cli version names neither Terraform nor OpenTofu" >&2; exit 1; }
 functions_from=1.8.0
 [ "$cli_name" = OpenTofu ] && functions_from=1.7.0
+has_functions() { [ "$(printf '%s\n' "$functions_from" "${cli_version%%-*}" | sort -V | head -1)" = "$functions_from" ]; }
 echo "==> $cli_name $cli_version ($cli)"
 
 echo "==> Building the provider and the fake API"
@@ -55,6 +57,7 @@ echo
 echo "==> $cli_name plan examples/demo (four campaigns: full, sparse, Unicode and unknown status, the reference's example; the active campaigns; a campaign by name; cohorts; a webhook configuration)"
 mkdir "$tmp/demo"
 cp "$root/examples/demo/main.tf" "$tmp/demo/"
+if has_functions; then cp "$root/examples/demo/functions.tf" "$tmp/demo/"; fi
 color=""; [ -t 1 ] || color="-no-color"
 "$cli" -chdir="$tmp/demo" plan -input=false -lock=false $color
 
@@ -98,8 +101,8 @@ done
 
 echo
 echo "==> $cli_name plan of the function examples at this moment: inside the campaign's calling window their precondition refuses the plan, outside it passes"
-if [ "$(printf '%s\n' "$functions_from" "$cli_version" | sort -V | head -1)" != "$functions_from" ]; then
-  echo "skipped: $cli_name $cli_version has no provider functions ($cli_name has them from $functions_from)"
+if ! has_functions; then
+  echo "skipped: $cli_name $cli_version has no provider functions ($cli_name has them from $functions_from): examples/demo/functions.tf and examples/functions are not planned"
   echo
   echo "demo: done."
   exit 0

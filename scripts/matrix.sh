@@ -29,11 +29,16 @@ mkdir -p "$cache" "$out"
 start=$SECONDS
 
 newest_tofu=$(go list -C tools/opentofu -m -f '{{.Version}}' github.com/opentofu/opentofu)
+
+# cli_version BINARY: the version the CLI reports, such as 1.8.5.
+cli_version() {
+  env -u TF_CLI_ARGS -u TF_CLI_CONFIG_FILE "$1" version 2>/dev/null |
+    sed -n 's/^\(Terraform\|OpenTofu\) v\([^ ]*\).*/\2/p' | head -1
+}
+
 path_terraform=$(command -v terraform || true)
 path_version=""
-if [ -n "$path_terraform" ]; then
-  path_version=$(env -u TF_CLI_ARGS "$path_terraform" version 2>/dev/null | sed -n '1s/^Terraform v//p')
-fi
+[ -z "$path_terraform" ] || path_version=$(cli_version "$path_terraform")
 
 # name version how: how is "install PKG", "tools/opentofu" or "path BINARY".
 clis=(
@@ -44,21 +49,25 @@ clis=(
   "tofu ${newest_tofu#v} tools/opentofu"
 )
 
+# Release builds set this, without which a CLI reports itself as 1.8.5-dev.
+ldflags="-X github.com/hashicorp/terraform/version.dev=no -X github.com/opentofu/opentofu/version.dev=no"
+
 # cli_binary NAME VERSION HOW [ARG]: the CLI's binary, built into the cache
-# the first time. A build goes to a temporary directory first, so that an
-# interrupted one is never taken for a finished one.
+# unless a build there already reports VERSION. A build goes to a temporary
+# directory first, so that an interrupted one is never taken for a finished
+# one.
 cli_binary() {
   local name=$1 version=$2 how=$3 arg=${4:-}
   if [ "$how" = path ]; then echo "$arg"; return; fi
   local dir="$cache/$name-$version"
-  if [ ! -x "$dir/$name" ]; then
+  if [ ! -x "$dir/$name" ] || [ "$(cli_version "$dir/$name")" != "$version" ]; then
     local t0=$SECONDS
     echo "==> building $name $version into $dir" >&2
     rm -rf "$dir.partial"
     mkdir -p "$dir.partial"
     case $how in
-      install) GOBIN="$dir.partial" nice -n 5 go install "$arg@v$version" >&2 ;;
-      tools/opentofu) nice -n 5 go build -C tools/opentofu -o "$dir.partial/$name" github.com/opentofu/opentofu/cmd/tofu >&2 ;;
+      install) GOBIN="$dir.partial" nice -n 5 go install -ldflags="$ldflags" "$arg@v$version" >&2 ;;
+      tools/opentofu) nice -n 5 go build -C tools/opentofu -ldflags="$ldflags" -o "$dir.partial/$name" github.com/opentofu/opentofu/cmd/tofu >&2 ;;
     esac
     rm -rf "$dir"
     mv "$dir.partial" "$dir"
@@ -82,7 +91,7 @@ for spec in "${clis[@]}"; do
   fi
   [ "$how" = path ] && label="Terraform (PATH)"
   bin=$(cli_binary "$name" "$version" "$how" "$arg")
-  reported=$(env -u TF_CLI_ARGS "$bin" version 2>/dev/null | sed -n '1s/^[A-Za-z]* v//p')
+  reported=$(cli_version "$bin")
   if [ "$reported" != "$version" ]; then
     echo "matrix: $bin reports version $reported, not $version" >&2
     exit 1

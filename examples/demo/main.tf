@@ -98,11 +98,3 @@ data "sarvam_webhook_config" "crm" {
 output "crm_webhook_url" {
   value = data.sarvam_webhook_config.crm.url
 }
-
-# Provider functions (Terraform 1.8 or later): the calling window at a fixed moment.
-output "reminders_window_at_monday_10am" {
-  value = {
-    open = provider::sarvam::calling_window_open(data.sarvam_campaign.reminders.allowed_schedule, "2026-11-30T10:00:00+05:30")
-    next = provider::sarvam::next_calling_window(data.sarvam_campaign.reminders.allowed_schedule, "2026-11-30T10:00:00+05:30")
-  }
-}

@@ -20,8 +20,14 @@ var testCLIIsOpenTofu = sync.OnceValue(func() bool {
 	if cli == "" {
 		cli = "terraform"
 	}
-	out, err := exec.Command(cli, "version").Output()
-	return err == nil && strings.HasPrefix(string(out), "OpenTofu ")
+	// OpenTofu may print warnings about its CLI configuration first.
+	out, _ := exec.Command(cli, "version").Output()
+	for line := range strings.Lines(string(out)) {
+		if strings.HasPrefix(line, "OpenTofu v") {
+			return true
+		}
+	}
+	return false
 })
 
 // skipWithoutFunctions skips a test on a CLI without provider functions:
