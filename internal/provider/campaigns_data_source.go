@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 var _ datasource.DataSourceWithConfigure = (*campaignsDataSource)(nil)
@@ -37,11 +37,25 @@ func (d *campaignsDataSource) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	m.record(q, list.Total)
-	if m.Campaigns, m.IDs, err = mapItems("campaigns", list.Items, func(i *campaignListItemModel) types.String { return i.CampaignID }); err != nil {
+	listType, err := listAttributeType(ctx, resp.State, "campaigns")
+	if err != nil {
+		stateError(&resp.Diagnostics, err, t)
+		return
+	}
+	campaigns, ids, err := campaignListValues(list.Items, listType)
+	if err != nil {
 		mappingError(&resp.Diagnostics, err, t)
 		return
 	}
+	// The arguments and total go through the framework; the two lists,
+	// thousands of values, are written directly.
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := setAttributes(&resp.State, map[string]tftypes.Value{"campaigns": campaigns, "ids": ids}); err != nil {
+		stateError(&resp.Diagnostics, err, t)
+	}
 }
 
 // warnUndocumentedStatus warns of a status the API does not document, such
