@@ -43,7 +43,7 @@ export TF_CLI_CONFIG_FILE="$tmp/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATI
 unset TF_CLI_ARGS TF_CLI_ARGS_plan TF_WORKSPACE TF_DATA_DIR
 
 echo
-echo "==> terraform plan examples/demo (four campaigns: full, sparse, Unicode and unknown status, the reference's example; the active campaigns; a campaign by name; cohorts; a webhook configuration)"
+echo "==> terraform plan examples/demo (four campaigns: full, sparse, Unicode and unknown status, the reference's example; the active campaigns; a campaign by name; cohorts and a cohort by name; webhook configurations, one by id and one by name)"
 mkdir "$tmp/demo"
 cp "$root/examples/demo/main.tf" "$tmp/demo/"
 color=""; [ -t 1 ] || color="-no-color"

@@ -185,9 +185,15 @@ type stamp struct {
 	raw string
 }
 
+// parseStamp accepts what the provider accepts: RFC 3339, without an offset,
+// or with a space or a lowercase "t" or "z" where RFC 3339 has "T" or "Z".
 func parseStamp(raw string) stamp {
+	s := strings.ToUpper(raw)
+	if len(s) > 10 && s[10] == ' ' {
+		s = s[:10] + "T" + s[11:]
+	}
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999"} {
-		if t, err := time.Parse(layout, raw); err == nil {
+		if t, err := time.Parse(layout, s); err == nil {
 			return stamp{t: t, ok: true, raw: raw}
 		}
 	}

@@ -62,6 +62,17 @@ func TestFixturesServed(t *testing.T) {
 	}
 }
 
+// TestFixtureTimestampsTheProviderAccepts: a timestamp the provider reads
+// (offsetless, a space for "T", lowercase "t" and "z") passes the check.
+func TestFixtureTimestampsTheProviderAccepts(t *testing.T) {
+	for _, ts := range []string{"2026-01-01T00:00:00", "2026-01-01 00:00:00", "2026-01-01 00:00:00+05:30", "2026-01-01t00:00:00.5z"} {
+		c := strings.Replace(okCampaign, `"created_at":"2026-01-01T00:00:00Z"`, `"created_at":"`+ts+`"`, 1)
+		if _, notes, err := NewFrom(Options{APIKey: "k", Fixtures: files("campaigns/a.json", c)}); err != nil || len(notes) != 0 {
+			t.Errorf("created_at %q: %v, notes %v", ts, err, notes)
+		}
+	}
+}
+
 // TestDemoInOtherWorkspace: without fixtures, the demo data is served in the
 // org and workspace given.
 func TestDemoInOtherWorkspace(t *testing.T) {
