@@ -99,6 +99,32 @@ output "crm_webhook_url" {
   value = data.sarvam_webhook_config.crm.url
 }
 
+# Every webhook configuration of the workspace, and one found by its exact
+# name: "CRM attempt updates", though another is named "CRM Attempt Updates".
+data "sarvam_webhook_configs" "all" {}
+
+output "webhook_names" {
+  value = [for w in data.sarvam_webhook_configs.all.webhook_configs : w.name]
+}
+
+data "sarvam_webhook_config" "crm_by_name" {
+  name = "CRM attempt updates"
+}
+
+output "crm_by_name_id" {
+  value = data.sarvam_webhook_config.crm_by_name.webhook_id
+}
+
+# A cohort found by its exact name within its campaign.
+data "sarvam_campaign_cohort" "december" {
+  campaign_id = data.sarvam_campaign.renewals.campaign_id
+  name        = "Motor renewals - December"
+}
+
+output "december_cohort" {
+  value = "${data.sarvam_campaign_cohort.december.cohort_id}: ${data.sarvam_campaign_cohort.december.status}"
+}
+
 # Provider functions (Terraform 1.8 or later): the calling window at a fixed moment.
 output "reminders_window_at_monday_10am" {
   value = {

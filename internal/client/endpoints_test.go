@@ -47,6 +47,12 @@ func endpointCalls() []endpointCall {
 		}, func(ids ...string) string {
 			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/campaigns/" + esc(ids[2]) + "/cohorts/" + esc(ids[3])
 		}},
+		{"ListWebhookConfigs", func(c *Client, ids ...string) error {
+			_, err := c.ListWebhookConfigs(ctx, ids[0], ids[1], ListQuery{})
+			return err
+		}, func(ids ...string) string {
+			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/webhooks"
+		}},
 		{"GetWebhookConfig", func(c *Client, ids ...string) error {
 			_, err := c.GetWebhookConfig(ctx, ids[0], ids[1], ids[3])
 			return err
@@ -169,6 +175,56 @@ func TestListCohorts(t *testing.T) {
 		t.Fatalf("got %d cohorts, total %d", len(r.Items), total(r))
 	}
 	p.requireQueries(t, "offset=0 limit=100", "offset=100 limit=100")
+}
+
+// The documented five configurations are a limit of the API, not of the
+// reader: 130 are read in full, with or without a total, and fields the API
+// adds, on the envelope or on an item, are ignored.
+func TestListWebhookConfigs(t *testing.T) {
+	item := func(i int) string {
+		return fmt.Sprintf(`{"webhook_id":"wh-%03d","name":"hook %d","url":"https://hooks.example.com/%d","created_by":"u@example.com",`+
+			`"created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-02T00:00:00Z","custom_headers":{"X-N":"%d"},"updated_by":null,"retries":3}`, i, i, i, i)
+	}
+	var items []string
+	for i := range 130 {
+		items = append(items, item(i))
+	}
+	for _, tc := range []struct {
+		name      string
+		withTotal bool
+	}{{"with total", true}, {"without total", false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newPager(t, func(_ int, q url.Values) (int, string) {
+				offset := queryInt(q, "offset")
+				end := min(offset+queryInt(q, "limit"), len(items))
+				total := -1
+				if tc.withTotal {
+					total = len(items)
+				}
+				body := envelope(items[offset:end], total, offset, end < len(items))
+				return 200, strings.Replace(body, "{", `{"region":"in-1",`, 1)
+			})
+			r, err := p.c.ListWebhookConfigs(context.Background(), "o", "w", ListQuery{Search: "hook"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Items) != 130 || *r.Items[0].WebhookID != "wh-000" || *r.Items[129].WebhookID != "wh-129" || *r.Items[7].CustomHeaders["X-N"] != "7" {
+				t.Fatalf("got %d configurations: %+v", len(r.Items), r.Items)
+			}
+			if tc.withTotal != (r.Total != nil) {
+				t.Fatalf("total %v, want one only when the API reports it", r.Total)
+			}
+			p.requireQueries(t, "offset=0 limit=100", "offset=100 limit=100")
+			if q := p.requests()[0].Query(); q.Get("search") != "hook" || q.Get("sort_by") != "created_at" || q.Get("sort_order") != "desc" || q.Has("status") {
+				t.Fatalf("query %v", q)
+			}
+		})
+	}
+	p := newPager(t, func(int, url.Values) (int, string) {
+		return 200, envelope([]string{`{"name":"n","url":"https://x"}`}, 1, 0, false)
+	})
+	_, err := p.c.ListWebhookConfigs(context.Background(), "o", "w", ListQuery{})
+	requireErrorText(t, err, `HTTP 200 response could not be decoded at "items[0].webhook_id": a required field is missing or null`)
 }
 
 func TestGetWebhookConfig(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,6 +25,15 @@ type APIError struct {
 	// RedirectHost is, for a redirect, the host its Location points to
 	// (never its path or query), or empty when it had none.
 	RedirectHost string
+	// Shaped is true when the body was the API's documented JSON error,
+	// {"error":{…}}, so that the answer came from one of its routes and not
+	// from a router or another server at the same address (a bare
+	// {"detail":"Not Found"} or a page). Code is the error's code, if any.
+	Shaped bool
+	Code   string
+	// QueryParams names each query parameter the error's details point at
+	// (loc ["query", name]), in order, once each.
+	QueryParams []string
 }
 
 func (e *APIError) Error() string {
@@ -180,6 +190,48 @@ func errorMessage(body []byte) string {
 		return "(an HTML page, not an API error)"
 	}
 	return clean(string(body))
+}
+
+// errorFacts reads what a diagnostic needs beyond the message from an error
+// body: whether it is the API's documented shape, its code, and the query
+// parameters its details name, in {"error":{"data":{"details":[…]}}} or
+// {"detail":[…]}.
+func errorFacts(body []byte) (shaped bool, code string, params []string) {
+	body = bytes.TrimSpace(body)
+	type detail struct {
+		Loc []any `json:"loc"`
+	}
+	var b struct {
+		Error *struct {
+			Code any `json:"code"`
+			Data *struct {
+				Details []detail `json:"details"`
+			} `json:"data"`
+		} `json:"error"`
+		Detail json.RawMessage `json:"detail"`
+	}
+	if len(body) == 0 || body[0] != '{' || json.Unmarshal(body, &b) != nil || (b.Error == nil && len(b.Detail) == 0) {
+		return false, "", nil
+	}
+	var details []detail
+	if b.Error != nil {
+		if b.Error.Code != nil {
+			code = clean(fmt.Sprint(b.Error.Code))
+		}
+		if b.Error.Data != nil {
+			details = b.Error.Data.Details
+		}
+	} else {
+		_ = json.Unmarshal(b.Detail, &details) // a string detail names no parameter
+	}
+	for _, d := range details {
+		if len(d.Loc) == 2 && d.Loc[0] == "query" {
+			if name, ok := d.Loc[1].(string); ok && !slices.Contains(params, name) {
+				params = append(params, clean(name))
+			}
+		}
+	}
+	return b.Error != nil, code, params
 }
 
 // apiMessage is errorMessage with the API key taken out: some APIs echo a

@@ -77,7 +77,8 @@ func (c *Client) apiError(status int, header http.Header, body []byte, attempts 
 	if isRedirect(status) {
 		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: redirectHost(header.Get("Location"), c.host)}
 	}
-	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts}
+	shaped, code, params := errorFacts(body)
+	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts, Shaped: shaped, Code: redactKey(code, c.cfg.APIKey), QueryParams: params}
 }
 
 func isRedirect(status int) bool {
@@ -180,6 +181,12 @@ func unwrapURLError(err error) error {
 	}
 	return err
 }
+
+// Retryable reports whether a request that failed this way is retried, up
+// to max_retries times (a timeout only once): false for a failure that
+// asking again cannot change, such as a host name that does not exist or a
+// certificate that does not verify.
+func (e *TransportError) Retryable() bool { return e.retryable() }
 
 func (e *TransportError) retryable() bool {
 	var certErr *tls.CertificateVerificationError

@@ -27,5 +27,27 @@ func webhookRequired(w *WebhookConfiguration) []requiredField {
 
 // GetWebhookConfig reads one webhook configuration.
 func (c *Client) GetWebhookConfig(ctx context.Context, org, workspace, webhookID string) (*WebhookConfiguration, error) {
-	return getJSON(ctx, c, scoped(org, workspace, word("webhooks"), id("webhook_id", webhookID)), nil, webhookRequired)
+	return getJSON(ctx, c, webhooksPath(org, workspace, id("webhook_id", webhookID)), nil, webhookRequired)
+}
+
+func webhooksPath(org, workspace string, rest ...segment) []segment {
+	return scoped(org, workspace, append([]segment{word("webhooks")}, rest...)...)
+}
+
+// ListWebhookConfigs reads the webhook configurations of a workspace, every
+// page of them up to q.MaxResults. A workspace holds at most five, by the
+// API's documentation, but a longer list is read all the same. The endpoint
+// has no status filter, so q.Status is not sent.
+func (c *Client) ListWebhookConfigs(ctx context.Context, org, workspace string, q ListQuery) (*ListResult[WebhookConfiguration], error) {
+	query, err := listQuery(q, "")
+	if err != nil {
+		return nil, err
+	}
+	return listAll(ctx, c, listing[WebhookConfiguration]{
+		endpoint: "List Webhook Configurations",
+		path:     webhooksPath(org, workspace),
+		query:    query,
+		key:      func(w *WebhookConfiguration) string { return *w.WebhookID },
+		required: webhookRequired,
+	}, q.MaxResults)
 }

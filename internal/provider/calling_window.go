@@ -31,9 +31,11 @@ type callingWindow struct {
 }
 
 // scheduleError is a bad schedule value; field is the allowed_schedule
-// attribute it is in.
+// attribute it is in. unevaluable marks a value the API may hold, such as
+// a day it added, for which the error says how to choose an answer.
 type scheduleError struct {
-	field, msg string
+	field, msg  string
+	unevaluable bool
 }
 
 func (e *scheduleError) Error() string { return e.field + ": " + e.msg }
@@ -50,23 +52,25 @@ func parseSchedule(start, end string, days []string, timezone string) (*callingS
 	s := &callingSchedule{}
 	var err error
 	if s.start, err = parseClock(start); err != nil {
-		return nil, &scheduleError{"allowed_start_time", err.Error()}
+		return nil, &scheduleError{field: "allowed_start_time", msg: err.Error()}
 	}
 	if s.end, err = parseClock(end); err != nil {
-		return nil, &scheduleError{"allowed_end_time", err.Error()}
+		return nil, &scheduleError{field: "allowed_end_time", msg: err.Error()}
 	}
 	if len(days) == 0 {
-		return nil, &scheduleError{"allowed_days", "the list is empty; name at least one day, such as [\"Monday\"]"}
+		return nil, &scheduleError{"allowed_days", "the list is empty ([]), so this schedule cannot be evaluated: it names no day, " +
+			"and whether that means never or every day is not documented; if you typed it, name at least one day, such as [\"Monday\"]", true}
 	}
 	for i, d := range days {
 		n, ok := parseDay(d)
 		if !ok {
-			return nil, &scheduleError{fmt.Sprintf("allowed_days[%d]", i), fmt.Sprintf("%q is not a day name; use Monday to Sunday", d)}
+			return nil, &scheduleError{fmt.Sprintf("allowed_days[%d]", i), fmt.Sprintf("%q is not a day name; use Monday to Sunday. "+
+				"This schedule cannot be evaluated", d), true}
 		}
 		s.days[n] = true
 	}
 	if s.loc, err = loadZone(timezone); err != nil {
-		return nil, &scheduleError{"timezone", err.Error()}
+		return nil, &scheduleError{field: "timezone", msg: err.Error()}
 	}
 	return s, nil
 }

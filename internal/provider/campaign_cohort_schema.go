@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
@@ -14,9 +15,15 @@ import (
 func (d *campaignCohortDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := cohortAttributes()
 	attrs["campaign_id"] = requiredID("ID of the campaign the cohort belongs to.")
-	attrs["cohort_id"] = requiredID("ID of the cohort to read.")
+	attrs["cohort_id"] = schema.StringAttribute{
+		Optional:            true,
+		Computed:            true,
+		MarkdownDescription: "ID of the cohort to read. Set exactly one of `cohort_id` and `name`.",
+		Validators:          []validator.String{idValidator{}},
+	}
+	attrs["name"] = nameArgument("cohort", "cohorts", "cohort_id", "of the campaign `campaign_id`")
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one cohort, a contact list uploaded to a campaign (Get Cohort): its processing status and how many records were accepted or rejected. " +
+		MarkdownDescription: "Reads one cohort, a contact list uploaded to a campaign (Get Cohort), by id or by name: its processing status and how many records were accepted or rejected. " +
 			"The cohort's contacts themselves are personal data and are never read.",
 		Attributes: withScope("the campaign belongs to", attrs),
 	}

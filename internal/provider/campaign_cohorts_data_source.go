@@ -26,7 +26,7 @@ func (d *campaignCohortsDataSource) Read(ctx context.Context, req datasource.Rea
 	}
 	campaignID := m.CampaignID.ValueString()
 	q := m.query()
-	t := target{kind: "campaign", idAttr: "campaign_id", asked: fmt.Sprintf("the cohorts of campaign %q %s", campaignID, m.in())}
+	t := target{kind: "campaign", item: "cohort", idAttr: "campaign_id", scope: m.scopeModel, asked: fmt.Sprintf("the cohorts of campaign %q %s", campaignID, m.in())}
 	list, err := d.client().ListCohorts(ctx, m.org(), m.workspace(), campaignID, q)
 	if err != nil {
 		readError(&resp.Diagnostics, err, t)

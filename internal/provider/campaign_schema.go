@@ -6,7 +6,6 @@ import (
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -24,14 +23,7 @@ func (d *campaignDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			MarkdownDescription: "ID of the campaign to read, such as `MKN-Loan-Le-181e5d84-a3cc`. Set exactly one of `campaign_id` and `name`.",
 			Validators:          []validator.String{idValidator{}},
 		},
-		"name": schema.StringAttribute{
-			Optional: true,
-			Computed: true,
-			MarkdownDescription: "Name of the campaign. Set it instead of `campaign_id` to find the campaign by name: the provider lists the campaigns the API finds for the name " +
-				"(every page) and reads the one whose name is exactly this, case-sensitively, so the result is the same as a read by its id. " +
-				"The API does not make names unique: when several campaigns share the name, the read fails and lists their ids; when none has it, it fails and names those that differ only in case.",
-			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-		},
+		"name": nameArgument("campaign", "campaigns", "campaign_id", "of the workspace"),
 		"webhook_config": schema.DynamicAttribute{
 			Computed: true,
 			MarkdownDescription: "The campaign's own webhook configuration for call completion events, as the API returns it (its fields are not published; it may reference a `sarvam_webhook_config` by id), " +

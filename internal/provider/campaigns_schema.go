@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
 func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -20,8 +18,8 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		Attributes: withScope("the campaigns belong to", withListArguments("campaigns", map[string]schema.Attribute{
 			"status": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "Only campaigns with this status, sent as the API's `campaign_status`. Known values: `scheduled`, `active`, `paused`, `ended`, `cancelled`. " +
-					"Unset lists every status.",
+				MarkdownDescription: "Only campaigns with this status, sent as the API's `campaign_status`. The documented values, in lower case: `scheduled`, `active`, `paused`, `ended`, `cancelled`. " +
+					"Another value (`running`, `Active`) is sent as given, with a warning: the API usually matches no campaign with it, or refuses it. Unset lists every status.",
 			},
 			"campaigns": computedObjectList("The campaigns, in the order of `sort_by` and `sort_order`. A campaign that the API lists twice, because the list shifted between pages, is kept once.", item),
 			"ids":       computedStringList("The `campaign_id` of each of `campaigns`, in the same order."),
@@ -29,6 +27,8 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
+// campaignsModel is the data source's state. A read leaves Campaigns and IDs
+// nil and writes both lists into state directly (campaigns_state.go).
 type campaignsModel struct {
 	scopeModel
 	listModel
@@ -37,12 +37,10 @@ type campaignsModel struct {
 	IDs       []types.String          `tfsdk:"ids"`
 }
 
+// campaignListItemModel is one campaign of the list as state holds it. Its
+// fromAPI, the reference the values written directly are held to, is in
+// campaigns_state_test.go.
 type campaignListItemModel struct {
 	CampaignID types.String `tfsdk:"campaign_id"`
 	campaignSummaryModel
-}
-
-func (m *campaignListItemModel) fromAPI(s *client.CampaignSummary) error {
-	m.CampaignID = types.StringPointerValue(s.CampaignID)
-	return m.campaignSummaryModel.fromAPI(s)
 }

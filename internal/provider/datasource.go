@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -115,12 +116,27 @@ type target struct {
 	// kind is the kind of object, such as "campaign"; for a 404 it is the
 	// object the API did not find.
 	kind string
-	// idAttr is the argument that names it, which a 404 points at.
-	idAttr string
-	// asked describes the request with every id, such as
-	// `campaign "X" in workspace "W" of org "O"`.
+	// item is what the response holds, such as "cohort" for a list of
+	// cohorts, when it is not kind.
+	item string
+	// idAttr is the argument that names it, which a 404 points at; check
+	// is every argument a 404 may be about, when there are more.
+	idAttr, check string
+	// asked describes the request with every id, as a noun phrase that
+	// follows "Reading", such as `campaign "X" in workspace "W" of org "O"`
+	// or `the campaign list in workspace "W" of org "O"`.
 	asked string
+	// scope is where the read happened.
+	scope scopeModel
 }
+
+// Summaries that name the workspace rather than what was read.
+const (
+	summaryForeignKey      = "Sarvam API key does not belong to this workspace"
+	summaryNoWorkspace     = "Workspace not found"
+	summaryNotTheAPI       = "Not found: check base_url first"
+	summaryArgumentRefused = "Argument refused by the Sarvam API"
+)
 
 // readError turns a client error into a diagnostic that says what was
 // asked, what came back and what to do. Client errors never hold the key.
@@ -132,36 +148,118 @@ func readError(diags *diag.Diagnostics, err error, t target) {
 		pageErr *client.PaginationError
 		reqErr  *client.RequestError
 	)
+	reading := "Reading " + t.asked + ": " + sentence(err)
 	switch {
 	case client.IsNotFound(err):
-		summary := strings.ToUpper(t.kind[:1]) + t.kind[1:] + " not found"
-		detail := fmt.Sprintf("The Sarvam API has no %s (%v). Check the %s, and that org_id and workspace_id name the workspace it belongs to. "+
-			"If every read fails this way, base_url may point at the wrong path: it should end before /v1, as in %s.", t.asked, err, t.idAttr, client.DefaultBaseURL)
-		if t.idAttr == "" {
-			diags.AddError(summary, detail)
-		} else {
-			diags.AddAttributeError(path.Root(t.idAttr), summary, detail)
-		}
-	case client.IsUnauthorized(err):
+		errors.As(err, &apiErr)
+		notFound(diags, apiErr, t, reading)
+	case hasStatus(err, 401):
 		diags.AddError("Sarvam API key rejected",
-			fmt.Sprintf("Reading %s: %v. The API key was not accepted or has no access to this workspace; a key belongs to one workspace. "+
-				"Set a valid key with the provider's api_key attribute or the %s environment variable.", t.asked, err, EnvAPIKey))
+			fmt.Sprintf("%s The API did not accept the key. Set a valid key with the provider's api_key attribute or the %s environment variable.", reading, EnvAPIKey))
+	case hasStatus(err, 403):
+		diags.AddError(summaryForeignKey,
+			fmt.Sprintf("%s The key was accepted, but this key does not belong to workspace %q of org %q: a key belongs to one workspace. "+
+				"Check workspace_id and org_id, or use a key of that workspace (api_key or %s).", reading, t.scope.workspace(), t.scope.org(), EnvAPIKey))
+	case errors.As(err, &apiErr) && apiErr.StatusCode == 422 && len(queryAttributes(apiErr)) > 0:
+		for _, a := range queryAttributes(apiErr) {
+			diags.AddAttributeError(path.Root(a.attr), summaryArgumentRefused,
+				fmt.Sprintf("%s The API refused the value of %s (its query parameter %s). %s", reading, a.attr, a.param, a.hint))
+		}
 	case errors.As(err, &apiErr):
-		diags.AddError("Sarvam API error", fmt.Sprintf("Reading %s: %v. %s", t.asked, err, advice(apiErr)))
+		diags.AddError("Sarvam API error", reading+" "+advice(apiErr))
 	case errors.As(err, &pageErr):
 		diags.AddError("Sarvam API listing did not page correctly",
-			fmt.Sprintf("Reading %s: %v. Nothing was stored. If this persists, report it to Sarvam with the message above.", t.asked, err))
+			reading+" Nothing was stored. If this persists, report it to Sarvam with the message above.")
 	case errors.As(err, &decErr):
 		diags.AddError("Unexpected response from the Sarvam API",
-			fmt.Sprintf("Reading %s: %v. The response is not the object the API reference describes; check that base_url points at the scheduling API.", t.asked, err))
+			reading+" The response is not the object the API reference describes; check that base_url points at the scheduling API.")
 	case errors.As(err, &reqErr):
 		diags.AddError("Could not send the request to the Sarvam API",
-			fmt.Sprintf("Reading %s: %v. Nothing reached the network and the request was not retried; check the provider's settings.", t.asked, err))
+			reading+" Nothing reached the network and the request was not retried; check the provider's settings.")
 	case errors.As(err, &tErr):
-		diags.AddError("Could not reach the Sarvam API",
-			fmt.Sprintf("Reading %s: %v. Check the network, any HTTPS_PROXY setting and base_url; raise request_timeout or max_retries if the API is slow.", t.asked, err))
+		diags.AddError("Could not reach the Sarvam API", reading+" "+transportAdvice(tErr))
 	default:
-		diags.AddError("Could not read the "+t.kind, fmt.Sprintf("Reading %s: %v.", t.asked, err))
+		diags.AddError("Could not read the "+t.kind, reading)
+	}
+}
+
+// sentence is err as a sentence: a full stop is added unless the API's own
+// message already ends one.
+func sentence(err error) string {
+	s := err.Error()
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
+}
+
+func hasStatus(err error, status int) bool {
+	var apiErr *client.APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode == status
+}
+
+// notFound tells apart the three things a 404 can mean: not the API at all
+// (base_url), a workspace the key cannot read, or an id that does not exist.
+func notFound(diags *diag.Diagnostics, apiErr *client.APIError, t target, reading string) {
+	ws, org := t.scope.workspace(), t.scope.org()
+	switch {
+	case !apiErr.Shaped:
+		diags.AddError(summaryNotTheAPI,
+			fmt.Sprintf("%s The answer is not the API's documented JSON error ({\"error\": {…}}), so the request most likely reached no route of the scheduling API: "+
+				"base_url must end in /api/scheduling, as in %s, and the provider appends /v1/orgs/… to it. "+
+				"If base_url is right, check %s, and that org_id and workspace_id (%q of org %q) name the workspace it belongs to.",
+				reading, client.DefaultBaseURL, t.checks(), ws, org))
+	case apiErr.Code == "workspace_not_found" || t.idAttr == "workspace_id":
+		diags.AddAttributeError(path.Root("workspace_id"), summaryNoWorkspace,
+			fmt.Sprintf("%s Either workspace %q of org %q does not exist, or this key does not belong to it: a key belongs to one workspace, "+
+				"and the API may answer 404 for a workspace the key cannot read. Check workspace_id and org_id, and that the key (api_key or %s) is one of that workspace.",
+				reading, ws, org, EnvAPIKey))
+	default:
+		diags.AddAttributeError(path.Root(t.idAttr), strings.ToUpper(t.kind[:1])+t.kind[1:]+" not found",
+			fmt.Sprintf("%s Check %s, and that org_id and workspace_id (%q of org %q) name the workspace it belongs to.", reading, t.checks(), ws, org))
+	}
+}
+
+func (t target) checks() string {
+	if t.check != "" {
+		return t.check
+	}
+	return t.idAttr
+}
+
+// queryArgument is a data source argument the API reads as a query
+// parameter, and what to say when the API refuses its value.
+type queryArgument struct{ param, attr, hint string }
+
+var queryArguments = []queryArgument{
+	{"campaign_status", "status", "Use one of the documented statuses: " + documentedStatuses + "."},
+	{"sort_by", "sort_by", "Use a field the API sorts by: " + knownSortBy + "."},
+	{"sort_order", "sort_order", "Use asc or desc."},
+	{"search", "search", "Check the search term."},
+}
+
+// queryAttributes are the arguments a 422's details point at.
+func queryAttributes(err *client.APIError) []queryArgument {
+	var out []queryArgument
+	for _, q := range queryArguments {
+		if slices.Contains(err.QueryParams, q.param) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// transportAdvice names only the settings that change the outcome: a
+// timed-out attempt is retried once whatever max_retries is, a failed
+// connection max_retries times, and a failure no retry can change never.
+func transportAdvice(err *client.TransportError) string {
+	switch {
+	case err.Timeout:
+		return "If the API is slow rather than down, raise request_timeout; max_retries does not change this, as a timed-out attempt is retried once. Otherwise check the network, any HTTPS_PROXY setting and base_url."
+	case err.Retryable():
+		return "Check that the API is up at base_url, the network and any HTTPS_PROXY setting; max_retries sets how often a failed connection is retried."
+	default:
+		return "This is not retried, as asking again would fail the same way: check base_url, the network and any HTTPS_PROXY setting."
 	}
 }
 
@@ -183,8 +281,12 @@ func advice(err *client.APIError) string {
 // mappingError reports a response that was read but holds a value the
 // provider cannot represent faithfully.
 func mappingError(diags *diag.Diagnostics, err error, t target) {
-	diags.AddError("Unexpected "+t.kind+" from the Sarvam API",
-		fmt.Sprintf("The %s was read, but a value in it could not be used: %s. Nothing was stored. If this persists, report it with the field name above.", t.asked, err))
+	item := t.item
+	if item == "" {
+		item = t.kind
+	}
+	diags.AddError("Unexpected "+item+" from the Sarvam API",
+		fmt.Sprintf("Reading %s: the response was read, but a value in it could not be used: %s. Nothing was stored. If this persists, report it with the field name above.", t.asked, err))
 }
 
 // recoverPanic turns a panic during a read into an error diagnostic, with

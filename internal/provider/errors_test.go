@@ -38,7 +38,9 @@ func TestCampaignDataSource_forbidden(t *testing.T) {
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Status: 403, Body: `{"detail":"Key has no access to workspace ws-collections"}`})
 	expectFailure(t, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID),
-		`Sarvam API key rejected.*HTTP 403 Forbidden: Key has no access to workspace ws-collections`, testKey)
+		exact("Sarvam API key does not belong to this workspace", `Reading campaign "`+fakeapi.LoanRemindersID+`" in workspace "ws-collections" of org "org-acme-finance": `+
+			`the API answered HTTP 403 Forbidden: Key has no access to workspace ws-collections. The key was accepted, but this key does not belong to workspace "ws-collections" of org "org-acme-finance": `+
+			`a key belongs to one workspace. Check workspace_id and org_id, or use a key of that workspace (api_key or SARVAM_API_KEY).`), testKey)
 }
 
 // Retry-After: 0 keeps the retries instant; the count is what is checked.

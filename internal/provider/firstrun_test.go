@@ -33,7 +33,11 @@ func TestProvider_baseURLWrongPath(t *testing.T) {
 	_, url := startFake(t)
 	wrong := url[:len(url)-len(fakeapi.BasePath)] + "/api/schedule"
 	expectFailure(t, providerBlock(wrong)+campaignBlock(fakeapi.LoanRemindersID),
-		`Campaign not found.*HTTP 404 Not Found: Not Found.*If every read fails this way, base_url may point at the wrong path: it should end before /v1, as in https://apps.sarvam.ai/api/scheduling`, testKey)
+		exact("Not found: check base_url first",
+			`Reading campaign "`+fakeapi.LoanRemindersID+`" in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 404 Not Found: Not Found. `+
+				`The answer is not the API's documented JSON error ({"error": {…}}), so the request most likely reached no route of the scheduling API: `+
+				`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. `+
+				`If base_url is right, check campaign_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`), testKey)
 }
 
 // A host name that does not resolve is not retried as if it were a passing
@@ -52,8 +56,8 @@ provider "sarvam" {
 }
 `, testKey, host, fakeapi.OrgID, fakeapi.WorkspaceID)+campaignBlock(fakeapi.LoanRemindersID),
 		`Could not reach the Sarvam API.*Reading campaign "`+fakeapi.LoanRemindersID+`" in workspace "ws-collections" of org "org-acme-finance": `+
-			`request to `+host+` failed: no such host `+host+`\. Check the network, any HTTPS_PROXY setting and base_url; `+
-			`raise request_timeout or max_retries if the API is slow\.`, testKey)
+			`request to `+host+` failed: no such host `+host+`\. This is not retried, as asking again would fail the same way: `+
+			`check base_url, the network and any HTTPS_PROXY setting\.`, testKey)
 	names := asked()
 	if len(names) == 0 {
 		t.Fatal("the in-process resolver was never asked: the answer came from elsewhere")
@@ -82,7 +86,9 @@ func TestProvider_hangingAPIBounded(t *testing.T) {
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Hang: true}, fakeapi.Fault{Hang: true}, fakeapi.Fault{Hang: true})
 	expectFailure(t, providerBlock(url, `request_timeout = "1s"`)+campaignBlock(fakeapi.LoanRemindersID),
-		`Could not reach the Sarvam API.*timed out.*request timeout of 1s on 2 attempts \(.* in all\); request_timeout sets the per-attempt limit`, testKey)
+		`Could not reach the Sarvam API.*timed out.*request timeout of 1s on 2 attempts \(.* in all\); request_timeout sets the per-attempt limit\. `+
+			`If the API is slow rather than down, raise request_timeout; max_retries does not change this, as a timed-out attempt is retried once\. `+
+			`Otherwise check the network, any HTTPS_PROXY setting and base_url\.`, testKey)
 	if n := len(fake.Requests()); n != 2 {
 		t.Fatalf("want 2 attempts, got %d", n)
 	}

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
 // fnOutput is one output of a function test: its expression and the value
@@ -302,9 +304,11 @@ func TestFunctions_errors(t *testing.T) {
 		{"empty time zone", with("timezone", `""`), at,
 			`Invalid value for "schedule" parameter: schedule.timezone: the name is empty; use an IANA time zone, such as "Asia/Kolkata"\.`},
 		{"not a day name", with("allowed_days", `["Monday", "Diwali"]`), at,
-			`Invalid value for "schedule" parameter: schedule.allowed_days\[1\]: "Diwali" is not a day name; use Monday to Sunday\.`},
+			`Invalid value for "schedule" parameter: schedule.allowed_days\[1\]: "Diwali" is not a day name; use Monday to Sunday\. This schedule cannot be evaluated\. The value may come from the API`},
+		{"typed day name", with("allowed_days", `["Funday"]`), at,
+			`Invalid value for "schedule" parameter: schedule.allowed_days\[0\]: "Funday" is not a day name; use Monday to Sunday\.`},
 		{"empty allowed_days", with("allowed_days", `[]`), at,
-			`Invalid value for "schedule" parameter: schedule.allowed_days: the list is empty; name at least one day, such as \["Monday"\]\.`},
+			`Invalid value for "schedule" parameter: schedule.allowed_days: the list is empty \(\[\]\), so this schedule cannot be evaluated: .* name at least one day, such as \["Monday"\]\. The value may come from the API`},
 		{"bad start time", with("allowed_start_time", `"9:30"`), at,
 			`Invalid value for "schedule" parameter: schedule.allowed_start_time: "9:30" is not a 24-hour time of day as HH:MM or HH:MM:SS, such as "09:30"\.`},
 		{"bad end time", with("allowed_end_time", `"24:00"`), at,
@@ -339,4 +343,54 @@ output "result" {
 			}
 		})
 	}
+}
+
+// A schedule the API holds that the functions cannot evaluate (no days, or a
+// day the API added) fails closed with an error that quotes the value, says
+// where it may come from and shows how to choose an answer with try(); the
+// data source itself reads it without complaint.
+func TestFunctions_scheduleFromAPICannotBeEvaluated(t *testing.T) {
+	const fromAPI = `The value may come from the API rather than from your typing: data.sarvam_campaign's allowed_schedule passes on what the API holds, ` +
+		`which the provider cannot change. To choose the answer for such a schedule yourself, wrap the call in try(), as in `
+	tries := map[string]string{
+		"calling_window_open": "try(provider::sarvam::calling_window_open(data.sarvam_campaign.x.allowed_schedule, plantimestamp()), true)",
+		"next_calling_window": "try(provider::sarvam::next_calling_window(data.sarvam_campaign.x.allowed_schedule, plantimestamp()), null)",
+	}
+	for _, tc := range []struct{ name, campaign, problem string }{
+		{"no days", fakeapi.PolicyRenewalID, `schedule.allowed_days: the list is empty ([]), so this schedule cannot be evaluated: it names no day, ` +
+			`and whether that means never or every day is not documented; if you typed it, name at least one day, such as ["Monday"]. `},
+		{"a day the API added", fakeapi.LeadFollowupID, `schedule.allowed_days[1]: "Diwali" is not a day name; use Monday to Sunday. This schedule cannot be evaluated. `},
+	} {
+		for fn, try := range tries {
+			t.Run(tc.name+"/"+fn, func(t *testing.T) {
+				_, url := startFake(t)
+				expectFunctionFailure(t, providerBlock(url)+campaignBlock(tc.campaign)+fmt.Sprintf(`
+output "result" {
+  value = provider::sarvam::%s(data.sarvam_campaign.test.allowed_schedule, "2026-12-06T12:00:00Z")
+}
+`, fn), `Invalid function argument .*while calling provider::sarvam::`+fn+`\(schedule, at\) .*`+
+					regexp.QuoteMeta(`Invalid value for "schedule" parameter: `+tc.problem+fromAPI+try+`.`))
+			})
+		}
+	}
+	// The idiom the error shows chooses the answer: the plan goes on.
+	t.Run("try", func(t *testing.T) {
+		_, url := startFake(t)
+		config := providerBlock(url) + campaignBlock(fakeapi.PolicyRenewalID) + `
+output "open" {
+  value = try(provider::sarvam::calling_window_open(data.sarvam_campaign.test.allowed_schedule, "2026-12-06T12:00:00Z"), true)
+}
+output "next_is_null" {
+  value = try(provider::sarvam::next_calling_window(data.sarvam_campaign.test.allowed_schedule, "2026-12-06T12:00:00Z"), null) == null
+}
+`
+		resource.UnitTest(t, resource.TestCase{
+			TerraformVersionChecks:   functionVersions,
+			ProtoV6ProviderFactories: testProviders,
+			Steps: []resource.TestStep{{Config: config, ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("open", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("next_is_null", knownvalue.Bool(true)),
+			}}},
+		})
+	})
 }

@@ -45,7 +45,7 @@ func (nextCallingWindowFunction) Definition(_ context.Context, _ function.Defini
 }
 
 func (f nextCallingWindowFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	s, at, known, ferr := readScheduleArgs(ctx, req.Arguments)
+	s, at, known, ferr := readScheduleArgs(ctx, req.Arguments, nextWindowTry)
 	if ferr != nil {
 		resp.Error = ferr
 		return

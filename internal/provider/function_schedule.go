@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -24,6 +25,14 @@ var scheduleAttrTypes = map[string]attr.Type{
 	"allowed_days":       types.ListType{ElemType: types.StringType},
 	"timezone":           types.StringType,
 }
+
+// The try() idiom each function's errors show for a schedule that cannot be
+// evaluated: calling_window_open's default of true keeps a gate closed, as
+// if calls might go out; next_calling_window's null says there is no window.
+const (
+	windowOpenTry = "try(provider::sarvam::calling_window_open(data.sarvam_campaign.x.allowed_schedule, plantimestamp()), true)"
+	nextWindowTry = "try(provider::sarvam::next_calling_window(data.sarvam_campaign.x.allowed_schedule, plantimestamp()), null)"
+)
 
 // windowRules is the part of each function's description that says how a
 // schedule is read.
@@ -60,7 +69,12 @@ func atParameter() function.StringParameter {
 // and the attribute, and quote the bad value. known is false, with no error,
 // when a value inside the schedule is not known yet: the result is then
 // unknown too.
-func readScheduleArgs(ctx context.Context, args function.ArgumentsData) (s *callingSchedule, at time.Time, known bool, ferr *function.FuncError) {
+//
+// A schedule the functions cannot evaluate, such as one with no days or a
+// day the API added, fails closed rather than guessing: an error is the safe
+// answer for a gate. Its message says that the value may come from the API
+// and shows tryCall, the function's call wrapped in try() with a default.
+func readScheduleArgs(ctx context.Context, args function.ArgumentsData, tryCall string) (s *callingSchedule, at time.Time, known bool, ferr *function.FuncError) {
 	var obj types.Object
 	var atValue types.String
 	if ferr := args.Get(ctx, &obj, &atValue); ferr != nil {
@@ -96,7 +110,13 @@ func readScheduleArgs(ctx context.Context, args function.ArgumentsData) (s *call
 
 	s, err := parseSchedule(text["allowed_start_time"], text["allowed_end_time"], days, text["timezone"])
 	if err != nil {
-		return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, "schedule."+err.Error())
+		msg := "schedule." + err.Error()
+		if sErr := (*scheduleError)(nil); errors.As(err, &sErr) && sErr.unevaluable {
+			msg += fmt.Sprintf(". The value may come from the API rather than from your typing: data.sarvam_campaign's allowed_schedule passes on "+
+				"what the API holds, which the provider cannot change. To choose the answer for such a schedule yourself, wrap the call in try(), "+
+				"as in %s", tryCall)
+		}
+		return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, msg)
 	}
 	at, err = parseAt(atValue.ValueString())
 	if err != nil {

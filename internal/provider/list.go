@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"maps"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -49,10 +50,11 @@ func withListArguments(noun string, attrs map[string]schema.Attribute) map[strin
 		MarkdownDescription: "Passed to the API's `search`, which matches " + noun + " by name. How loosely it matches is the API's choice.",
 	}
 	attrs["sort_by"] = schema.StringAttribute{
-		Optional:            true,
-		Computed:            true,
-		MarkdownDescription: "Field the API sorts by. Defaults to `" + client.DefaultSortBy + "`; always sent, so the order never depends on the API's defaults.",
-		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+		Optional: true,
+		Computed: true,
+		MarkdownDescription: "Field the API sorts by. The API documents only `created_at`, its default; `name` and `updated_at` are likely but not documented. " +
+			"A value the API does not take is refused, with an error on this attribute, or may be ignored. Defaults to `" + client.DefaultSortBy + "`; always sent, so the order never depends on the API's defaults.",
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
 	attrs["sort_order"] = schema.StringAttribute{
 		Optional:            true,
@@ -89,3 +91,13 @@ func mapItems[T, M any, P item[T, M]](field string, items []T, id func(*M) types
 	}
 	return out, ids, nil
 }
+
+// campaignStatuses are the statuses the API documents for a campaign.
+var campaignStatuses = []string{"scheduled", "active", "paused", "ended", "cancelled"}
+
+// documentedStatuses lists campaignStatuses in a sentence.
+var documentedStatuses = strings.Join(campaignStatuses, ", ")
+
+// knownSortBy is what is known of the fields the API sorts by: the docs name
+// only the default.
+const knownSortBy = "created_at, the documented default; name and updated_at are likely but not documented"

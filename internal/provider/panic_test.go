@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
@@ -52,19 +51,7 @@ func TestRead_panicBecomesDiagnosticWithoutKey(t *testing.T) {
 // attribute null, as Terraform would send it.
 func readRequest(t *testing.T, ctx context.Context, ds datasource.DataSource, campaignID string) (datasource.ReadRequest, *datasource.ReadResponse) {
 	t.Helper()
-	var sresp datasource.SchemaResponse
-	ds.Schema(ctx, datasource.SchemaRequest{}, &sresp)
-	typ, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	if !ok {
-		t.Fatal("the schema is not an object type")
-	}
-	vals := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		vals[name] = tftypes.NewValue(at, nil)
-	}
-	vals["campaign_id"] = tftypes.NewValue(tftypes.String, campaignID)
-	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}}
-	return req, &datasource.ReadResponse{State: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, nil)}}
+	return readRequestWith(t, ctx, ds, map[string]tftypes.Value{"campaign_id": tftypes.NewValue(tftypes.String, campaignID)})
 }
 
 // After a panic, the log gets the stack and the panic value, both masked.

@@ -129,6 +129,7 @@ func (p *sarvamProvider) DataSources(context.Context) []func() datasource.DataSo
 		newCampaignCohortDataSource,
 		newCampaignCohortsDataSource,
 		newWebhookConfigDataSource,
+		newWebhookConfigsDataSource,
 	}
 }
 

@@ -75,7 +75,17 @@ terraform {
 func TestMain(m *testing.M) {
 	// The test harness serves the provider under this namespace.
 	os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "sarvamai")
-	os.Exit(m.Run())
+	after, err := serveGenerated()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	code := m.Run()
+	printAccRequests()
+	if failed := after(); code == 0 {
+		code = failed
+	}
+	os.Exit(code)
 }
 
 func campaignBlock(id string) string {

@@ -4,10 +4,15 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigure = (*webhookConfigDataSource)(nil)
+var _ datasource.DataSourceWithConfigValidators = (*webhookConfigDataSource)(nil)
 
 type webhookConfigDataSource struct {
 	dataSource[webhookConfigurationModel, *webhookConfigurationModel]
@@ -17,14 +22,27 @@ func newWebhookConfigDataSource() datasource.DataSource {
 	return &webhookConfigDataSource{dataSource[webhookConfigurationModel, *webhookConfigurationModel]{name: "webhook_config"}}
 }
 
+func (d *webhookConfigDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("webhook_id"), path.MatchRoot("name")),
+	}
+}
+
 func (d *webhookConfigDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	defer d.recoverPanic(ctx, &resp.Diagnostics)
 	m, ok := d.begin(ctx, req.Config, &resp.Diagnostics)
 	if !ok {
 		return
 	}
+	if m.WebhookID.IsNull() {
+		id, ok := findByName(ctx, d.byName(m), m.Name.ValueString(), &resp.Diagnostics)
+		if !ok {
+			return
+		}
+		m.WebhookID = types.StringValue(id)
+	}
 	id := m.WebhookID.ValueString()
-	t := target{kind: "webhook configuration", idAttr: "webhook_id", asked: fmt.Sprintf("webhook configuration %q %s", id, m.in())}
+	t := target{kind: "webhook configuration", idAttr: "webhook_id", scope: m.scopeModel, asked: fmt.Sprintf("webhook configuration %q %s", id, m.in())}
 	w, err := d.client().GetWebhookConfig(ctx, m.org(), m.workspace(), id)
 	if err != nil {
 		readError(&resp.Diagnostics, err, t)
@@ -35,4 +53,19 @@ func (d *webhookConfigDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
+
+// byName finds the webhook configuration by its name in the model's scope.
+func (d *webhookConfigDataSource) byName(m *webhookConfigurationModel) nameLookup[client.WebhookConfiguration] {
+	return nameLookup[client.WebhookConfiguration]{
+		kind: "webhook configuration", kinds: "webhook configurations", idAttr: "webhook_id", in: m.in(),
+		listDataSource: "the sarvam_webhook_configs data source",
+		listed:         target{kind: "webhook configuration list", idAttr: "workspace_id", scope: m.scopeModel},
+		list: func(ctx context.Context, q client.ListQuery) (*client.ListResult[client.WebhookConfiguration], error) {
+			return d.client().ListWebhookConfigs(ctx, m.org(), m.workspace(), q)
+		},
+		name: func(w *client.WebhookConfiguration) *string { return w.Name },
+		id:   func(w *client.WebhookConfiguration) *string { return w.WebhookID },
+		note: func(w *client.WebhookConfiguration) string { return fmt.Sprintf("url %q", deref(w.URL)) },
+	}
 }

@@ -2,42 +2,47 @@ package provider
 
 import (
 	"context"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
 func (d *webhookConfigDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := webhookConfigAttributes()
+	maps.Copy(attrs, map[string]schema.Attribute{
+		"webhook_id": schema.StringAttribute{
+			Optional:            true,
+			Computed:            true,
+			MarkdownDescription: "ID of the webhook configuration to read. Set exactly one of `webhook_id` and `name`.",
+			Validators:          []validator.String{idValidator{}},
+		},
+		"name": nameArgument("webhook configuration", "webhook configurations", "webhook_id", "of the workspace"),
+	})
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one webhook configuration of a workspace (Get Webhook Config): where call-completion events are posted, and with which headers. " +
+		MarkdownDescription: "Reads one webhook configuration of a workspace (Get Webhook Config), by id or by name: where call-completion events are posted, and with which headers. " +
 			"The signing secret is returned by the API only when the configuration is created, so it is not available here; " +
 			"should a response ever carry one, it is not exposed.",
-		Attributes: withScope("the webhook configuration belongs to", map[string]schema.Attribute{
-			"webhook_id": requiredID("ID of the webhook configuration to read."),
-			"name":       computedString("Name of the webhook configuration."),
-			"url":        computedString("URL the events are posted to."),
-			"custom_headers": schema.MapAttribute{
-				Computed:    true,
-				Sensitive:   true,
-				ElementType: types.StringType,
-				MarkdownDescription: "Headers sent with every event, by name; up to 10. Sensitive, since they usually carry the receiving endpoint's credentials: " +
-					"plans show `(sensitive value)`, and `nonsensitive()` reveals one where that is safe. Null when the API returns none.",
-			},
-			"created_by": computedString("User who created the webhook configuration."),
-			"created_at": computedTimestamp("When the webhook configuration was created."),
-			"updated_at": computedTimestamp("When the webhook configuration was last updated."),
-			"updated_by": computedString("User who last updated the webhook configuration. Null when the API returns none."),
-		}),
+		Attributes: withScope("the webhook configuration belongs to", attrs),
 	}
 }
 
+// A webhook configuration is read alone by sarvam_webhook_config and listed
+// by sarvam_webhook_configs; both use the attributes, model and mapping of
+// one configuration here.
+
 type webhookConfigurationModel struct {
 	scopeModel
+	webhookModel
+}
+
+type webhookModel struct {
 	WebhookID     types.String      `tfsdk:"webhook_id"`
 	Name          types.String      `tfsdk:"name"`
 	URL           types.String      `tfsdk:"url"`
@@ -48,7 +53,28 @@ type webhookConfigurationModel struct {
 	UpdatedBy     types.String      `tfsdk:"updated_by"`
 }
 
-func (m *webhookConfigurationModel) fromAPI(w *client.WebhookConfiguration) error {
+// webhookConfigAttributes are the attributes of one webhook configuration.
+func webhookConfigAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"webhook_id": computedString("ID of the webhook configuration."),
+		"name":       computedString("Name of the webhook configuration."),
+		"url":        computedString("URL the events are posted to."),
+		"custom_headers": schema.MapAttribute{
+			Computed:    true,
+			Sensitive:   true,
+			ElementType: types.StringType,
+			MarkdownDescription: "Headers sent with every event, by name; up to 10. Sensitive, since they usually carry the receiving endpoint's credentials: " +
+				"plans show `(sensitive value)`, and `nonsensitive()` reveals one where that is safe. Null when the API returns none.",
+		},
+		"created_by": computedString("User who created the webhook configuration."),
+		"created_at": computedTimestamp("When the webhook configuration was created."),
+		"updated_at": computedTimestamp("When the webhook configuration was last updated."),
+		"updated_by": computedString("User who last updated the webhook configuration. Null when the API returns none."),
+	}
+}
+
+func (m *webhookModel) fromAPI(w *client.WebhookConfiguration) error {
+	m.WebhookID = types.StringPointerValue(w.WebhookID)
 	m.Name = types.StringPointerValue(w.Name)
 	m.URL = types.StringPointerValue(w.URL)
 	m.CreatedBy = types.StringPointerValue(w.CreatedBy)

@@ -1,6 +1,6 @@
 # Read a campaign, and stop the plan when it is not running.
-data "sarvam_campaign" "reminders" {
-  campaign_id = "MKN-Loan-Le-181e5d84-a3cc"
+data "sarvam_campaign" "renewal" {
+  campaign_id = "RNW-Motor-Po-7c1f0a92-55de"
 
   lifecycle {
     postcondition {
@@ -13,23 +13,23 @@ data "sarvam_campaign" "reminders" {
 # The calling window, for a dashboard or an on-call rota.
 output "calling_window" {
   value = {
-    from     = data.sarvam_campaign.reminders.allowed_schedule.allowed_start_time
-    to       = data.sarvam_campaign.reminders.allowed_schedule.allowed_end_time
-    days     = data.sarvam_campaign.reminders.allowed_schedule.allowed_days
-    timezone = data.sarvam_campaign.reminders.allowed_schedule.timezone
+    from     = data.sarvam_campaign.renewal.allowed_schedule.allowed_start_time
+    to       = data.sarvam_campaign.renewal.allowed_schedule.allowed_end_time
+    days     = data.sarvam_campaign.renewal.allowed_schedule.allowed_days
+    timezone = data.sarvam_campaign.renewal.allowed_schedule.timezone
   }
 }
 
 # Dial rate and retry budget, to size the downstream webhook consumer.
 output "attempts_per_second" {
-  value = data.sarvam_campaign.reminders.app_config.attempts_per_second
+  value = data.sarvam_campaign.renewal.app_config.attempts_per_second
 }
 
 output "max_attempts_per_contact" {
-  value = data.sarvam_campaign.reminders.app_config.retry_config.max_retries + 1
+  value = data.sarvam_campaign.renewal.app_config.retry_config.max_retries + 1
 }
 
 # Webhook metadata is a native object: index into it.
 output "webhook_team" {
-  value = try(data.sarvam_campaign.reminders.app_config.webhook_config.metadata.team, null)
+  value = try(data.sarvam_campaign.renewal.app_config.webhook_config.metadata.team, null)
 }

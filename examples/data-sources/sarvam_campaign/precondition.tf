@@ -1,3 +1,7 @@
+data "sarvam_campaign" "reminders" {
+  campaign_id = "MKN-Loan-Le-181e5d84-a3cc"
+}
+
 # A rollout that must not run while the campaign is calling customers.
 resource "terraform_data" "agent_rollout" {
   input = data.sarvam_campaign.reminders.app_config.app_version

@@ -35,3 +35,13 @@ check "webhooks_post_to_our_receivers" {
 output "team_header" {
   value = nonsensitive(data.sarvam_webhook_config.crm.custom_headers["X-Team"])
 }
+
+# The same configuration found by its exact name instead of its generated id.
+# The read fails when no configuration, or more than one, has this name.
+data "sarvam_webhook_config" "crm_by_name" {
+  name = "CRM attempt updates"
+}
+
+output "crm_by_name_id" {
+  value = data.sarvam_webhook_config.crm_by_name.webhook_id
+}

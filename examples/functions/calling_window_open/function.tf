@@ -2,29 +2,10 @@ data "sarvam_campaign" "reminders" {
   campaign_id = "MKN-Loan-Le-181e5d84-a3cc"
 }
 
-# Warn when an apply runs while the campaign may be placing calls.
-check "outside_calling_window" {
-  assert {
-    condition     = !provider::sarvam::calling_window_open(data.sarvam_campaign.reminders.allowed_schedule, plantimestamp())
-    error_message = "Campaign ${data.sarvam_campaign.reminders.name} is inside its calling window: calls may be in progress."
-  }
-}
-
-# Refuse to redeploy the webhook receiver while the campaign is calling.
-resource "terraform_data" "webhook_receiver" {
-  input = var.receiver_image
-
-  lifecycle {
-    precondition {
-      condition     = !provider::sarvam::calling_window_open(data.sarvam_campaign.reminders.allowed_schedule, plantimestamp())
-      error_message = "Campaign ${data.sarvam_campaign.reminders.name} is calling until ${provider::sarvam::next_calling_window(data.sarvam_campaign.reminders.allowed_schedule, plantimestamp()).closes_at}; apply after that."
-    }
-  }
-}
-
-variable "receiver_image" {
-  type    = string
-  default = "registry.example.in/webhook-receiver:1.4.2"
+# Whether the schedule's window is open at the plan's time. The function
+# reads the schedule only: see calling-now.tf for status, start and end.
+output "reminders_window_open" {
+  value = provider::sarvam::calling_window_open(data.sarvam_campaign.reminders.allowed_schedule, plantimestamp())
 }
 
 # A literal schedule works too: a window from 22:00 to 06:00 belongs to the

@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+)
+
+// cohortSearchBound is how many campaigns are asked for cohorts before the
+// test gives up looking for one that has any.
+const cohortSearchBound = 30
+
+// cohortFields are every attribute of a cohort, as listed and as read.
+var cohortFields = []string{"cohort_id", "name", "status", "source_type", "created_by", "created_at", "updated_at", "result", "updated_by"}
+
+// Every cohort listed for the first campaign that has any reads back by id
+// with the same fields. Only the cohorts' descriptions are read, never
+// their contacts.
+func TestAccCampaignCohorts(t *testing.T) { accCampaignCohorts(t, newAccTarget(t)) }
+
+func accCampaignCohorts(t *testing.T, tg *accTarget) {
+	campaignID := tg.campaignWithCohorts(t)
+	if campaignID == "" {
+		t.Skipf("none of the first %d campaigns has a cohort; nothing to read", cohortSearchBound)
+	}
+	tg.run(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+data "sarvam_campaign_cohorts" "listed" {
+  campaign_id = %s
+  max_results = 20
+}
+data "sarvam_campaign_cohort" "each" {
+  count       = length(data.sarvam_campaign_cohorts.listed.ids)
+  campaign_id = data.sarvam_campaign_cohorts.listed.campaign_id
+  cohort_id   = data.sarvam_campaign_cohorts.listed.ids[count.index]
+}
+`, hcl(campaignID)),
+		ConfigStateChecks: []statecheck.StateCheck{stateCheck(func(st accState) []string {
+			list := st.one("data.sarvam_campaign_cohorts.listed")
+			problems := listProblems("sarvam_campaign_cohorts", list, "cohorts", "cohort_id")
+			if len(strList(list, "ids")) == 0 {
+				problems = append(problems, "the campaign's cohorts list is empty, but a read of its first page found one")
+			}
+			read := st.each("data.sarvam_campaign_cohort.each", "cohort_id")
+			for _, item := range items(list, "cohorts") {
+				id := str(item, "cohort_id")
+				at := fmt.Sprintf("sarvam_campaign_cohort[%q]", id)
+				got, ok := read[id]
+				if !ok {
+					problems = append(problems, at+" was listed but not read")
+					continue
+				}
+				problems = append(problems, sameFields(at, item, got, cohortFields...)...)
+				problems = append(problems, timestampProblems(at, got, "created_at", "updated_at")...)
+			}
+			return problems
+		})},
+	})
+}
+
+// campaignWithCohorts is the first listed campaign with a cohort, "" when
+// none of the first cohortSearchBound has one.
+func (tg *accTarget) campaignWithCohorts(t *testing.T) string {
+	t.Helper()
+	for _, c := range tg.campaignSample(t, cohortSearchBound) {
+		list, err := tg.client.ListCohorts(context.Background(), tg.org, tg.workspace, *c.CampaignID, client.ListQuery{MaxResults: 1})
+		if err != nil {
+			t.Fatalf("listing the cohorts of a listed campaign: %v", err)
+		}
+		if len(list.Items) > 0 {
+			return *c.CampaignID
+		}
+	}
+	return ""
+}

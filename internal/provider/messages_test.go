@@ -1,0 +1,178 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
+)
+
+// Each diagnostic through Terraform, whole: what was asked, what came back
+// and what to do, read as sentences.
+
+// exact matches the whole detail text, wrapped however Terraform wraps it.
+func exact(summary, detail string) string {
+	return regexp.QuoteMeta(summary) + `.*` + regexp.QuoteMeta(detail)
+}
+
+const otherWorkspace = "ws-other"
+
+func campaignsIn(workspace, extra string) string {
+	return fmt.Sprintf(`
+data "sarvam_campaigns" "test" {
+  workspace_id = %q
+  %s
+}
+`, workspace, extra)
+}
+
+// A wrong workspace_id on sarvam_campaigns is an error under either answer
+// the API may give, never an empty list.
+func TestMessages_foreignWorkspace(t *testing.T) {
+	t.Run("403", func(t *testing.T) {
+		_, url := startFake(t)
+		expectFailure(t, providerBlock(url)+campaignsIn(otherWorkspace, ""), exact(summaryForeignKey,
+			`Reading the campaign list in workspace "ws-other" of org "org-acme-finance": the API answered HTTP 403 Forbidden: `+
+				`This API key does not have access to workspace ws-other of org org-acme-finance. (code workspace_access_denied). `+
+				`The key was accepted, but this key does not belong to workspace "ws-other" of org "org-acme-finance": a key belongs to one workspace. `+
+				`Check workspace_id and org_id, or use a key of that workspace (api_key or SARVAM_API_KEY).`), testKey)
+	})
+	for _, tc := range []struct{ name, config, asked string }{
+		{"404 on a list", campaignsIn(otherWorkspace, ""), `the campaign list in workspace "ws-other" of org "org-acme-finance"`},
+		{"404 on a campaign", fmt.Sprintf(`
+data "sarvam_campaign" "test" {
+  workspace_id = %q
+  campaign_id  = %q
+}
+`, otherWorkspace, fakeapi.LoanRemindersID), `campaign "` + fakeapi.LoanRemindersID + `" in workspace "ws-other" of org "org-acme-finance"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fake, url := startFake(t)
+			fake.SetModes(fakeapi.Modes{Foreign: fakeapi.ForeignNotFound})
+			expectFailure(t, providerBlock(url)+tc.config, exact(summaryNoWorkspace,
+				`Reading `+tc.asked+`: the API answered HTTP 404 Not Found: Workspace ws-other not found (code workspace_not_found). `+
+					`Either workspace "ws-other" of org "org-acme-finance" does not exist, or this key does not belong to it: a key belongs to one workspace, `+
+					`and the API may answer 404 for a workspace the key cannot read. `+
+					`Check workspace_id and org_id, and that the key (api_key or SARVAM_API_KEY) is one of that workspace.`), testKey)
+		})
+	}
+}
+
+// One not-found case per data source that reads by id, whole.
+func TestMessages_notFound(t *testing.T) {
+	in := `in workspace "ws-collections" of org "org-acme-finance"`
+	scope := `Check %s, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`
+	for _, tc := range []struct{ name, config, summary, detail string }{
+		{"sarvam_campaign", campaignBlock("no-such-campaign"), "Campaign not found",
+			`Reading campaign "no-such-campaign" ` + in + `: the API answered HTTP 404 Not Found: Campaign no-such-campaign not found (code campaign_not_found). ` +
+				fmt.Sprintf(scope, "campaign_id")},
+		{"sarvam_campaign_cohort", fmt.Sprintf(`
+data "sarvam_campaign_cohort" "test" {
+  campaign_id = %q
+  cohort_id   = "no-such-cohort"
+}
+`, fakeapi.PolicyRenewalID), "Cohort not found",
+			`Reading cohort "no-such-cohort" of campaign "` + fakeapi.PolicyRenewalID + `" ` + in + `: the API answered HTTP 404 Not Found: Cohort no-such-cohort not found (code cohort_not_found). ` +
+				fmt.Sprintf(scope, "cohort_id and campaign_id (the API answers 404 when either does not exist)")},
+		{"sarvam_campaign_cohorts", `
+data "sarvam_campaign_cohorts" "test" {
+  campaign_id = "no-such-campaign"
+}
+`, "Campaign not found",
+			`Reading the cohorts of campaign "no-such-campaign" ` + in + `: the API answered HTTP 404 Not Found: Campaign no-such-campaign not found (code campaign_not_found). ` +
+				fmt.Sprintf(scope, "campaign_id")},
+		{"sarvam_webhook_config", `
+data "sarvam_webhook_config" "test" {
+  webhook_id = "no-such-webhook"
+}
+`, "Webhook configuration not found",
+			`Reading webhook configuration "no-such-webhook" ` + in + `: the API answered HTTP 404 Not Found: Webhook configuration no-such-webhook not found (code webhook_not_found). ` +
+				fmt.Sprintf(scope, "webhook_id")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, url := startFake(t)
+			expectFailure(t, providerBlock(url)+tc.config, exact(tc.summary, tc.detail), testKey)
+		})
+	}
+}
+
+// A 422 that names a query parameter is an error on the argument sent as it.
+func TestMessages_argumentRefused(t *testing.T) {
+	asked := `Reading the campaign list in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 422 Unprocessable Entity: `
+	t.Run("status", func(t *testing.T) {
+		fake, url := startFake(t)
+		fake.SetModes(fakeapi.Modes{UnknownStatus: fakeapi.UnknownStatusRejected})
+		expectFailure(t, providerBlock(url)+campaignsIn(fakeapi.WorkspaceID, `status = "running"`), exact(summaryArgumentRefused,
+			asked+`Invalid query parameters: campaign_status: Input should be 'scheduled', 'active', 'paused', 'ended' or 'cancelled', got "running" (code validation_error). `+
+				`The API refused the value of status (its query parameter campaign_status). Use one of the documented statuses: scheduled, active, paused, ended, cancelled.`), testKey)
+	})
+	t.Run("sort_by", func(t *testing.T) {
+		_, url := startFake(t)
+		expectFailure(t, providerBlock(url)+campaignsIn(fakeapi.WorkspaceID, `sort_by = "priority"`), exact(summaryArgumentRefused,
+			asked+`Invalid query parameters: sort_by: Input should be 'created_at', 'name' or 'updated_at', got "priority" (code validation_error). `+
+				`The API refused the value of sort_by (its query parameter sort_by). `+
+				`Use a field the API sorts by: created_at, the documented default; name and updated_at are likely but not documented.`), testKey)
+	})
+}
+
+// status outside the documented ones warns, naming them, and reads anyway.
+func TestMessages_undocumentedStatusWarns(t *testing.T) {
+	_, url := startFake(t)
+	c, err := client.New(client.Config{BaseURL: url, APIKey: testKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ds := &campaignsDataSource{dataSource[campaignsModel, *campaignsModel]{name: "campaigns", data: &providerData{client: c, apiKey: testKey, orgID: fakeapi.OrgID, workspaceID: fakeapi.WorkspaceID}}}
+	for _, status := range []string{"running", "Active"} {
+		req, resp := readRequestWith(t, ctx, ds, map[string]tftypes.Value{"status": tftypes.NewValue(tftypes.String, status)})
+		ds.Read(ctx, req, resp)
+		if resp.Diagnostics.HasError() || len(resp.Diagnostics) != 1 {
+			t.Fatalf("status %q: want one warning, got %v", status, resp.Diagnostics)
+		}
+		d := resp.Diagnostics[0]
+		want := fmt.Sprintf(`status = %q is not one of the statuses the API documents: scheduled, active, paused, ended, cancelled (lower case). `+
+			`The list was read anyway; the API matches the value as given, which usually matches no campaign, `+
+			`so an empty list does not mean that the workspace has no campaigns.`, status)
+		if d.Summary() != "Campaign status not documented" || d.Detail() != want {
+			t.Fatalf("got %q: %s\nwant %s", d.Summary(), d.Detail(), want)
+		}
+		var m campaignsModel
+		resp.Diagnostics.Append(resp.State.Get(ctx, &m)...)
+		if m.Total.ValueInt64() != 0 || len(m.IDs) != 0 {
+			t.Fatalf("status %q: want an empty list read, got total %v, ids %v", status, m.Total, m.IDs)
+		}
+	}
+	req, resp := readRequestWith(t, ctx, ds, map[string]tftypes.Value{"status": tftypes.NewValue(tftypes.String, "ended")})
+	ds.Read(ctx, req, resp)
+	if len(resp.Diagnostics) != 0 {
+		t.Fatalf("a documented status: want no diagnostic, got %v", resp.Diagnostics)
+	}
+}
+
+// readRequestWith is a read of ds with the given arguments, the rest null.
+func readRequestWith(t *testing.T, ctx context.Context, ds datasource.DataSource, args map[string]tftypes.Value) (datasource.ReadRequest, *datasource.ReadResponse) {
+	t.Helper()
+	var sresp datasource.SchemaResponse
+	ds.Schema(ctx, datasource.SchemaRequest{}, &sresp)
+	typ, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the schema is not an object type")
+	}
+	vals := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		vals[name] = tftypes.NewValue(at, nil)
+	}
+	for name, v := range args {
+		vals[name] = v
+	}
+	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}}
+	return req, &datasource.ReadResponse{State: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, nil)}}
+}

@@ -1,0 +1,29 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+func (d *webhookConfigsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the webhook configurations of a workspace (List Webhook Configurations), optionally only those matching a name, reading every page. " +
+			"Each configuration holds the same attributes as `sarvam_webhook_config`, `custom_headers` sensitive here too. " +
+			"The API documents at most 5 configurations per workspace; a longer list is read in full all the same. No match is empty lists, not an error.",
+		Attributes: withScope("the webhook configurations belong to", withListArguments("webhook configurations", map[string]schema.Attribute{
+			"webhook_configs": computedObjectList("The webhook configurations, in the order of `sort_by` and `sort_order`. A configuration the API lists twice, because the list shifted between pages, is kept once.",
+				webhookConfigAttributes()),
+			"ids": computedStringList("The `webhook_id` of each of `webhook_configs`, in the same order."),
+		})),
+	}
+}
+
+type webhookConfigsModel struct {
+	scopeModel
+	listModel
+	WebhookConfigs []webhookModel `tfsdk:"webhook_configs"`
+	IDs            []types.String `tfsdk:"ids"`
+}
