@@ -53,8 +53,14 @@ func TestBuiltProviderLogsWithTFLog(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the provider and runs terraform")
 	}
-	if _, err := exec.LookPath("terraform"); err != nil {
-		t.Skip("terraform is not on PATH")
+	// The CLI the provider's other tests drive: TF_ACC_TERRAFORM_PATH, as
+	// make matrix sets it for each CLI, or terraform on PATH.
+	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if cli == "" {
+		cli = "terraform"
+	}
+	if _, err := exec.LookPath(cli); err != nil {
+		t.Skip(cli + " is not found")
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "bin")
@@ -85,7 +91,7 @@ data "sarvam_campaign" "c" {
 output "name" { value = data.sarvam_campaign.c.name }
 `)
 	logFile := filepath.Join(dir, "trace.log")
-	plan := exec.Command("terraform", "-chdir="+cfg, "plan", "-input=false", "-lock=false", "-no-color")
+	plan := exec.Command(cli, "-chdir="+cfg, "plan", "-input=false", "-lock=false", "-no-color")
 	plan.Env = append(cleanEnv(),
 		"TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1",
 		"TF_LOG=trace", "TF_LOG_PATH="+logFile,

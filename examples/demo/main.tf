@@ -125,10 +125,3 @@ output "december_cohort" {
   value = "${data.sarvam_campaign_cohort.december.cohort_id}: ${data.sarvam_campaign_cohort.december.status}"
 }
 
-# Provider functions (Terraform 1.8 or later): the calling window at a fixed moment.
-output "reminders_window_at_monday_10am" {
-  value = {
-    open = provider::sarvam::calling_window_open(data.sarvam_campaign.reminders.allowed_schedule, "2026-11-30T10:00:00+05:30")
-    next = provider::sarvam::next_calling_window(data.sarvam_campaign.reminders.allowed_schedule, "2026-11-30T10:00:00+05:30")
-  }
-}

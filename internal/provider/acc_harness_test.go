@@ -163,13 +163,17 @@ func checkAllGET(t *testing.T, reqs []fakeapi.Request) {
 
 // run applies the steps: as a unit test against the fake, so that it runs
 // without TF_ACC, and as an acceptance test against a workspace the
-// environment names. Every config starts with an empty provider block.
+// environment names. Every config starts with an empty provider block. A
+// config that calls a provider function is skipped on CLIs without them.
 func (tg *accTarget) run(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	tc := resource.TestCase{ProtoV6ProviderFactories: testProviders, Steps: steps}
 	for i := range steps {
+		if strings.Contains(steps[i].Config, "provider::") {
+			tc.TerraformVersionChecks = functionVersions
+		}
 		steps[i].Config = requiredProviders + "provider \"sarvam\" {}\n" + steps[i].Config
 	}
-	tc := resource.TestCase{ProtoV6ProviderFactories: testProviders, Steps: steps}
 	if tg.fake != nil {
 		resource.UnitTest(t, tc)
 		return

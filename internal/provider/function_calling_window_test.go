@@ -49,9 +49,9 @@ func openAndNext(name, schedule, at string, open bool, opens, closes string) []f
 	}
 }
 
-// functionVersions skips a test on Terraform releases without provider
-// functions.
-var functionVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
+// functionVersions skips a test on CLI releases without provider functions:
+// Terraform below 1.8, OpenTofu below 1.7.
+var functionVersions = []tfversion.TerraformVersionCheck{skipWithoutFunctions{}}
 
 // expectFunctionFailure is expectFailure on Terraform releases with provider
 // functions.
