@@ -1,6 +1,7 @@
 package clitest
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"os/exec"
@@ -40,16 +41,14 @@ func parseVersion(out string) (tofu bool, v [3]int, err error) {
 	return m[1] == "OpenTofu", v, nil
 }
 
-// findCLI resolves SARVAM_TEST_CLI, else terraform on PATH, and reads its
-// version.
+// findCLI resolves SARVAM_TEST_CLI, else TF_ACC_TERRAFORM_PATH (the CLI
+// the provider's own Terraform tests use), else terraform on PATH, and reads
+// its version.
 func findCLI() (cli, error) {
-	name := os.Getenv("SARVAM_TEST_CLI")
-	if name == "" {
-		name = "terraform"
-	}
+	name := cmp.Or(os.Getenv("SARVAM_TEST_CLI"), os.Getenv("TF_ACC_TERRAFORM_PATH"), "terraform")
 	path, err := exec.LookPath(name)
 	if err != nil {
-		return cli{}, fmt.Errorf("no CLI to run the examples: %w (set SARVAM_TEST_CLI to a terraform or tofu binary)", err)
+		return cli{}, fmt.Errorf("no CLI to run the examples: %w (set SARVAM_TEST_CLI or TF_ACC_TERRAFORM_PATH to a terraform or tofu binary)", err)
 	}
 	cmd := exec.Command(path, "version")
 	cmd.Env = cliEnv(nil)

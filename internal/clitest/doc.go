@@ -3,7 +3,8 @@
 // dev_overrides and the fake API served by cmd/sarvam-fakeapi: the
 // campaign-gate module's `terraform test` files and the guides' snippets.
 //
-// The CLI is SARVAM_TEST_CLI (a path or a command name), else terraform on
+// The CLI is SARVAM_TEST_CLI (a path or a command name), else
+// TF_ACC_TERRAFORM_PATH, as for the provider's own tests, else terraform on
 // PATH. A test the CLI's version cannot run is skipped with the reason:
 // `terraform test` needs Terraform 1.6 or OpenTofu 1.6, mock_provider
 // Terraform 1.7 or OpenTofu 1.8, provider functions Terraform 1.8 or

@@ -99,6 +99,8 @@ type scanner struct {
 	// paths gives the attribute paths a validator type is attached to,
 	// for req.Path.String() in its Validate method.
 	paths map[string][]string
+	// args binds the parameters of a function evaluated for one call.
+	args  []map[string][]value
 	depth int
 }
 
@@ -349,6 +351,11 @@ func intLit(e ast.Expr, def int) int {
 
 // ident evaluates a name: a parameter of fn, a local of fn, or a constant.
 func (s *scanner) ident(name string, fn *ast.FuncDecl) []value {
+	if n := len(s.args); n > 0 {
+		if vs, ok := s.args[n-1][name]; ok {
+			return vs
+		}
+	}
 	key := fn.Name.Name + "." + name
 	if i, ok := paramIndex(fn, name); ok {
 		var vs []value
@@ -369,7 +376,12 @@ func (s *scanner) ident(name string, fn *ast.FuncDecl) []value {
 			case *ast.AssignStmt:
 				for i, l := range n.Lhs {
 					if id, ok := l.(*ast.Ident); ok && id.Name == name && len(n.Rhs) == len(n.Lhs) {
-						vs = append(vs, s.eval(n.Rhs[i], fn)...)
+						if n.Tok == token.ADD_ASSIGN {
+							// x += y: x as it was, or with y added.
+							vs = append(vs, join(slices.Clone(vs), s.eval(n.Rhs[i], fn))...)
+						} else {
+							vs = append(vs, s.eval(n.Rhs[i], fn)...)
+						}
 					}
 				}
 			case *ast.RangeStmt:
@@ -452,6 +464,9 @@ func (s *scanner) typeOf(name string, fn *ast.FuncDecl) string {
 // req.Path.String() in a validator, or a method of this package that
 // returns one expression.
 func (s *scanner) call(e *ast.CallExpr, fn *ast.FuncDecl) []value {
+	if id, ok := e.Fun.(*ast.Ident); ok {
+		return s.callFunc(id.Name, e.Args, fn)
+	}
 	sel, ok := e.Fun.(*ast.SelectorExpr)
 	if !ok {
 		return hole("value")
@@ -495,6 +510,34 @@ func (s *scanner) call(e *ast.CallExpr, fn *ast.FuncDecl) []value {
 		}
 	}
 	return hole("value")
+}
+
+// callFunc evaluates a call of a function of this package whose body
+// returns one expression, its parameters bound to this call's arguments.
+func (s *scanner) callFunc(name string, args []ast.Expr, fn *ast.FuncDecl) []value {
+	for _, f := range s.funcs[name] {
+		if f.Recv != nil || f.Body == nil || len(f.Body.List) != 1 {
+			continue
+		}
+		ret, ok := f.Body.List[0].(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		bind := map[string][]value{}
+		i := 0
+		for _, p := range f.Type.Params.List {
+			for _, n := range p.Names {
+				if i < len(args) {
+					bind[n.Name] = s.eval(args[i], fn)
+				}
+				i++
+			}
+		}
+		s.args = append(s.args, bind)
+		defer func() { s.args = s.args[:len(s.args)-1] }()
+		return s.eval(ret.Results[0], f)
+	}
+	return hole(name)
 }
 
 // sprintf fills format's %s, %v and %q with the arguments' values; any
