@@ -94,47 +94,67 @@ func firstSharedName(sample []client.CampaignSummary) string {
 }
 
 func checkByName(t *testing.T, tg *accTarget, name string) {
-	var resolved map[string]any
-	err := tg.runExpectingError(t, `
-data "sarvam_campaign" "by_name" {
-  name = `+hcl(name)+`
+	checkByNameOf(t, tg, byName{
+		config: "data \"sarvam_campaign\" \"by_name\" {\n  name = " + hcl(name) + "\n}\n",
+		addr:   "data.sarvam_campaign.by_name", idAttr: "campaign_id", kinds: "campaigns",
+		exact: func() ([]string, bool, error) {
+			list, err := tg.client.ListCampaigns(context.Background(), tg.org, tg.workspace, client.ListQuery{Search: name, MaxResults: accSample})
+			if err != nil {
+				return nil, false, err
+			}
+			var ids []string
+			for _, c := range list.Items {
+				if *c.Name == name {
+					ids = append(ids, *c.CampaignID)
+				}
+			}
+			return ids, len(list.Items) < accSample, nil
+		},
+	}, name)
 }
-`, stateCheck(func(st accState) []string {
-		resolved = st.one("data.sarvam_campaign.by_name")
+
+// byName is a read by name of one kind of item, and how to list the ids of
+// the items named exactly that, with whether that listing is complete.
+type byName struct {
+	config, addr, idAttr, kinds string
+	exact                       func() ([]string, bool, error)
+}
+
+// checkByNameOf reads by name and checks the outcome against a listing by
+// the same search: one item of exactly that name, or the several-items error.
+func checkByNameOf(t *testing.T, tg *accTarget, b byName, name string) {
+	t.Helper()
+	var resolved map[string]any
+	err := tg.runExpectingError(t, b.config, stateCheck(func(st accState) []string {
+		resolved = st.one(b.addr)
 		return nil
 	}))
-	list, lerr := tg.client.ListCampaigns(context.Background(), tg.org, tg.workspace, client.ListQuery{Search: name, MaxResults: accSample})
+	exact, complete, lerr := b.exact()
 	if lerr != nil {
-		t.Fatalf("listing the campaigns found by the search: %v", lerr)
+		t.Fatalf("listing the %s found by the search: %v", b.kinds, lerr)
 	}
-	var exact []string
-	for _, c := range list.Items {
-		if *c.Name == name {
-			exact = append(exact, *c.CampaignID)
-		}
-	}
-	complete := len(list.Items) < accSample
 	if err == nil {
 		if got := str(resolved, "name"); got != name {
-			t.Fatalf("by name resolved to a campaign named %q", got)
+			t.Fatalf("by name resolved to an item named %q", got)
 		}
-		if id := str(resolved, "campaign_id"); !slices.Contains(exact, id) && complete {
+		if id := str(resolved, b.idAttr); !slices.Contains(exact, id) && complete {
 			t.Fatalf("by name resolved to %q, which the search does not list under that exact name (it lists %v)", id, exact)
 		}
 		if len(exact) > 1 {
-			t.Fatalf("by name resolved one campaign, but %d are named exactly that: %v", len(exact), exact)
+			t.Fatalf("by name resolved one item, but %d are named exactly that: %v", len(exact), exact)
 		}
-		t.Logf("by name resolved to the one campaign of that name")
+		t.Logf("by name resolved to the one item of that name")
 		return
 	}
-	pattern := regexp.MustCompile(`(?s)Several\s+campaigns\s+have\s+this\s+name.*` + fmt.Sprintf(`\d+\s+campaigns\s.*are\s+named\s+%s`, regexp.QuoteMeta(fmt.Sprintf("%q", name))))
+	words := strings.ReplaceAll(regexp.QuoteMeta(b.kinds), " ", `\s+`)
+	pattern := regexp.MustCompile(`(?s)Several\s+` + words + `\s+have\s+this\s+name.*` + fmt.Sprintf(`\d+\s+%s\s.*are\s+named\s+%s`, words, regexp.QuoteMeta(fmt.Sprintf("%q", name))))
 	if !pattern.MatchString(err.Error()) {
-		t.Fatalf("by name failed with something else than the several-campaigns error:\n%v", err)
+		t.Fatalf("by name failed with something else than the several-%s error:\n%v", b.kinds, err)
 	}
 	if len(exact) < 2 && complete {
-		t.Fatalf("by name says several campaigns are named that, but the search lists %d under that exact name", len(exact))
+		t.Fatalf("by name says several %s are named that, but the search lists %d under that exact name", b.kinds, len(exact))
 	}
-	t.Logf("by name refused a name %d campaigns share", len(exact))
+	t.Logf("by name refused a name %d %s share", len(exact), b.kinds)
 }
 
 // The whole list, newest first by default, as far as the sample goes.

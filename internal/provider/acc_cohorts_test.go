@@ -78,3 +78,48 @@ func (tg *accTarget) campaignWithCohorts(t *testing.T) string {
 	}
 	return ""
 }
+
+// By name, a cohort of the first campaign with cohorts resolves to the one
+// of exactly that name, or fails with the several-cohorts error. Subjects:
+// the first cohort's name and the first name two of its cohorts share.
+func TestAccCampaignCohort_byName(t *testing.T) {
+	tg := newAccTarget(t)
+	campaignID := tg.campaignWithCohorts(t)
+	if campaignID == "" {
+		t.Skipf("none of the first %d campaigns has a cohort; nothing to read by name", cohortSearchBound)
+	}
+	cohorts, err := tg.client.ListCohorts(context.Background(), tg.org, tg.workspace, campaignID, client.ListQuery{MaxResults: 100})
+	if err != nil {
+		t.Fatalf("listing the campaign's cohorts: %v", err)
+	}
+	names := []string{*cohorts.Items[0].Name}
+	seen := map[string]bool{}
+	for _, c := range cohorts.Items {
+		if seen[*c.Name] && *c.Name != names[0] {
+			names = append(names, *c.Name)
+			break
+		}
+		seen[*c.Name] = true
+	}
+	for i, name := range names {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			checkByNameOf(t, tg, byName{
+				config: fmt.Sprintf("data \"sarvam_campaign_cohort\" \"by_name\" {\n  campaign_id = %s\n  name        = %s\n}\n", hcl(campaignID), hcl(name)),
+				addr:   "data.sarvam_campaign_cohort.by_name", idAttr: "cohort_id", kinds: "cohorts",
+				exact: func() ([]string, bool, error) {
+					found, err := tg.client.ListCohorts(context.Background(), tg.org, tg.workspace, campaignID, client.ListQuery{Search: name, MaxResults: accSample})
+					if err != nil {
+						return nil, false, err
+					}
+					var ids []string
+					for _, c := range found.Items {
+						if *c.Name == name {
+							ids = append(ids, *c.CohortID)
+						}
+					}
+					return ids, len(found.Items) < accSample, nil
+				},
+			}, name)
+		})
+	}
+}
