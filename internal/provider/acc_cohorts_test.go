@@ -101,6 +101,9 @@ func TestAccCampaignCohort_byName(t *testing.T) {
 		}
 		seen[*c.Name] = true
 	}
+	if len(names) == 1 {
+		skipCheck(t, "no two of the campaign's first %d cohorts share a name, so the several-cohorts error is not exercised", len(cohorts.Items))
+	}
 	for i, name := range names {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			checkByNameOf(t, tg, byName{
