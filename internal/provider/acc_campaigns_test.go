@@ -35,21 +35,8 @@ data "sarvam_campaign" "each" {
 }
 `,
 		ConfigStateChecks: []statecheck.StateCheck{stateCheck(func(st accState) []string {
-			list := st.one("data.sarvam_campaigns.sample")
-			problems := listProblems("sarvam_campaigns", list, "campaigns", "campaign_id")
-			read := st.each("data.sarvam_campaign.each", "campaign_id")
-			if len(strList(list, "ids")) == 0 {
-				problems = append(problems, "sarvam_campaigns listed no campaigns")
-			}
-			for _, item := range items(list, "campaigns") {
-				id := str(item, "campaign_id")
-				got, ok := read[id]
-				if !ok {
-					problems = append(problems, fmt.Sprintf("campaign %q was listed but not read", id))
-					continue
-				}
-				at := fmt.Sprintf("sarvam_campaign[%q]", id)
-				problems = append(problems, sameFields(at, item, got, "campaign_id", "name", "status")...)
+			return st.readBack("data.sarvam_campaigns.sample", "campaigns", "campaign_id", "data.sarvam_campaign.each", true, func(at string, item, got map[string]any) []string {
+				problems := sameFields(at, item, got, "campaign_id", "name", "status")
 				problems = append(problems, timestampProblems(at, got, campaignTimestamps...)...)
 				problems = append(problems, timestampProblems("listed "+at, item, "created_at", "updated_at")...)
 				for _, a := range []string{"app_config", "allowed_schedule", "created_at"} {
@@ -57,8 +44,8 @@ data "sarvam_campaign" "each" {
 						problems = append(problems, fmt.Sprintf("%s.%s is null; the API documents it as required", at, a))
 					}
 				}
-			}
-			return problems
+				return problems
+			})
 		})},
 	})
 }
@@ -102,15 +89,22 @@ func checkByName(t *testing.T, tg *accTarget, name string) {
 			if err != nil {
 				return nil, false, err
 			}
-			var ids []string
-			for _, c := range list.Items {
-				if *c.Name == name {
-					ids = append(ids, *c.CampaignID)
-				}
-			}
+			ids := exactIDs(list.Items, name, func(c *client.CampaignSummary) (*string, *string) { return c.Name, c.CampaignID })
 			return ids, len(list.Items) < accSample, nil
 		},
 	}, name)
+}
+
+// exactIDs is the ids of the items named exactly name; of returns an
+// item's name and id.
+func exactIDs[T any](items []T, name string, of func(*T) (*string, *string)) []string {
+	var ids []string
+	for i := range items {
+		if n, id := of(&items[i]); deref(n) == name {
+			ids = append(ids, deref(id))
+		}
+	}
+	return ids
 }
 
 // byName is a read by name of one kind of item, and how to list the ids of

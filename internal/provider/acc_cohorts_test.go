@@ -41,24 +41,9 @@ data "sarvam_campaign_cohort" "each" {
 }
 `, hcl(campaignID)),
 		ConfigStateChecks: []statecheck.StateCheck{stateCheck(func(st accState) []string {
-			list := st.one("data.sarvam_campaign_cohorts.listed")
-			problems := listProblems("sarvam_campaign_cohorts", list, "cohorts", "cohort_id")
-			if len(strList(list, "ids")) == 0 {
-				problems = append(problems, "the campaign's cohorts list is empty, but a read of its first page found one")
-			}
-			read := st.each("data.sarvam_campaign_cohort.each", "cohort_id")
-			for _, item := range items(list, "cohorts") {
-				id := str(item, "cohort_id")
-				at := fmt.Sprintf("sarvam_campaign_cohort[%q]", id)
-				got, ok := read[id]
-				if !ok {
-					problems = append(problems, at+" was listed but not read")
-					continue
-				}
-				problems = append(problems, sameFields(at, item, got, cohortFields...)...)
-				problems = append(problems, timestampProblems(at, got, "created_at", "updated_at")...)
-			}
-			return problems
+			return st.readBack("data.sarvam_campaign_cohorts.listed", "cohorts", "cohort_id", "data.sarvam_campaign_cohort.each", true, func(at string, item, got map[string]any) []string {
+				return append(sameFields(at, item, got, cohortFields...), timestampProblems(at, got, "created_at", "updated_at")...)
+			})
 		})},
 	})
 }
@@ -114,12 +99,7 @@ func TestAccCampaignCohort_byName(t *testing.T) {
 					if err != nil {
 						return nil, false, err
 					}
-					var ids []string
-					for _, c := range found.Items {
-						if *c.Name == name {
-							ids = append(ids, *c.CohortID)
-						}
-					}
+					ids := exactIDs(found.Items, name, func(c *client.Cohort) (*string, *string) { return c.Name, c.CohortID })
 					return ids, len(found.Items) < accSample, nil
 				},
 			}, name)

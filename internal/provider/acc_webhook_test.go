@@ -83,23 +83,12 @@ data "sarvam_webhook_config" "each" {
 }
 `,
 		ConfigStateChecks: []statecheck.StateCheck{stateCheck(func(st accState) []string {
-			list := st.one("data.sarvam_webhook_configs.listed")
-			problems := listProblems("sarvam_webhook_configs", list, "webhook_configs", "webhook_id")
-			if len(strList(list, "ids")) == 0 {
+			if len(strList(st.one("data.sarvam_webhook_configs.listed"), "ids")) == 0 {
 				skipCheck(t, "the workspace lists no webhook configuration; none is read back")
 			}
-			read := st.each("data.sarvam_webhook_config.each", "webhook_id")
-			for _, item := range items(list, "webhook_configs") {
-				at := fmt.Sprintf("sarvam_webhook_config[%q]", str(item, "webhook_id"))
-				got, ok := read[str(item, "webhook_id")]
-				if !ok {
-					problems = append(problems, at+" was listed but not read")
-					continue
-				}
-				problems = append(problems, sameFields(at, item, got, webhookFields...)...)
-				problems = append(problems, timestampProblems(at, got, "created_at", "updated_at")...)
-			}
-			return problems
+			return st.readBack("data.sarvam_webhook_configs.listed", "webhook_configs", "webhook_id", "data.sarvam_webhook_config.each", false, func(at string, item, got map[string]any) []string {
+				return append(sameFields(at, item, got, webhookFields...), timestampProblems(at, got, "created_at", "updated_at")...)
+			})
 		})},
 	})
 }
@@ -125,12 +114,7 @@ func TestAccWebhookConfig_byName(t *testing.T) {
 			if err != nil {
 				return nil, false, err
 			}
-			var ids []string
-			for _, w := range found.Items {
-				if deref(w.Name) == name {
-					ids = append(ids, *w.WebhookID)
-				}
-			}
+			ids := exactIDs(found.Items, name, func(w *client.WebhookConfiguration) (*string, *string) { return w.Name, w.WebhookID })
 			return ids, len(found.Items) < accSample, nil
 		},
 	}, name)
