@@ -6,9 +6,11 @@
 # provider.tf; one with a provider block but no required_providers gets that
 # block alone. A block preceded by the line
 #   <!-- example: the plan stops at its postcondition -->
-# must fail there, and nowhere else; every other block must plan with no
-# error and no warning. With SKIP_FUNCTION_EXAMPLES=1 (a CLI without provider
-# functions), a block that calls one is skipped and said so.
+# must fail there, and nowhere else. A block preceded by
+#   <!-- example: not a root configuration; terraform test runs it -->
+# (a module's own files, a .tftest.hcl) is skipped. Every other block must
+# plan with no error and no warning. With SKIP_FUNCTION_EXAMPLES=1 (a CLI
+# without provider functions), a block that calls one is skipped and said so.
 # Usage: plan-doc-examples.sh WORKDIR
 set -euo pipefail
 
@@ -32,11 +34,15 @@ extract() {
   slug=$(echo "${file#"$root"/}" | tr '/.' '__')
   awk -v dir="$work/$slug" '
     /^<!-- example: the plan stops at its postcondition -->$/ { marked = 1; next }
+    /^<!-- example: not a root configuration; terraform test runs it -->$/ { skip = 1; next }
+    /^```terraform$/ && skip { skip = 0; skipping = 1; next }
+    /^```/ && skipping { skipping = 0; next }
+    skipping { next }
     /^```terraform$/ { n++; out = dir "-" n; system("mkdir -p " out); inside = 1
       if (marked) { printf "" > (out "/expect-postcondition") } marked = 0; next }
     /^```/ && inside { inside = 0; close(out "/main.tf"); next }
     inside { print > (out "/main.tf"); next }
-    /[^[:space:]]/ { marked = 0 }
+    /[^[:space:]]/ { marked = 0; skip = 0 }
   ' "$file"
 }
 

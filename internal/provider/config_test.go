@@ -1,10 +1,15 @@
 package provider
 
 import (
+	"context"
 	"fmt"
+	"regexp"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -258,4 +263,46 @@ provider "sarvam" {
   workspace_id = %q
 }
 `, keyLine, url, fakeapi.OrgID, fakeapi.WorkspaceID)
+}
+
+// Without a key, Configure succeeds and every read says the key is missing:
+// OpenTofu configures the provider even for a configuration that only calls
+// its functions, which must plan without a key.
+func TestProvider_missingKeyReportedByReads(t *testing.T) {
+	clearEnv(t)
+	ctx := context.Background()
+	p := New("test")()
+	var schemaResp provider.SchemaResponse
+	p.Schema(ctx, provider.SchemaRequest{}, &schemaResp)
+	objType := schemaResp.Schema.Type().TerraformType(ctx)
+	nulls := map[string]tftypes.Value{}
+	for name, typ := range objType.(tftypes.Object).AttributeTypes {
+		nulls[name] = tftypes.NewValue(typ, nil)
+	}
+	var resp provider.ConfigureResponse
+	p.Configure(ctx, provider.ConfigureRequest{Config: tfsdk.Config{Schema: schemaResp.Schema, Raw: tftypes.NewValue(objType, nulls)}}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("Configure without a key failed: %v", resp.Diagnostics)
+	}
+	data, ok := resp.DataSourceData.(*providerData)
+	if !ok || !data.missingKey || data.client != nil {
+		t.Fatalf("want provider data that marks the key missing and holds no client, got %#v", resp.DataSourceData)
+	}
+
+	// Through the CLI: a read fails with the whole detail, and a
+	// configuration of functions alone plans.
+	expectFailure(t, requiredProviders+`provider "sarvam" {}`+campaignBlock(fakeapi.LoanRemindersID),
+		regexp.QuoteMeta(`Missing Sarvam API key`)+`.*with data.sarvam_campaign.test.*`+regexp.QuoteMeta(`The provider needs an API key to read sarvam_campaign. Set the api_key attribute in the provider block, or the SARVAM_API_KEY environment variable; an empty api_key counts as unset. Keys are created in the Sarvam dashboard under Settings → API Key, and each belongs to one workspace. The provider's functions need no key.`))
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		TerraformVersionChecks:   functionVersions,
+		Steps: []resource.TestStep{{
+			Config: requiredProviders + `provider "sarvam" {}
+output "open" {
+  value = provider::sarvam::calling_window_open({ allowed_start_time = "09:00", allowed_end_time = "18:00", allowed_days = ["Monday"], timezone = "UTC" }, "2026-11-30T10:00:00Z")
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("open", knownvalue.Bool(true))},
+		}},
+	})
 }

@@ -35,6 +35,13 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if s.apiKey == "" {
+		// Not an error yet: OpenTofu configures the provider even for a
+		// configuration that only calls its functions, which need no key.
+		// Each read reports it (dataSource.begin).
+		resp.DataSourceData = &providerData{missingKey: true}
+		return
+	}
 	c, err := s.newClient(userAgent(p.version, req.TerraformVersion))
 	if err != nil {
 		resp.Diagnostics.AddError("Could not configure the Sarvam API client", err.Error())
@@ -93,10 +100,9 @@ func resolveAPIKey(config types.String, diags *diag.Diagnostics) string {
 	}
 	apiKey := strings.TrimSpace(stringSetting(config, EnvAPIKey, ""))
 	if apiKey == "" {
-		diags.AddAttributeError(path.Root("api_key"), "Missing Sarvam API key",
-			fmt.Sprintf("The provider needs an API key. Set the api_key attribute in the provider block, or the %s environment variable; an empty api_key counts as unset. "+
-				"Keys are created in the Sarvam dashboard under Settings → API Key, and each belongs to one workspace.", EnvAPIKey))
-	} else if err := client.CheckAPIKey(apiKey); err != nil {
+		return "" // reported by the reads that need it, see Configure
+	}
+	if err := client.CheckAPIKey(apiKey); err != nil {
 		// Neither the message nor an attribute path, which would make
 		// Terraform quote the configuration line, repeats the key.
 		diags.AddError("Invalid Sarvam API key", settingSource(config, EnvAPIKey)+"api_key: "+err.Error()+". No request was sent.")

@@ -90,10 +90,22 @@ func (d *dataSource[M, P]) begin(ctx context.Context, config tfsdk.Config, diags
 				strings.Join(d.data.unknown, ", "), d.typeName()))
 		return nil, false
 	}
+	if d.data.missingKey {
+		diags.AddError("Missing Sarvam API key", missingKeyDetail(d.typeName()))
+		return nil, false
+	}
 	scope := P(m).scope()
 	scope.OrgID = d.resolveScope(diags, scope.OrgID, d.data.orgID, "org_id", EnvOrgID)
 	scope.WorkspaceID = d.resolveScope(diags, scope.WorkspaceID, d.data.workspaceID, "workspace_id", EnvWorkspaceID)
 	return m, !diags.HasError()
+}
+
+// missingKeyDetail says how to give the provider the key that reading
+// dataSource needs.
+func missingKeyDetail(dataSource string) string {
+	return fmt.Sprintf("The provider needs an API key to read %s. Set the api_key attribute in the provider block, or the %s environment variable; an empty api_key counts as unset. "+
+		"Keys are created in the Sarvam dashboard under Settings → API Key, and each belongs to one workspace. "+
+		"The provider's functions need no key.", dataSource, EnvAPIKey)
 }
 
 // resolveScope picks the data source's value, else the provider's.

@@ -69,6 +69,9 @@ type providerData struct {
 	// unknown names the provider attributes that were unknown at plan time;
 	// a read cannot go ahead without them.
 	unknown []string
+	// missingKey is set when no API key was configured: a read cannot go
+	// ahead, but a configuration that only calls functions can.
+	missingKey bool
 }
 
 func (p *sarvamProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {

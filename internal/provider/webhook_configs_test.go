@@ -169,11 +169,15 @@ output "last" { value = data.sarvam_webhook_configs.test.ids[253] }
 func TestWebhookConfigsDataSource_errors(t *testing.T) {
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Status: 200, Body: `{"items": [{"webhook_id": "wh-x", "name": "x", "url": "https://x.example", "created_at": "yesterday", "updated_at": "2026-01-01T00:00:00Z"}], "total": 1, "offset": 0, "next_page_uri": null}`})
-	expectFailure(t, providerBlock(url)+webhooksBlock(),
-		`Unexpected webhook configuration list from the Sarvam API.*webhook_configs\[0\]\.created_at: "yesterday" is not an RFC 3339 timestamp`, testKey)
+	expectFailure(t, providerBlock(url)+webhooksBlock(), exact("Unexpected webhook configuration from the Sarvam API",
+		`Reading the webhook configuration list in workspace "ws-collections" of org "org-acme-finance": the response was read, but a value in it could not be used: `+
+			`webhook_configs[0].created_at: "yesterday" is not an RFC 3339 timestamp. Nothing was stored.`), testKey)
 	fake.Inject(fakeapi.Fault{Status: 200, Body: `{"items": [{"name": "x", "url": "https://x.example"}], "total": 1, "offset": 0, "next_page_uri": null}`})
 	expectFailure(t, providerBlock(url)+webhooksBlock(), `Unexpected response from the Sarvam API.*items\[0\]\.webhook_id`, testKey)
 	fake.Inject(fakeapi.Fault{Status: 404, Body: `{"detail":"Not Found"}`})
 	expectFailure(t, providerBlock(url)+webhooksBlock(),
-		`Webhook configuration list not found.*webhook configuration list in workspace "ws-collections" of org "org-acme-finance".*HTTP 404`, testKey)
+		exact("Not found: check base_url first", `Reading the webhook configuration list in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 404 Not Found: Not Found. `+
+			`The answer is not the API's documented JSON error ({"error": {…}}), so the request most likely reached no route of the scheduling API: `+
+			`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. `+
+			`If base_url is right, check workspace_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`), testKey)
 }
