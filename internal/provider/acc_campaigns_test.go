@@ -35,21 +35,8 @@ data "sarvam_campaign" "each" {
 }
 `,
 		ConfigStateChecks: []statecheck.StateCheck{stateCheck(func(st accState) []string {
-			list := st.one("data.sarvam_campaigns.sample")
-			problems := listProblems("sarvam_campaigns", list, "campaigns", "campaign_id")
-			read := st.each("data.sarvam_campaign.each", "campaign_id")
-			if len(strList(list, "ids")) == 0 {
-				problems = append(problems, "sarvam_campaigns listed no campaigns")
-			}
-			for _, item := range items(list, "campaigns") {
-				id := str(item, "campaign_id")
-				got, ok := read[id]
-				if !ok {
-					problems = append(problems, fmt.Sprintf("campaign %q was listed but not read", id))
-					continue
-				}
-				at := fmt.Sprintf("sarvam_campaign[%q]", id)
-				problems = append(problems, sameFields(at, item, got, "campaign_id", "name", "status")...)
+			return st.readBack("data.sarvam_campaigns.sample", "campaigns", "campaign_id", "data.sarvam_campaign.each", true, func(at string, item, got map[string]any) []string {
+				problems := sameFields(at, item, got, "campaign_id", "name", "status")
 				problems = append(problems, timestampProblems(at, got, campaignTimestamps...)...)
 				problems = append(problems, timestampProblems("listed "+at, item, "created_at", "updated_at")...)
 				for _, a := range []string{"app_config", "allowed_schedule", "created_at"} {
@@ -57,8 +44,8 @@ data "sarvam_campaign" "each" {
 						problems = append(problems, fmt.Sprintf("%s.%s is null; the API documents it as required", at, a))
 					}
 				}
-			}
-			return problems
+				return problems
+			})
 		})},
 	})
 }
@@ -94,47 +81,74 @@ func firstSharedName(sample []client.CampaignSummary) string {
 }
 
 func checkByName(t *testing.T, tg *accTarget, name string) {
-	var resolved map[string]any
-	err := tg.runExpectingError(t, `
-data "sarvam_campaign" "by_name" {
-  name = `+hcl(name)+`
+	checkByNameOf(t, tg, byName{
+		config: "data \"sarvam_campaign\" \"by_name\" {\n  name = " + hcl(name) + "\n}\n",
+		addr:   "data.sarvam_campaign.by_name", idAttr: "campaign_id", kinds: "campaigns",
+		exact: func() ([]string, bool, error) {
+			list, err := tg.client.ListCampaigns(context.Background(), tg.org, tg.workspace, client.ListQuery{Search: name, MaxResults: accSample})
+			if err != nil {
+				return nil, false, err
+			}
+			ids := exactIDs(list.Items, name, func(c *client.CampaignSummary) (*string, *string) { return c.Name, c.CampaignID })
+			return ids, len(list.Items) < accSample, nil
+		},
+	}, name)
 }
-`, stateCheck(func(st accState) []string {
-		resolved = st.one("data.sarvam_campaign.by_name")
+
+// exactIDs is the ids of the items named exactly name; of returns an
+// item's name and id.
+func exactIDs[T any](items []T, name string, of func(*T) (*string, *string)) []string {
+	var ids []string
+	for i := range items {
+		if n, id := of(&items[i]); deref(n) == name {
+			ids = append(ids, deref(id))
+		}
+	}
+	return ids
+}
+
+// byName is a read by name of one kind of item, and how to list the ids of
+// the items named exactly that, with whether that listing is complete.
+type byName struct {
+	config, addr, idAttr, kinds string
+	exact                       func() ([]string, bool, error)
+}
+
+// checkByNameOf reads by name and checks the outcome against a listing by
+// the same search: one item of exactly that name, or the several-items error.
+func checkByNameOf(t *testing.T, tg *accTarget, b byName, name string) {
+	t.Helper()
+	var resolved map[string]any
+	err := tg.runExpectingError(t, b.config, stateCheck(func(st accState) []string {
+		resolved = st.one(b.addr)
 		return nil
 	}))
-	list, lerr := tg.client.ListCampaigns(context.Background(), tg.org, tg.workspace, client.ListQuery{Search: name, MaxResults: accSample})
+	exact, complete, lerr := b.exact()
 	if lerr != nil {
-		t.Fatalf("listing the campaigns found by the search: %v", lerr)
+		t.Fatalf("listing the %s found by the search: %v", b.kinds, lerr)
 	}
-	var exact []string
-	for _, c := range list.Items {
-		if *c.Name == name {
-			exact = append(exact, *c.CampaignID)
-		}
-	}
-	complete := len(list.Items) < accSample
 	if err == nil {
 		if got := str(resolved, "name"); got != name {
-			t.Fatalf("by name resolved to a campaign named %q", got)
+			t.Fatalf("by name resolved to an item named %q", got)
 		}
-		if id := str(resolved, "campaign_id"); !slices.Contains(exact, id) && complete {
+		if id := str(resolved, b.idAttr); !slices.Contains(exact, id) && complete {
 			t.Fatalf("by name resolved to %q, which the search does not list under that exact name (it lists %v)", id, exact)
 		}
 		if len(exact) > 1 {
-			t.Fatalf("by name resolved one campaign, but %d are named exactly that: %v", len(exact), exact)
+			t.Fatalf("by name resolved one item, but %d are named exactly that: %v", len(exact), exact)
 		}
-		t.Logf("by name resolved to the one campaign of that name")
+		t.Logf("by name resolved to the one item of that name")
 		return
 	}
-	pattern := regexp.MustCompile(`(?s)Several\s+campaigns\s+have\s+this\s+name.*` + fmt.Sprintf(`\d+\s+campaigns\s.*are\s+named\s+%s`, regexp.QuoteMeta(fmt.Sprintf("%q", name))))
+	words := strings.ReplaceAll(regexp.QuoteMeta(b.kinds), " ", `\s+`)
+	pattern := regexp.MustCompile(`(?s)Several\s+` + words + `\s+have\s+this\s+name.*` + fmt.Sprintf(`\d+\s+%s\s.*are\s+named\s+%s`, words, regexp.QuoteMeta(fmt.Sprintf("%q", name))))
 	if !pattern.MatchString(err.Error()) {
-		t.Fatalf("by name failed with something else than the several-campaigns error:\n%v", err)
+		t.Fatalf("by name failed with something else than the several-%s error:\n%v", b.kinds, err)
 	}
 	if len(exact) < 2 && complete {
-		t.Fatalf("by name says several campaigns are named that, but the search lists %d under that exact name", len(exact))
+		t.Fatalf("by name says several %s are named that, but the search lists %d under that exact name", b.kinds, len(exact))
 	}
-	t.Logf("by name refused a name %d campaigns share", len(exact))
+	t.Logf("by name refused a name %d %s share", len(exact), b.kinds)
 }
 
 // The whole list, newest first by default, as far as the sample goes.

@@ -41,24 +41,9 @@ data "sarvam_campaign_cohort" "each" {
 }
 `, hcl(campaignID)),
 		ConfigStateChecks: []statecheck.StateCheck{stateCheck(func(st accState) []string {
-			list := st.one("data.sarvam_campaign_cohorts.listed")
-			problems := listProblems("sarvam_campaign_cohorts", list, "cohorts", "cohort_id")
-			if len(strList(list, "ids")) == 0 {
-				problems = append(problems, "the campaign's cohorts list is empty, but a read of its first page found one")
-			}
-			read := st.each("data.sarvam_campaign_cohort.each", "cohort_id")
-			for _, item := range items(list, "cohorts") {
-				id := str(item, "cohort_id")
-				at := fmt.Sprintf("sarvam_campaign_cohort[%q]", id)
-				got, ok := read[id]
-				if !ok {
-					problems = append(problems, at+" was listed but not read")
-					continue
-				}
-				problems = append(problems, sameFields(at, item, got, cohortFields...)...)
-				problems = append(problems, timestampProblems(at, got, "created_at", "updated_at")...)
-			}
-			return problems
+			return st.readBack("data.sarvam_campaign_cohorts.listed", "cohorts", "cohort_id", "data.sarvam_campaign_cohort.each", true, func(at string, item, got map[string]any) []string {
+				return append(sameFields(at, item, got, cohortFields...), timestampProblems(at, got, "created_at", "updated_at")...)
+			})
 		})},
 	})
 }
@@ -77,4 +62,47 @@ func (tg *accTarget) campaignWithCohorts(t *testing.T) string {
 		}
 	}
 	return ""
+}
+
+// By name, a cohort of the first campaign with cohorts resolves to the one
+// of exactly that name, or fails with the several-cohorts error. Subjects:
+// the first cohort's name and the first name two of its cohorts share.
+func TestAccCampaignCohort_byName(t *testing.T) {
+	tg := newAccTarget(t)
+	campaignID := tg.campaignWithCohorts(t)
+	if campaignID == "" {
+		t.Skipf("none of the first %d campaigns has a cohort; nothing to read by name", cohortSearchBound)
+	}
+	cohorts, err := tg.client.ListCohorts(context.Background(), tg.org, tg.workspace, campaignID, client.ListQuery{MaxResults: 100})
+	if err != nil {
+		t.Fatalf("listing the campaign's cohorts: %v", err)
+	}
+	names := []string{*cohorts.Items[0].Name}
+	seen := map[string]bool{}
+	for _, c := range cohorts.Items {
+		if seen[*c.Name] && *c.Name != names[0] {
+			names = append(names, *c.Name)
+			break
+		}
+		seen[*c.Name] = true
+	}
+	if len(names) == 1 {
+		skipCheck(t, "no two of the campaign's first %d cohorts share a name, so the several-cohorts error is not exercised", len(cohorts.Items))
+	}
+	for i, name := range names {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			checkByNameOf(t, tg, byName{
+				config: fmt.Sprintf("data \"sarvam_campaign_cohort\" \"by_name\" {\n  campaign_id = %s\n  name        = %s\n}\n", hcl(campaignID), hcl(name)),
+				addr:   "data.sarvam_campaign_cohort.by_name", idAttr: "cohort_id", kinds: "cohorts",
+				exact: func() ([]string, bool, error) {
+					found, err := tg.client.ListCohorts(context.Background(), tg.org, tg.workspace, campaignID, client.ListQuery{Search: name, MaxResults: accSample})
+					if err != nil {
+						return nil, false, err
+					}
+					ids := exactIDs(found.Items, name, func(c *client.Cohort) (*string, *string) { return c.Name, c.CohortID })
+					return ids, len(found.Items) < accSample, nil
+				},
+			}, name)
+		})
+	}
 }

@@ -139,3 +139,26 @@ func sameFields(at string, want, got map[string]any, fields ...string) []string 
 	}
 	return problems
 }
+
+// readBack checks a list data source at listAddr, whose items' ids are in
+// idAttr, against the counted data source at eachAddr that read each of
+// them by id: every listed item must have been read, and check compares the
+// two. A list with nothing in it is a problem when it must hold something.
+func (st accState) readBack(listAddr, itemsAttr, idAttr, eachAddr string, mustHold bool, check func(at string, listed, read map[string]any) []string) []string {
+	list := st.one(listAddr)
+	problems := listProblems(listAddr, list, itemsAttr, idAttr)
+	if mustHold && len(strList(list, "ids")) == 0 {
+		problems = append(problems, listAddr+" lists nothing, but a read before found an item")
+	}
+	read := st.each(eachAddr, idAttr)
+	for _, item := range items(list, itemsAttr) {
+		at := fmt.Sprintf("%s[%q]", eachAddr, str(item, idAttr))
+		got, ok := read[str(item, idAttr)]
+		if !ok {
+			problems = append(problems, at+" was listed but not read")
+			continue
+		}
+		problems = append(problems, check(at, item, got)...)
+	}
+	return problems
+}
