@@ -274,9 +274,12 @@ func TestProvider_missingKeyReportedByReads(t *testing.T) {
 	p := New("test")()
 	var schemaResp provider.SchemaResponse
 	p.Schema(ctx, provider.SchemaRequest{}, &schemaResp)
-	objType := schemaResp.Schema.Type().TerraformType(ctx)
+	objType, ok := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatalf("the provider schema is not an object: %T", schemaResp.Schema.Type().TerraformType(ctx))
+	}
 	nulls := map[string]tftypes.Value{}
-	for name, typ := range objType.(tftypes.Object).AttributeTypes {
+	for name, typ := range objType.AttributeTypes {
 		nulls[name] = tftypes.NewValue(typ, nil)
 	}
 	var resp provider.ConfigureResponse

@@ -110,7 +110,13 @@ func readScheduleArgs(ctx context.Context, args function.ArgumentsData, tryCall 
 
 	s, err := parseSchedule(text["allowed_start_time"], text["allowed_end_time"], days, text["timezone"])
 	if err != nil {
-		return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, "schedule."+withTry(err, tryCall).Error())
+		msg := "schedule." + err.Error()
+		if sErr := (*scheduleError)(nil); errors.As(err, &sErr) && sErr.unevaluable {
+			msg += fmt.Sprintf(". The value may come from the API rather than from your typing: data.sarvam_campaign's allowed_schedule passes on "+
+				"what the API holds, which the provider cannot change. To choose the answer for such a schedule yourself, wrap the call in try(), "+
+				"as in %s", tryCall)
+		}
+		return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, msg)
 	}
 	at, err = parseAt(atValue.ValueString())
 	if err != nil {
@@ -139,16 +145,4 @@ func whollyKnown(v attr.Value) bool {
 		}
 	}
 	return true
-}
-
-// withTry adds to an error about a schedule the API may hold that it may
-// come from the API, and how to choose an answer with tryCall.
-func withTry(err error, tryCall string) error {
-	sErr := (*scheduleError)(nil)
-	if !errors.As(err, &sErr) || !sErr.unevaluable {
-		return err
-	}
-	return &scheduleError{field: sErr.field, msg: sErr.msg + ". The value may come from the API rather than from your typing: " +
-		"data.sarvam_campaign's allowed_schedule passes on what the API holds, which the provider cannot change. " +
-		"To choose the answer for such a schedule yourself, wrap the call in try(), as in " + tryCall}
 }
