@@ -112,7 +112,7 @@ for spec in "${clis[@]}"; do
   test_ok=true
   TF_ACC_TERRAFORM_PATH="$bin" TF_ACC_PROVIDER_HOST=$host TF_ACC_PROVIDER_NAMESPACE=sarvamai \
     nice -n 5 go tool gotestsum --format pkgname-and-test-fails --jsonfile "$report" -- \
-    -count=1 -timeout 30m ${MATRIX_RUN:+-run "$MATRIX_RUN"} ./internal/provider/ . || test_ok=false
+    -count=1 -timeout 30m ${MATRIX_RUN:+-run "$MATRIX_RUN"} ./internal/provider/ ./internal/clitest/ . || test_ok=false
   counts=$(go run ./scripts/testcount "$report") || counts="0 0 1"
   read -r passed skipped failures <<<"$counts"
   tail -n +2 <<<"$counts" | sed 's/^/    /'
@@ -132,7 +132,7 @@ for spec in "${clis[@]}"; do
 done
 
 echo
-echo "Tests of . and ./internal/provider (every test and subtest), and make demo, under each CLI:"
+echo "Tests of ., ./internal/provider and ./internal/clitest (every test and subtest), and make demo, under each CLI:"
 echo
 printf '| %-16s | %-8s | %6s | %7s | %6s | %-6s |\n' CLI version passed skipped failed demo
 printf '|%s|%s|%s|%s|%s|%s|\n' ------------------ ---------- -------- --------- -------- --------
