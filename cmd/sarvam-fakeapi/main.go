@@ -147,13 +147,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	fake.AddCampaigns(*extra, "Generated campaign")
 
-	ln, err := net.Listen("tcp", *listen)
+	return serve(ctx, fake, *listen, *addrFile, stdout)
+}
+
+// serve answers on listen until ctx ends, after writing the base URL to
+// addrFile (if set) and saying where it listens on stdout.
+func serve(ctx context.Context, fake *fakeapi.Server, listen, addrFile string, stdout io.Writer) error {
+	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return err
 	}
 	baseURL := "http://" + ln.Addr().String() + fakeapi.BasePath
-	if *addrFile != "" {
-		if err := os.WriteFile(*addrFile, []byte(baseURL+"\n"), 0o600); err != nil {
+	if addrFile != "" {
+		if err := os.WriteFile(addrFile, []byte(baseURL+"\n"), 0o600); err != nil {
 			_ = ln.Close()
 			return err
 		}
