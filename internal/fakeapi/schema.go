@@ -174,13 +174,7 @@ func (s shape) check(path string, v any, problems, notes *[]problem) {
 			bad("a list")
 			return
 		}
-		for i, e := range l {
-			if e == nil {
-				*problems = append(*problems, problem{fmt.Sprintf("%s[%d]", path, i), "want " + s.elem.what() + ", got null"})
-				continue
-			}
-			s.elem.check(fmt.Sprintf("%s[%d]", path, i), e, problems, notes)
-		}
+		s.checkItems(path, l, problems, notes)
 	case kFree:
 		if _, ok := v.(map[string]any); !ok {
 			bad("an object")
@@ -202,17 +196,35 @@ func (s shape) check(path string, v any, problems, notes *[]problem) {
 			bad("an object")
 			return
 		}
-		for _, f := range s.fields {
-			fv, present := m[f.name]
-			p := join(path, f.name)
-			switch {
-			case f.required && !present:
-				*problems = append(*problems, problem{p, "missing; the API always sends it"})
-			case f.required && fv == nil && !nullable[f.name]:
-				*problems = append(*problems, problem{p, "null; the API always sends " + f.shape.what()})
-			default:
-				f.shape.check(p, fv, problems, notes)
-			}
+		s.checkFields(path, m, problems, notes)
+	}
+}
+
+// checkItems checks each item of a list against the list's element shape;
+// a null item is a problem.
+func (s shape) checkItems(path string, l []any, problems, notes *[]problem) {
+	for i, e := range l {
+		if e == nil {
+			*problems = append(*problems, problem{fmt.Sprintf("%s[%d]", path, i), "want " + s.elem.what() + ", got null"})
+			continue
+		}
+		s.elem.check(fmt.Sprintf("%s[%d]", path, i), e, problems, notes)
+	}
+}
+
+// checkFields checks an object's fields: required ones present and, unless
+// nullable, not null; each against its shape.
+func (s shape) checkFields(path string, m map[string]any, problems, notes *[]problem) {
+	for _, f := range s.fields {
+		fv, present := m[f.name]
+		p := join(path, f.name)
+		switch {
+		case f.required && !present:
+			*problems = append(*problems, problem{p, "missing; the API always sends it"})
+		case f.required && fv == nil && !nullable[f.name]:
+			*problems = append(*problems, problem{p, "null; the API always sends " + f.shape.what()})
+		default:
+			f.shape.check(p, fv, problems, notes)
 		}
 	}
 }
