@@ -2,6 +2,9 @@ package provider
 
 import (
 	"context"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -21,8 +24,9 @@ func (d *campaignsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				MarkdownDescription: "Only campaigns with this status, sent as the API's `campaign_status`. The documented values, in lower case: `scheduled`, `active`, `paused`, `ended`, `cancelled`. " +
 					"Another value (`running`, `Active`) is sent as given, with a warning: the API usually matches no campaign with it, or refuses it. Unset lists every status.",
 			},
-			"campaigns": computedObjectList("The campaigns, in the order of `sort_by` and `sort_order`. A campaign that the API lists twice, because the list shifted between pages, is kept once.", item),
-			"ids":       computedStringList("The `campaign_id` of each of `campaigns`, in the same order."),
+			"campaigns": computedLongObjectList("The campaigns, in the order of `sort_by` and `sort_order`. A campaign that the API lists twice, because the list shifted between pages, is kept once. "+
+				"Each holds `campaign_id` and the attributes of `sarvam_campaign` that the list gives (`"+strings.Join(slices.Sorted(maps.Keys(campaignSummaryAttributes())), "`, `")+"`), described there; the others need a read of `sarvam_campaign`.", item),
+			"ids": computedStringList("The `campaign_id` of each of `campaigns`, in the same order."),
 		})),
 	}
 }

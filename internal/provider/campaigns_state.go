@@ -77,11 +77,10 @@ func timestampValue(field string, v *string) (tftypes.Value, error) {
 	return tftypes.NewValue(tftypes.String, t.ValueString()), nil
 }
 
+// stringValue passes the pointer itself: tftypes copies the string it
+// points at, where a string passed as is would be copied twice.
 func stringValue(p *string) tftypes.Value {
-	if p == nil {
-		return tftypes.NewValue(tftypes.String, nil)
-	}
-	return tftypes.NewValue(tftypes.String, *p)
+	return tftypes.NewValue(tftypes.String, p)
 }
 
 func int64Value(p *int64) tftypes.Value {

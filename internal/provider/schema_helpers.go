@@ -4,9 +4,11 @@ import (
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
 // Constructors for data source schemas. Every attribute an API response
@@ -44,6 +46,21 @@ func computedObject(desc string, attrs map[string]schema.Attribute) schema.Singl
 
 func computedObjectList(desc string, attrs map[string]schema.Attribute) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{Computed: true, MarkdownDescription: desc, NestedObject: schema.NestedAttributeObject{Attributes: attrs}}
+}
+
+// computedLongObjectList is computedObjectList for a list that can hold
+// thousands of objects: a list attribute of an object type. State holds the
+// same values as with nested attributes, and the framework's work after
+// every read is far less: for each null it finds the attribute's type in
+// the object type, where nested attributes have it rebuild the schema's
+// attribute maps (README, Performance). A list of objects cannot describe
+// its attributes, so desc must say where they are described.
+func computedLongObjectList(desc string, attrs map[string]schema.Attribute) schema.ListAttribute {
+	types := make(map[string]attr.Type, len(attrs))
+	for name, a := range attrs {
+		types[name] = a.GetType()
+	}
+	return schema.ListAttribute{Computed: true, ElementType: basetypes.ObjectType{AttrTypes: types}, MarkdownDescription: desc}
 }
 
 // requiredID is the argument that names the object to read.
