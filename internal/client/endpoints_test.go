@@ -6,59 +6,73 @@ import (
 	"fmt"
 	"net/url"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// endpointCall runs one endpoint with the given ids; the names are what the
-// endpoint calls them.
+// endpointCall runs one endpoint with the given ids, as many as it takes,
+// in order.
 type endpointCall struct {
 	name string
 	call func(c *Client, ids ...string) error
-	// ids are given to call, in order; path is the escaped path they make.
-	path func(ids ...string) string
+	// ids is how many ids the endpoint takes: org, workspace, then its own.
+	ids int
 }
 
+// endpointCalls finds every endpoint of the Client, so that an endpoint
+// added is tested without a line here: every exported method that takes a
+// context, ids as strings and, for a list, a ListQuery, and returns a
+// value and an error.
 func endpointCalls() []endpointCall {
-	esc := url.PathEscape
-	ctx := context.Background()
-	return []endpointCall{
-		{"GetCampaign", func(c *Client, ids ...string) error {
-			_, err := c.GetCampaign(ctx, ids[0], ids[1], ids[2])
+	var out []endpointCall
+	ctxType, errType, queryType := reflect.TypeFor[context.Context](), reflect.TypeFor[error](), reflect.TypeFor[ListQuery]()
+	for m := range reflect.TypeFor[*Client]().Methods() {
+		in := m.Type.NumIn() // the receiver, the context, the ids, the query
+		if in < 2 || m.Type.In(1) != ctxType || m.Type.NumOut() != 2 || m.Type.Out(1) != errType {
+			continue
+		}
+		list := m.Type.In(in-1) == queryType
+		ids := in - 2
+		if list {
+			ids--
+		}
+		for i := range ids {
+			if m.Type.In(2+i).Kind() != reflect.String {
+				ids = -1
+				break
+			}
+		}
+		if ids < 2 {
+			continue
+		}
+		out = append(out, endpointCall{m.Name, func(c *Client, given ...string) error {
+			args := []reflect.Value{reflect.ValueOf(c), reflect.ValueOf(context.Background())}
+			for _, id := range given[:ids] {
+				args = append(args, reflect.ValueOf(id))
+			}
+			if list {
+				args = append(args, reflect.ValueOf(ListQuery{}))
+			}
+			err, _ := m.Func.Call(args)[1].Interface().(error)
 			return err
-		}, func(ids ...string) string {
-			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/campaigns/" + esc(ids[2])
-		}},
-		{"ListCampaigns", func(c *Client, ids ...string) error {
-			_, err := c.ListCampaigns(ctx, ids[0], ids[1], ListQuery{})
-			return err
-		}, func(ids ...string) string {
-			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/campaigns"
-		}},
-		{"ListCohorts", func(c *Client, ids ...string) error {
-			_, err := c.ListCohorts(ctx, ids[0], ids[1], ids[2], ListQuery{})
-			return err
-		}, func(ids ...string) string {
-			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/campaigns/" + esc(ids[2]) + "/cohorts"
-		}},
-		{"GetCohort", func(c *Client, ids ...string) error {
-			_, err := c.GetCohort(ctx, ids[0], ids[1], ids[2], ids[3])
-			return err
-		}, func(ids ...string) string {
-			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/campaigns/" + esc(ids[2]) + "/cohorts/" + esc(ids[3])
-		}},
-		{"ListWebhookConfigs", func(c *Client, ids ...string) error {
-			_, err := c.ListWebhookConfigs(ctx, ids[0], ids[1], ListQuery{})
-			return err
-		}, func(ids ...string) string {
-			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/webhooks"
-		}},
-		{"GetWebhookConfig", func(c *Client, ids ...string) error {
-			_, err := c.GetWebhookConfig(ctx, ids[0], ids[1], ids[3])
-			return err
-		}, func(ids ...string) string {
-			return "/v1/orgs/" + esc(ids[0]) + "/workspaces/" + esc(ids[1]) + "/webhooks/" + esc(ids[3])
-		}},
+		}, ids})
+	}
+	return out
+}
+
+// The search finds the endpoints the Client had when it was written, each
+// with the ids it takes, so it cannot pass by finding none.
+func TestEndpointCallsFindsEveryEndpoint(t *testing.T) {
+	found := map[string]int{}
+	for _, e := range endpointCalls() {
+		found[e.name] = e.ids
+	}
+	for name, ids := range map[string]int{"GetCampaign": 3, "GetCohort": 4, "GetWebhookConfig": 3, "ListCampaigns": 2, "ListCohorts": 3, "ListWebhookConfigs": 2} {
+		if found[name] != ids {
+			t.Errorf("endpoint %s: found with %d ids, want %d (found: %v)", name, found[name], ids, found)
+		}
 	}
 }
 
@@ -78,16 +92,40 @@ func TestEndpointsNotFound(t *testing.T) {
 	}
 }
 
-// Every id of every endpoint is sent as exactly one escaped segment.
+// Every id of every endpoint is sent as exactly one escaped segment, in
+// order: org and workspace after /v1/orgs and /workspaces, each of the
+// others after a word that names its kind.
 func TestEndpointsEscapeIDs(t *testing.T) {
 	ids := []string{"org/1", "ws?2", "c#3/../x", "id/with/slashes %"}
+	word := regexp.MustCompile(`^[a-z_]+$`)
 	for _, e := range endpointCalls() {
 		t.Run(e.name, func(t *testing.T) {
 			p := newPager(t, func(int, url.Values) (int, string) { return 404, `` })
 			_ = e.call(p.c, ids...)
 			reqs := p.requests()
-			if want := e.path(ids...); len(reqs) != 1 || reqs[0].EscapedPath() != want {
-				t.Fatalf("requests %v, want one to %s", reqs, want)
+			if len(reqs) != 1 {
+				t.Fatalf("requests %v, want one", reqs)
+			}
+			segments := strings.Split(strings.TrimPrefix(reqs[0].EscapedPath(), "/v1/orgs/"+url.PathEscape(ids[0])+"/workspaces/"+url.PathEscape(ids[1])), "/")
+			var got []string
+			for i := 1; i+1 < len(segments); i += 2 {
+				if !word.MatchString(segments[i]) {
+					t.Fatalf("path %s: %q is not a word naming a kind", reqs[0].EscapedPath(), segments[i])
+				}
+				got = append(got, segments[i+1])
+			}
+			if len(segments)%2 == 0 {
+				// A list ends in the word naming what it lists.
+				if last := segments[len(segments)-1]; !word.MatchString(last) {
+					t.Fatalf("path %s ends in %q", reqs[0].EscapedPath(), last)
+				}
+			}
+			var want []string
+			for _, id := range ids[2:e.ids] {
+				want = append(want, url.PathEscape(id))
+			}
+			if segments[0] != "" || !slices.Equal(got, want) {
+				t.Fatalf("path %s: ids after the workspace %q, want %q", reqs[0].EscapedPath(), got, want)
 			}
 		})
 	}
@@ -104,7 +142,7 @@ func TestEndpointsRefuseBadIDs(t *testing.T) {
 		{"ListCohorts", []string{"o", "w", " c", "x"}, "campaign_id must not start or end with white space"},
 		{"GetCohort", []string{"o", "w", "c", ""}, "cohort_id must not be empty"},
 		{"GetCohort", []string{"o", "w", "c", "a\nb"}, "cohort_id must not contain control characters"},
-		{"GetWebhookConfig", []string{"o", "w", "c", "."}, `webhook_id must not be "."`},
+		{"GetWebhookConfig", []string{"o", "w", "."}, `webhook_id must not be "."`},
 	} {
 		for _, e := range endpointCalls() {
 			if e.name != tc.endpoint {

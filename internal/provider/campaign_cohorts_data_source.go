@@ -5,37 +5,46 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigure = (*campaignCohortsDataSource)(nil)
-
-type campaignCohortsDataSource struct {
-	dataSource[campaignCohortsModel, *campaignCohortsModel]
-}
+// A listed cohort has the attributes, model and mapping of
+// sarvam_campaign_cohort's cohort.
 
 func newCampaignCohortsDataSource() datasource.DataSource {
-	return &campaignCohortsDataSource{dataSource[campaignCohortsModel, *campaignCohortsModel]{name: "campaign_cohorts"}}
+	item := cohortAttributes()
+	item["cohort_id"] = computedString("ID of the cohort.")
+	return newListDataSource[campaignCohortsModel, *campaignCohortsModel, client.Cohort]("campaign_cohorts", schema.Schema{
+		MarkdownDescription: "Lists the cohorts of a campaign, the contact lists uploaded to it (List Cohorts), reading every page: gate a rollout on every upload being processed without rejected records. " +
+			"A campaign without cohorts gives empty lists; a campaign that does not exist is an error. The cohorts' contacts are personal data and are never read.",
+		Attributes: withScope("the campaign belongs to", withListArguments("cohorts", map[string]schema.Attribute{
+			"campaign_id": requiredID("ID of the campaign whose cohorts to list."),
+			"cohorts":     computedObjectList("The cohorts, in the order of `sort_by` and `sort_order`. A cohort the API lists twice, because the list shifted between pages, is kept once.", item),
+			"ids":         computedStringList("The `cohort_id` of each of `cohorts`, in the same order."),
+		})),
+	})
 }
 
-func (d *campaignCohortsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	defer d.recoverPanic(ctx, &resp.Diagnostics)
-	m, ok := d.begin(ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	campaignID := m.CampaignID.ValueString()
-	q := m.query()
-	t := target{kind: "campaign", item: "cohort", idAttr: "campaign_id", scope: m.scopeModel, asked: fmt.Sprintf("the cohorts of campaign %q %s", campaignID, m.in())}
-	list, err := d.client().ListCohorts(ctx, m.org(), m.workspace(), campaignID, q)
-	if err != nil {
-		readError(&resp.Diagnostics, err, t)
-		return
-	}
-	m.record(q, list.Total)
-	if m.Cohorts, m.IDs, err = mapItems("cohorts", list.Items, func(i *cohortModel) types.String { return i.CohortID }); err != nil {
-		mappingError(&resp.Diagnostics, err, t)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+type campaignCohortsModel struct {
+	scopeModel
+	listModel
+	CampaignID types.String   `tfsdk:"campaign_id"`
+	Cohorts    []cohortModel  `tfsdk:"cohorts"`
+	IDs        []types.String `tfsdk:"ids"`
+}
+
+func (m *campaignCohortsModel) about() target {
+	return target{kind: "campaign", item: "cohort", idAttr: "campaign_id", scope: m.scopeModel, asked: fmt.Sprintf("the cohorts of campaign %q %s", m.CampaignID.ValueString(), m.in())}
+}
+
+func (m *campaignCohortsModel) fetch(ctx context.Context, c *client.Client, q client.ListQuery) (*client.ListResult[client.Cohort], error) {
+	return c.ListCohorts(ctx, m.org(), m.workspace(), m.CampaignID.ValueString(), q)
+}
+
+func (m *campaignCohortsModel) fill(items []client.Cohort) (err error) {
+	m.Cohorts, m.IDs, err = mapItems("cohorts", items, func(i *cohortModel) types.String { return i.CohortID })
+	return err
 }

@@ -90,16 +90,9 @@ func int64Value(p *int64) tftypes.Value {
 	return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(*p))
 }
 
-// listAttributeType is the type of the top-level list attribute name of
-// state's schema.
-func listAttributeType(ctx context.Context, state tfsdk.State, name string) (tftypes.List, error) {
-	typ, _ := state.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	list, ok := typ.AttributeTypes[name].(tftypes.List)
-	if !ok {
-		return tftypes.List{}, fmt.Errorf("the schema has no list attribute %s", name)
-	}
-	return list, nil
-}
+// campaignListType is the state type of campaigns, from the attributes its
+// schema has.
+var campaignListType = tftypes.List{ElementType: objectType(campaignListItemAttributes()).TerraformType(context.Background())}
 
 // setAttributes replaces top-level attributes of a state already set with
 // values built directly.

@@ -28,7 +28,7 @@ func (m *campaignListItemModel) fromAPI(s *client.CampaignSummary) error {
 func campaignsState(t testing.TB) tfsdk.State {
 	t.Helper()
 	var resp datasource.SchemaResponse
-	(&campaignsDataSource{}).Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	newCampaignsDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
 	typ, _ := resp.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
 	attrs := map[string]tftypes.Value{}
 	for name, at := range typ.AttributeTypes {
@@ -53,22 +53,27 @@ func reflectedCampaignList(t testing.TB, items []client.CampaignSummary) tfsdk.S
 	return state
 }
 
-// directCampaignList writes items into state as a read does.
+// directCampaignList writes items into state as a read does: the model's
+// fill builds the values that are set into state.
 func directCampaignList(t testing.TB, items []client.CampaignSummary) tfsdk.State {
 	t.Helper()
 	state := campaignsState(t)
-	listType, err := listAttributeType(context.Background(), state, "campaigns")
-	if err != nil {
+	m := campaignsModel{}
+	if err := m.fill(items); err != nil {
 		t.Fatal(err)
 	}
-	campaigns, ids, err := campaignListValues(items, listType)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := setAttributes(&state, map[string]tftypes.Value{"campaigns": campaigns, "ids": ids}); err != nil {
+	if err := setAttributes(&state, m.itemValues()); err != nil {
 		t.Fatal(err)
 	}
 	return state
+}
+
+// The type the values are built with is the one the schema gives campaigns.
+func TestCampaignListTypeIsTheSchemas(t *testing.T) {
+	typ, _ := campaignsState(t).Raw.Type().(tftypes.Object)
+	if !typ.AttributeTypes["campaigns"].Equal(campaignListType) {
+		t.Fatalf("campaignListType is %s; the schema has %s", campaignListType, typ.AttributeTypes["campaigns"])
+	}
 }
 
 // fakeCampaignSummaries lists every campaign of the fake: its fixtures, its
@@ -126,11 +131,7 @@ func TestCampaignListValuesBadTimestamp(t *testing.T) {
 		{CampaignID: str("a"), Name: str("n"), Status: str("active")},
 		{CampaignID: str("b"), Name: str("n"), Status: str("active"), UpdatedAt: str("last week")},
 	}
-	listType, err := listAttributeType(context.Background(), campaignsState(t), "campaigns")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, _, err = campaignListValues(items, listType)
+	_, _, err := campaignListValues(items, campaignListType)
 	if err == nil || err.Error() != `campaigns[1].updated_at: "last week" is not an RFC 3339 timestamp` {
 		t.Fatalf("error %v", err)
 	}
@@ -164,8 +165,5 @@ func TestStateError(t *testing.T) {
 	if len(diags) != 1 || diags[0].Summary() != "Could not store the campaign list" ||
 		diags[0].Detail() != `Reading the campaign list in workspace "w" of org "o" succeeded, but the result could not be written into Terraform's state: the state must be set before attributes are replaced in it. Nothing was stored. This is a fault of the provider; please report it.` {
 		t.Fatalf("diagnostics %v", diags)
-	}
-	if _, err := listAttributeType(context.Background(), state, "status"); err == nil || err.Error() != "the schema has no list attribute status" {
-		t.Fatalf("error %v", err)
 	}
 }

@@ -148,7 +148,15 @@ func (s *scanner) index(fn *ast.FuncDecl) {
 	ast.Inspect(fn.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			switch f := n.Fun.(type) {
+			fun := n.Fun
+			// A generic function called with its type arguments: f[A, B](…).
+			switch f := fun.(type) {
+			case *ast.IndexExpr:
+				fun = f.X
+			case *ast.IndexListExpr:
+				fun = f.X
+			}
+			switch f := fun.(type) {
 			case *ast.Ident:
 				s.calls[f.Name] = append(s.calls[f.Name], site{n, fn})
 			case *ast.SelectorExpr:

@@ -84,6 +84,10 @@ func compare(t reporter, at string, attrs map[string]schema.Attribute, model ref
 			}
 			continue
 		}
+		if !f.IsExported() {
+			// The framework neither reads nor writes it.
+			continue
+		}
 		tag := f.Tag.Get("tfsdk")
 		if tag == "" || tag == "-" {
 			t.Errorf("%s: model field %s has no tfsdk tag", at, f.Name)

@@ -1,14 +1,18 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
@@ -21,6 +25,8 @@ type listModel struct {
 	MaxResults types.Number `tfsdk:"max_results"`
 	Total      types.Int64  `tfsdk:"total"`
 }
+
+func (l *listModel) arguments() *listModel { return l }
 
 // query is what the list arguments ask the API for. An unset sort stays
 // empty here: the client applies its defaults, and record shows them.
@@ -101,3 +107,76 @@ var documentedStatuses = strings.Join(campaignStatuses, ", ")
 // knownSortBy is what is known of the fields the API sorts by: the docs name
 // only the default.
 const knownSortBy = "created_at, the documented default; name and updated_at are likely but not documented"
+
+// listDataSource is every list data source: a list data source is its
+// model, whose pointer P says how to list (lister), and its schema; the
+// Read is this one. T is the API's type of an item.
+type listDataSource[M any, P lister[M, T], T any] struct {
+	dataSource[M, P]
+	schema schema.Schema
+}
+
+// lister is a pointer to the model of a list data source, which embeds
+// scopeModel and listModel.
+type lister[M, T any] interface {
+	scoped[M]
+	arguments() *listModel
+	// about names what a read asks for, for its diagnostics.
+	about() target
+	// fetch lists the items through the client.
+	fetch(ctx context.Context, c *client.Client, q client.ListQuery) (*client.ListResult[T], error)
+	// fill maps the items into the model, as mapItems does.
+	fill(items []T) error
+}
+
+// warnsOfArguments is a lister with arguments worth a warning that is not
+// an error, checked before the read.
+type warnsOfArguments interface {
+	warnArguments(diags *diag.Diagnostics)
+}
+
+// writesItems is a lister whose fill builds the state values of the
+// attributes that hold its items, rather than filling the model: they are
+// written into state directly, not by the framework's reflection, for
+// lists of thousands (campaigns_state.go).
+type writesItems interface {
+	itemValues() map[string]tftypes.Value
+}
+
+// newListDataSource is the list data source sarvam_<name> with schema s.
+func newListDataSource[M any, P lister[M, T], T any](name string, s schema.Schema) *listDataSource[M, P, T] {
+	return &listDataSource[M, P, T]{dataSource: dataSource[M, P]{name: name}, schema: s}
+}
+
+func (d *listDataSource[M, P, T]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = d.schema
+}
+
+func (d *listDataSource[M, P, T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	defer d.recoverPanic(ctx, &resp.Diagnostics)
+	m, ok := d.begin(ctx, req.Config, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	p := P(m)
+	if w, ok := any(p).(warnsOfArguments); ok {
+		w.warnArguments(&resp.Diagnostics)
+	}
+	q, t := p.arguments().query(), p.about()
+	list, err := p.fetch(ctx, d.client(), q)
+	if err != nil {
+		readError(&resp.Diagnostics, err, t)
+		return
+	}
+	p.arguments().record(q, list.Total)
+	if err := p.fill(list.Items); err != nil {
+		mappingError(&resp.Diagnostics, err, t)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	if w, ok := any(p).(writesItems); ok && !resp.Diagnostics.HasError() {
+		if err := setAttributes(&resp.State, w.itemValues()); err != nil {
+			stateError(&resp.Diagnostics, err, t)
+		}
+	}
+}

@@ -130,7 +130,8 @@ func TestMessages_undocumentedStatusWarns(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	ds := &campaignsDataSource{dataSource[campaignsModel, *campaignsModel]{name: "campaigns", data: &providerData{client: c, apiKey: testKey, orgID: fakeapi.OrgID, workspaceID: fakeapi.WorkspaceID}}}
+	ds, _ := newCampaignsDataSource().(*listDataSource[campaignsModel, *campaignsModel, client.CampaignSummary])
+	ds.data = &providerData{client: c, apiKey: testKey, orgID: fakeapi.OrgID, workspaceID: fakeapi.WorkspaceID}
 	for _, status := range []string{"running", "Active"} {
 		req, resp := readRequestWith(t, ctx, ds, map[string]tftypes.Value{"status": tftypes.NewValue(tftypes.String, status)})
 		ds.Read(ctx, req, resp)

@@ -56,11 +56,16 @@ func computedObjectList(desc string, attrs map[string]schema.Attribute) schema.L
 // attribute maps (README, Performance). A list of objects cannot describe
 // its attributes, so desc must say where they are described.
 func computedLongObjectList(desc string, attrs map[string]schema.Attribute) schema.ListAttribute {
+	return schema.ListAttribute{Computed: true, ElementType: objectType(attrs), MarkdownDescription: desc}
+}
+
+// objectType is the type of an object with attrs.
+func objectType(attrs map[string]schema.Attribute) basetypes.ObjectType {
 	types := make(map[string]attr.Type, len(attrs))
 	for name, a := range attrs {
 		types[name] = a.GetType()
 	}
-	return schema.ListAttribute{Computed: true, ElementType: basetypes.ObjectType{AttrTypes: types}, MarkdownDescription: desc}
+	return basetypes.ObjectType{AttrTypes: types}
 }
 
 // requiredID is the argument that names the object to read.

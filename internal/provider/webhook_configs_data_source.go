@@ -4,36 +4,41 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigure = (*webhookConfigsDataSource)(nil)
-
-type webhookConfigsDataSource struct {
-	dataSource[webhookConfigsModel, *webhookConfigsModel]
-}
-
 func newWebhookConfigsDataSource() datasource.DataSource {
-	return &webhookConfigsDataSource{dataSource[webhookConfigsModel, *webhookConfigsModel]{name: "webhook_configs"}}
+	return newListDataSource[webhookConfigsModel, *webhookConfigsModel, client.WebhookConfiguration]("webhook_configs", schema.Schema{
+		MarkdownDescription: "Lists the webhook configurations of a workspace (List Webhook Configurations), optionally only those matching a name, reading every page. " +
+			"Each configuration holds the same attributes as `sarvam_webhook_config`, `custom_headers` sensitive here too. " +
+			"The API documents at most 5 configurations per workspace; a longer list is read in full all the same. No match is empty lists, not an error.",
+		Attributes: withScope("the webhook configurations belong to", withListArguments("webhook configurations", map[string]schema.Attribute{
+			"webhook_configs": computedObjectList("The webhook configurations, in the order of `sort_by` and `sort_order`. A configuration the API lists twice, because the list shifted between pages, is kept once.",
+				webhookConfigAttributes()),
+			"ids": computedStringList("The `webhook_id` of each of `webhook_configs`, in the same order."),
+		})),
+	})
 }
 
-func (d *webhookConfigsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	defer d.recoverPanic(ctx, &resp.Diagnostics)
-	m, ok := d.begin(ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	q := m.query()
-	t := target{kind: "webhook configuration list", item: "webhook configuration", idAttr: "workspace_id", scope: m.scopeModel, asked: "the webhook configuration list " + m.in()}
-	list, err := d.client().ListWebhookConfigs(ctx, m.org(), m.workspace(), q)
-	if err != nil {
-		readError(&resp.Diagnostics, err, t)
-		return
-	}
-	m.record(q, list.Total)
-	if m.WebhookConfigs, m.IDs, err = mapItems("webhook_configs", list.Items, func(i *webhookModel) types.String { return i.WebhookID }); err != nil {
-		mappingError(&resp.Diagnostics, err, t)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+type webhookConfigsModel struct {
+	scopeModel
+	listModel
+	WebhookConfigs []webhookModel `tfsdk:"webhook_configs"`
+	IDs            []types.String `tfsdk:"ids"`
+}
+
+func (m *webhookConfigsModel) about() target {
+	return target{kind: "webhook configuration list", item: "webhook configuration", idAttr: "workspace_id", scope: m.scopeModel, asked: "the webhook configuration list " + m.in()}
+}
+
+func (m *webhookConfigsModel) fetch(ctx context.Context, c *client.Client, q client.ListQuery) (*client.ListResult[client.WebhookConfiguration], error) {
+	return c.ListWebhookConfigs(ctx, m.org(), m.workspace(), q)
+}
+
+func (m *webhookConfigsModel) fill(items []client.WebhookConfiguration) (err error) {
+	m.WebhookConfigs, m.IDs, err = mapItems("webhook_configs", items, func(i *webhookModel) types.String { return i.WebhookID })
+	return err
 }
