@@ -101,19 +101,28 @@ func (c capture) CheckState(_ context.Context, req statecheck.CheckStateRequest,
 			continue
 		}
 		*c.into = listRead{attrs: r.AttributeValues}
-		for _, id := range r.AttributeValues["ids"].([]any) {
-			c.into.ids = append(c.into.ids, id.(string))
+		ids, _ := r.AttributeValues["ids"].([]any)
+		for _, id := range ids {
+			s, ok := id.(string)
+			if !ok {
+				resp.Error = fmt.Errorf("ids holds %v", id)
+				return
+			}
+			c.into.ids = append(c.into.ids, s)
 		}
 		return
 	}
 	resp.Error = fmt.Errorf("no data.%s.test in state", c.typeName)
 }
 
-// itemsOf fills r.items from the attribute that holds them.
+// itemsOf fills r.items from the attribute that holds them; anything but
+// objects there leaves an item nil, which no check passes.
 func (r *listRead) itemsOf(attr string) {
 	r.items = nil
-	for _, it := range r.attrs[attr].([]any) {
-		r.items = append(r.items, it.(map[string]any))
+	items, _ := r.attrs[attr].([]any)
+	for _, it := range items {
+		m, _ := it.(map[string]any)
+		r.items = append(r.items, m)
 	}
 }
 
