@@ -1,11 +1,13 @@
 package client
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
@@ -38,9 +40,9 @@ type listPage[T any] struct {
 	items []T
 }
 
-// fetchPage reads one page of l, with retries, and decodes its items. A
-// fresh page is asked of the API even when an identical read has kept its
-// answer (share.go): that answer may be from before the list changed.
+// fetchPage reads one page of l, with retries, and decodes it. A fresh page
+// is asked of the API even when an identical read has kept its answer
+// (share.go): that answer may be from before the list changed.
 func fetchPage[T any](ctx context.Context, c *Client, l listing[T], req pageRequest, fresh bool) (*listPage[T], error) {
 	query := make(url.Values, len(l.query)+2)
 	for k, v := range l.query {
@@ -48,30 +50,71 @@ func fetchPage[T any](ctx context.Context, c *Client, l listing[T], req pageRequ
 	}
 	query.Set("offset", strconv.FormatInt(req.offset, 10))
 	query.Set("limit", strconv.Itoa(req.limit))
-	var p *page
-	var err error
+	target, err := c.endpointURL(l.path, query)
+	if err != nil {
+		return nil, err
+	}
+	fetch := func(ctx context.Context) (any, error) {
+		status, body, err := c.get(ctx, target)
+		if err != nil {
+			return nil, err
+		}
+		return decodePage(status, body, l.required)
+	}
+	var v any
 	if fresh {
-		p, err = getFreshJSON(ctx, c, l.path, query, pageRequired)
+		v, err = fetch(ctx)
 	} else {
-		p, err = getJSON(ctx, c, l.path, query, pageRequired)
+		v, err = c.shared.do(ctx, c.host, reflect.TypeFor[listPage[T]]().String()+" "+target, fetch)
 	}
 	if err != nil {
 		return nil, err
 	}
-	items, err := decodeItems(p.Items, l.required)
+	// The key holds the type, so a value found under it is a *listPage[T].
+	p, _ := v.(*listPage[T])
+	return p, nil
+}
+
+// decodePage decodes a page's envelope and items. A page of well-formed
+// items is decoded in one pass; anything else is decoded again, envelope
+// first and then item by item, so that the error says what is wrong where.
+func decodePage[T any](status int, body []byte, required func(*T) []requiredField) (*listPage[T], error) {
+	if p, ok := decodeWellFormedPage(body, required); ok {
+		return p, nil
+	}
+	p, err := decodeObject(status, body, "", pageRequired)
+	if err != nil {
+		return nil, err
+	}
+	items, err := decodeItems(p.Items, required)
 	if err != nil {
 		return nil, err
 	}
 	return &listPage[T]{page: p, items: items}, nil
 }
 
-// getFreshJSON is getJSON without sharing: always a request of its own.
-func getFreshJSON[T any](ctx context.Context, c *Client, path []segment, query url.Values, required func(*T) []requiredField) (*T, error) {
-	target, err := c.endpointURL(path, query)
-	if err != nil {
-		return nil, err
+// typedPage is a page's envelope with its items decoded with it. Items is
+// a pointer so that a list ([] included) stays apart from null or absent.
+type typedPage[T any] struct {
+	Items       *[]T            `json:"items"`
+	Total       *int64          `json:"total"`
+	Offset      *int64          `json:"offset"`
+	NextPageURI json.RawMessage `json:"next_page_uri"`
+}
+
+// decodeWellFormedPage decodes a page in one pass when its body is a JSON
+// object in UTF-8 whose items are a list of objects that pass decodeObject's
+// checks; on anything else it reports false.
+func decodeWellFormedPage[T any](body []byte, required func(*T) []requiredField) (*listPage[T], bool) {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 || trimmed[0] != '{' || !utf8.Valid(trimmed) {
+		return nil, false
 	}
-	return fetchJSON(ctx, c, target, required)
+	var tp typedPage[T]
+	if json.Unmarshal(trimmed, &tp) != nil || tp.Items == nil || !wellFormed(*tp.Items, required) {
+		return nil, false
+	}
+	return &listPage[T]{page: &page{Total: tp.Total, Offset: tp.Offset, NextPageURI: tp.NextPageURI}, items: *tp.Items}, true
 }
 
 // decodeItems decodes a page's items, each a JSON object with its required
@@ -114,20 +157,26 @@ func decodeWellFormedItems[T any](raw json.RawMessage, required func(*T) []requi
 		return nil, false
 	}
 	var items []T
-	if json.Unmarshal(raw, &items) != nil {
+	if json.Unmarshal(raw, &items) != nil || !wellFormed(items, required) {
 		return nil, false
 	}
+	return items, true
+}
+
+// wellFormed reports whether every item has its required fields and passes
+// its own checks.
+func wellFormed[T any](items []T, required func(*T) []requiredField) bool {
 	for i := range items {
 		for _, req := range required(&items[i]) {
 			if !req.present {
-				return nil, false
+				return false
 			}
 		}
 		if a, ok := any(&items[i]).(afterDecoder); ok {
 			if _, reason := a.afterDecode(); reason != "" {
-				return nil, false
+				return false
 			}
 		}
 	}
-	return items, true
+	return true
 }

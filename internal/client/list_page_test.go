@@ -56,3 +56,40 @@ func TestDecodeItemsOnePassDeclines(t *testing.T) {
 		}
 	}
 }
+
+// A page of well-formed items is decoded in one pass, to what the envelope
+// and then the items decode to; any other page is left to that slower
+// path, whose errors say what is wrong where.
+func TestDecodePageInOnePass(t *testing.T) {
+	items := campaignItems(0, 3)
+	body := []byte(envelope(items, 3, 0, false))
+	fast, ok := decodeWellFormedPage(body, campaignSummaryRequired)
+	if !ok {
+		t.Fatal("a page of well-formed items was not decoded in one pass")
+	}
+	p, err := decodeObject(200, body, "", pageRequired)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, err := decodeItems(p.Items, campaignSummaryRequired)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fast.items, slow) || *fast.Total != 3 || *fast.Offset != 0 || string(fast.NextPageURI) != string(p.NextPageURI) {
+		t.Fatalf("one pass gave %+v (total %v), the envelope and items %+v", fast.items, fast.Total, slow)
+	}
+	empty, ok := decodeWellFormedPage([]byte(`{"items": [], "total": 0}`), campaignSummaryRequired)
+	if !ok || empty.items == nil || len(empty.items) != 0 {
+		t.Fatalf("an empty page: %+v, %v", empty, ok)
+	}
+	for _, body := range []string{
+		``, `[]`, `{"total": 1}`, `{"items": null}`, `{"items": {}}`, `{"items": [null]}`,
+		`{"items": [{"name": "no id", "status": "active"}]}`,
+		"{\"items\": [], \"note\": \"\xff\"}",
+		`{"items": [], "total": "one"}`,
+	} {
+		if _, ok := decodeWellFormedPage([]byte(body), campaignSummaryRequired); ok {
+			t.Errorf("%q was decoded in one pass", body)
+		}
+	}
+}

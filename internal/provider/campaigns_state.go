@@ -70,11 +70,8 @@ func campaignListItemValues(s *client.CampaignSummary) (map[string]tftypes.Value
 
 // timestampValue is timestamp's checked and normalised value as a string.
 func timestampValue(field string, v *string) (tftypes.Value, error) {
-	t, err := timestamp(field, v)
-	if err != nil || t.IsNull() {
-		return tftypes.NewValue(tftypes.String, nil), err
-	}
-	return tftypes.NewValue(tftypes.String, t.ValueString()), nil
+	s, err := normalTimestamp(field, v)
+	return stringValue(s), err
 }
 
 // stringValue passes the pointer itself: tftypes copies the string it

@@ -50,23 +50,35 @@ const offsetless = "2006-01-02T15:04:05.999999999"
 // RFC 3339 allows, and Go's parser does not) becomes "T" or "Z". Either way
 // the result parses as RFC 3339 for every Terraform function.
 func timestamp(field string, v *string) (timetypes.RFC3339, error) {
+	s, err := normalTimestamp(field, v)
+	if err != nil || s == nil {
+		return timetypes.NewRFC3339Null(), err
+	}
+	return timetypes.NewRFC3339ValueMust(*s), nil
+}
+
+// normalTimestamp is timestamp's value as a string, nil for null, for
+// values built directly (campaigns_state.go), without the parse that a
+// timetypes value makes.
+func normalTimestamp(field string, v *string) (*string, error) {
 	if v == nil {
-		return timetypes.NewRFC3339Null(), nil
+		return nil, nil
 	}
 	if _, err := time.Parse(time.RFC3339Nano, *v); err == nil {
-		return timetypes.NewRFC3339ValueMust(*v), nil
+		return v, nil
 	}
 	s := strings.ToUpper(*v)
 	if len(s) > 10 && s[10] == ' ' {
 		s = s[:10] + "T" + s[11:]
 	}
 	if _, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return timetypes.NewRFC3339ValueMust(s), nil
+		return &s, nil
 	}
 	if _, err := time.Parse(offsetless, s); err == nil {
-		return timetypes.NewRFC3339ValueMust(s + "Z"), nil
+		s += "Z"
+		return &s, nil
 	}
-	return timetypes.NewRFC3339Null(), fmt.Errorf("%s: %q is not an RFC 3339 timestamp", field, text.Truncate(*v, 64))
+	return nil, fmt.Errorf("%s: %q is not an RFC 3339 timestamp", field, text.Truncate(*v, 64))
 }
 
 // jsonToDynamic turns free-form JSON into a Terraform value users can index
