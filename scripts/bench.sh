@@ -11,6 +11,8 @@
 #   BENCH_DISTINCT       distinct campaigns behind the repeated plan (20)
 #   BENCH_LISTS          campaigns generated for each list plan, besides the
 #                        7 the fake is seeded with ("5000 20000"); empty skips
+#   BENCH_LIST_RUNS      plans of each list, with and without the WAN (3); the
+#                        median of each figure follows the runs
 #   BENCH_REQUEST_DELAY  delay the fake API adds to every request (50ms)
 #   BENCH_CONN_DELAY     delay it adds to a new connection's first request (100ms)
 #   BENCH_GO             "0" skips the Go benchmarks
@@ -29,6 +31,7 @@ request_delay=${BENCH_REQUEST_DELAY:-50ms}
 conn_delay=${BENCH_CONN_DELAY:-100ms}
 parallelism=10
 lists=${BENCH_LISTS-5000 20000}
+list_runs=${BENCH_LIST_RUNS:-3}
 
 tmp=$(mktemp -d)
 pids=()
@@ -205,22 +208,35 @@ echo "WAN cost is wall WAN minus wall 0; provider CPU, RSS and terraform CPU are
 [ -n "$lists" ] || exit 0
 echo
 echo "==> terraform plan of data \"sarvam_campaigns\" \"all\" {}; WAN: $request_delay a request, $conn_delay a new connection"
-printf '%-9s %9s %9s %9s %8s %11s %13s %10s %14s %14s\n' campaigns "wall WAN" "wall 0" "WAN/0" requests connections "provider CPU" "per item" "provider RSS" "terraform CPU"
+printf '%-9s %9s %9s %9s %8s %11s %13s %10s %14s %14s %9s\n' campaigns "wall WAN" "wall 0" "WAN/0" requests connections "provider CPU" "per item" "provider RSS" "terraform CPU" "CPU/TF"
 dir=$(list_config)
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for extra in $lists; do
   start_fake "wan-$extra" "$request_delay" "$conn_delay" "$extra"
   start_fake "local-$extra" 0 0 "$extra"
   measure sarvam "$dir" "local-$extra" >/dev/null # warm-up: the fake's first sort, file caches
-  read -r w_wall w_req w_conn w_cpu w_rss w_tf <<<"$(measure sarvam "$dir" "wan-$extra")"
-  read -r l_wall l_req l_conn l_cpu l_rss l_tf <<<"$(measure sarvam "$dir" "local-$extra")"
   items=$((extra + 7))
-  printf '%-9d %8.2fs %8.2fs %8.2fx %8d %11d %12.2fs %7.0f µs %10.1f MiB %13.2fs\n' "$items" \
-    "$w_wall" "$l_wall" "$(awk -v a="$w_wall" -v b="$l_wall" 'BEGIN { print a / b }')" "$w_req" "$w_conn" \
-    "$l_cpu" "$(awk -v c="$l_cpu" -v n="$items" 'BEGIN { print c / n * 1e6 }')" "$l_rss" "$l_tf"
-  [ "$w_req" = "$l_req" ] || echo "          (requests without delays: $l_req, connections: $l_conn)"
-  echo "          (WAN: provider CPU $w_cpu s, RSS $w_rss MiB, terraform CPU $w_tf s)"
+  : > "$tmp/runs"
+  for run in $(seq "$list_runs"); do
+    read -r w_wall w_req w_conn w_cpu w_rss w_tf <<<"$(measure sarvam "$dir" "wan-$extra")"
+    read -r l_wall l_req l_conn l_cpu l_rss l_tf <<<"$(measure sarvam "$dir" "local-$extra")"
+    printf '%-9d %8.2fs %8.2fs %8.2fx %8d %11d %12.2fs %7.0f µs %10.1f MiB %13.2fs %8.2fx\n' "$items" \
+      "$w_wall" "$l_wall" "$(awk -v a="$w_wall" -v b="$l_wall" 'BEGIN { print a / b }')" "$w_req" "$w_conn" \
+      "$l_cpu" "$(awk -v c="$l_cpu" -v n="$items" 'BEGIN { print c / n * 1e6 }')" "$l_rss" "$l_tf" \
+      "$(awk -v a="$l_cpu" -v b="$l_tf" 'BEGIN { print a / b }')"
+    [ "$w_req" = "$l_req" ] || echo "          (requests without delays: $l_req, connections: $l_conn)"
+    echo "          (WAN: provider CPU $w_cpu s, RSS $w_rss MiB, terraform CPU $w_tf s)"
+    echo "$w_wall $l_wall $l_cpu $l_rss $l_tf" >> "$tmp/runs"
+  done
+  if [ "$list_runs" -gt 1 ]; then
+    col() { awk -v c="$1" '{ print $c }' "$tmp/runs" | median; }
+    ratio() { awk -v a="$1" -v b="$2" '{ print $a / $b }' "$tmp/runs" | median; }
+    printf '%-9s %38s %12.2fs %7.0f µs %10.1f MiB %13.2fs %8.2fx\n' "median" \
+      "WAN/0 $(printf '%.2f' "$(ratio 1 2)")x" "$(col 3)" "$(awk -v c="$(col 3)" -v n="$items" 'BEGIN { print c / n * 1e6 }')" "$(col 4)" "$(col 5)" "$(ratio 3 5)"
+  fi
   # The fakes of this size are no longer needed; their memory goes back.
   for pid in "${pids[@]: -2}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   pids=("${pids[@]:0:${#pids[@]}-2}")
 done
 echo "WAN/0 is wall WAN over wall 0; provider CPU (and per listed campaign), RSS and terraform CPU are from the plan without delays."
+echo "CPU/TF is the provider's CPU over Terraform's in the same plan. With BENCH_LIST_RUNS above 1, the median row is the median of each column, and of each ratio, over the runs."
