@@ -231,8 +231,8 @@ for extra in $lists; do
   if [ "$list_runs" -gt 1 ]; then
     col() { awk -v c="$1" '{ print $c }' "$tmp/runs" | median; }
     ratio() { awk -v a="$1" -v b="$2" '{ print $a / $b }' "$tmp/runs" | median; }
-    printf '%-9s %38s %12.2fs %7.0f µs %10.1f MiB %13.2fs %8.2fx\n' "median" \
-      "WAN/0 $(printf '%.2f' "$(ratio 1 2)")x" "$(col 3)" "$(awk -v c="$(col 3)" -v n="$items" 'BEGIN { print c / n * 1e6 }')" "$(col 4)" "$(col 5)" "$(ratio 3 5)"
+    printf '%-9s %8.2fs %8.2fs %8.2fx %33.2fs %7.0f µs %10.1f MiB %13.2fs %8.2fx\n' "median" \
+      "$(col 1)" "$(col 2)" "$(ratio 1 2)" "$(col 3)" "$(awk -v c="$(col 3)" -v n="$items" 'BEGIN { print c / n * 1e6 }')" "$(col 4)" "$(col 5)" "$(ratio 3 5)"
   fi
   # The fakes of this size are no longer needed; their memory goes back.
   for pid in "${pids[@]: -2}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
