@@ -24,6 +24,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -49,8 +51,12 @@ Serves a fake Sarvam scheduling API on loopback until interrupted. The key,
 org and workspace come from the flags or from SARVAM_API_KEY, SARVAM_ORG_ID
 and SARVAM_WORKSPACE_ID; a key bound to one workspace is refused on others.
 
-Without -fixtures it serves the demo data. -fixtures DIR serves the files in
-DIR instead, checked on start against what the API can return:
+Without -fixtures or -generated it serves the demo data. -generated SEED
+serves a data set made from SEED instead: a few hundred campaigns, with
+shared names, null fields and unknown statuses, cohorts and webhook
+configurations, in an org and workspace of their own that the first line
+printed names; the same seed gives the same data. -fixtures DIR serves the
+files in DIR instead, checked on start against what the API can return:
   DIR/campaigns/*.json                  one Get Campaign response each
   DIR/cohorts/<campaign_id>/*.json      one cohort each, of that campaign
   DIR/webhooks/*.json                   one webhook configuration each
@@ -97,6 +103,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	requestDelay := fs.Duration("request-delay", 0, "hold every request this long before answering")
 	connDelay := fs.Duration("conn-delay", 0, "hold the first request of each new connection this much longer")
 	extra := fs.Int("extra-campaigns", 0, "generate this many campaigns besides the others")
+	generated := fs.String("generated", "", "serve the data set generated from this seed, a whole number, instead of the demo data, in its own org and workspace")
 	var faults faultFlags
 	fs.Var(&faults, "fault", "PATH=STATUS|hang[,retry-after=SECONDS][,delay=DURATION][,times=N]; repeatable")
 	var modes fakeapi.Modes
@@ -125,19 +132,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return fmt.Errorf("-listen %q: the fake API listens on loopback only (127.0.0.1, [::1] or localhost, with a port), since it serves test data to any local program", *listen)
 	}
 
-	opts := fakeapi.Options{Org: *org, Workspace: *workspace, APIKey: *apiKey}
-	if *fixtures != "" {
-		if st, err := os.Stat(*fixtures); err != nil || !st.IsDir() {
-			return fmt.Errorf("-fixtures %q: not a directory", *fixtures)
-		}
-		opts.Fixtures = os.DirFS(*fixtures)
-	}
-	fake, notes, err := fakeapi.NewFrom(opts)
-	for _, n := range notes {
-		fmt.Fprintln(stderr, "note:", n)
+	var fake *fakeapi.Server
+	if *generated != "" {
+		fake, err = generatedFake(fs, *generated, *apiKey)
+	} else {
+		fake, err = fixturesFake(fakeapi.Options{Org: *org, Workspace: *workspace, APIKey: *apiKey}, *fixtures, stderr)
 	}
 	if err != nil {
-		return fmt.Errorf("-fixtures %s: %w", *fixtures, err)
+		return err
 	}
 	fake.RequestDelay, fake.ConnDelay = *requestDelay, *connDelay
 	fake.SetModes(modes)
@@ -148,6 +150,45 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	fake.AddCampaigns(*extra, "Generated campaign")
 
 	return serve(ctx, fake, *listen, *addrFile, stdout)
+}
+
+// generatedFake is the fake of -generated seed. The data set has its own
+// org and workspace, so -fixtures, -org and -workspace are refused with it.
+func generatedFake(fs *flag.FlagSet, seed, apiKey string) (*fakeapi.Server, error) {
+	var clash []string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "fixtures" || f.Name == "org" || f.Name == "workspace" {
+			clash = append(clash, "-"+f.Name)
+		}
+	})
+	if len(clash) > 0 {
+		return nil, fmt.Errorf("-generated makes its own data, org and workspace: leave out %s", strings.Join(clash, " and "))
+	}
+	n, err := strconv.ParseUint(seed, 10, 64)
+	if err != nil {
+		return nil, fmt.Errorf("-generated %q: want a seed, a whole number of 0 or more", seed)
+	}
+	fake, _ := fakeapi.NewGenerated(apiKey, n)
+	return fake, nil
+}
+
+// fixturesFake is the fake of the demo data, or of the fixtures in dir,
+// with what checking them noted written to stderr.
+func fixturesFake(opts fakeapi.Options, dir string, stderr io.Writer) (*fakeapi.Server, error) {
+	if dir != "" {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("-fixtures %q: not a directory", dir)
+		}
+		opts.Fixtures = os.DirFS(dir)
+	}
+	fake, notes, err := fakeapi.NewFrom(opts)
+	for _, n := range notes {
+		fmt.Fprintln(stderr, "note:", n)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("-fixtures %s: %w", dir, err)
+	}
+	return fake, nil
 }
 
 // serve answers on listen until ctx ends, after writing the base URL to

@@ -3,12 +3,15 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
 func env(kv map[string]string) func(string) string {
@@ -40,6 +43,10 @@ func TestRefusals(t *testing.T) {
 		{[]string{"-fault", "campaigns/x=slow"}, key, `invalid value "campaigns/x=slow" for flag -fault: fault "campaigns/x=slow": "slow" is neither an HTTP status nor hang`},
 		{[]string{"serve"}, key, `unexpected argument "serve"; every setting is a flag (see -help)`},
 		{[]string{"-extra-campaigns", "-1"}, key, "-request-delay, -conn-delay and -extra-campaigns must not be negative"},
+		{[]string{"-generated", "seven"}, key, `-generated "seven": want a seed, a whole number of 0 or more`},
+		{[]string{"-generated", "-7"}, key, `-generated "-7": want a seed, a whole number of 0 or more`},
+		{[]string{"-generated", "7", "-fixtures", dir}, key, "-generated makes its own data, org and workspace: leave out -fixtures"},
+		{[]string{"-org", "o", "-generated", "7", "-workspace", "w"}, key, "-generated makes its own data, org and workspace: leave out -org and -workspace"},
 	} {
 		err := run(context.Background(), tc.args, env(tc.env), io.Discard, io.Discard)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
@@ -111,6 +118,45 @@ func TestServes(t *testing.T) {
 	}
 }
 
+// TestServesGenerated runs the command on a generated data set: the first
+// line names its org and workspace, whatever SARVAM_ORG_ID says, and the
+// list there holds what the generator made for the seed.
+func TestServesGenerated(t *testing.T) {
+	const key = "generated-key"
+	_, want := fakeapi.NewGenerated(key, 7)
+	ctx, stop := context.WithCancel(context.Background())
+	out, outW := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-generated", "7", "-extra-campaigns", "3"}, env(map[string]string{"SARVAM_API_KEY": key, "SARVAM_ORG_ID": "org-env"}), outW, io.Discard)
+		outW.Close()
+	}()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no first line: %v", err)
+	}
+	go func() { _, _ = io.Copy(io.Discard, out) }()
+	if !strings.Contains(line, "(org "+want.Org+", workspace "+want.Workspace+")") {
+		t.Fatalf("first line %q, want org %s and workspace %s", line, want.Org, want.Workspace)
+	}
+	req, _ := http.NewRequest(http.MethodGet, strings.Fields(line)[4]+"/v1/orgs/"+want.Org+"/workspaces/"+want.Workspace+"/campaigns?limit=1", nil)
+	req.Header.Set("X-API-Key", key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page struct{ Total int }
+	err = json.NewDecoder(resp.Body).Decode(&page)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != 200 || page.Total != want.Campaigns+3 {
+		t.Errorf("list: HTTP %d, total %d (%v), want %d generated and 3 extra", resp.StatusCode, page.Total, err, want.Campaigns)
+	}
+	stop()
+	if err := <-done; err != nil {
+		t.Fatalf("run: %v", err)
+	}
+}
+
 func TestHelpListsEverySwitch(t *testing.T) {
 	var help strings.Builder
 	if err := run(context.Background(), []string{"-help"}, env(nil), io.Discard, &help); err == nil || err.Error() != "flag: help requested" {
@@ -120,7 +166,7 @@ func TestHelpListsEverySwitch(t *testing.T) {
 		"DIR/cohorts/<campaign_id>/*.json", "DIR/faults.json", "-fault PATH=STATUS|hang",
 		"-foreign value", "forbidden, not-found, hidden, open", "-search value", "-total value", "-links value",
 		"-unknown-status value", "-unknown-sort-by value", "-list-mode value", "-extra-fields",
-		"-org string", "-workspace string", "-api-key string", "-listen string",
+		"-org string", "-workspace string", "-api-key string", "-listen string", "-generated string", "-generated SEED",
 	} {
 		if !strings.Contains(help.String(), want) {
 			t.Errorf("-help lacks %q:\n%s", want, help.String())

@@ -32,12 +32,16 @@ type Generated struct {
 // the campaigns, with names shared and differing in case within one
 // campaign; five webhook configurations, two of whose names differ only in
 // case; and a campaign in another workspace of the org. apiKey belongs to
-// the generated workspace. The same seed gives the same data.
+// the generated workspace, which is the server's home. The same seed gives
+// the same data.
 func NewGenerated(apiKey string, seed uint64) (*Server, Generated) {
 	g := generator{rng: rand.New(rand.NewPCG(seed, 0x5a4a_11ce)), seed: seed}
 	s := newServer()
 	out := g.fill(s)
-	s.keys[apiKey] = scope{org: out.Org, ws: out.Workspace}
+	// The key's workspace is the server's home: what Home names and
+	// AddCampaigns adds to.
+	s.home = scope{org: out.Org, ws: out.Workspace}
+	s.keys[apiKey] = s.home
 	return s, out
 }
 
