@@ -17,7 +17,7 @@ func BenchmarkDecodeListPage(b *testing.B) {
 			}
 			return p.items, nil
 		}},
-		{"envelope then items", func() ([]CampaignSummary, error) {
+		{"envelope, then item by item", func() ([]CampaignSummary, error) {
 			p, err := decodeObject(200, body, "", pageRequired)
 			if err != nil {
 				return nil, err

@@ -118,13 +118,11 @@ func decodeWellFormedPage[T any](body []byte, required func(*T) []requiredField)
 }
 
 // decodeItems decodes a page's items, each a JSON object with its required
-// fields; errors name the item, as in items[3].campaign_id.
+// fields; errors name the item, as in items[3].campaign_id. It is the path
+// of a page decodeWellFormedPage declined, so it goes item by item.
 func decodeItems[T any](raw json.RawMessage, required func(*T) []requiredField) ([]T, error) {
 	if raw[0] != '[' {
 		return nil, &DecodeError{StatusCode: http.StatusOK, Path: "items", Reason: fmt.Sprintf("want a list, got %s", describeJSON(raw))}
-	}
-	if items, ok := decodeWellFormedItems(raw, required); ok {
-		return items, nil
 	}
 	return decodeItemsOneByOne(raw, required)
 }
@@ -145,22 +143,6 @@ func decodeItemsOneByOne[T any](raw json.RawMessage, required func(*T) []require
 		items[i] = *item
 	}
 	return items, nil
-}
-
-// decodeWellFormedItems decodes the items in one pass, without copying each
-// one out first, when every item is an object that passes decodeObject's
-// checks; on anything else it reports false and decodeItems, item by item,
-// says what is wrong and where. A null item decodes to a zero T here, which
-// lacks its required id and so falls back too.
-func decodeWellFormedItems[T any](raw json.RawMessage, required func(*T) []requiredField) ([]T, bool) {
-	if !utf8.Valid(raw) {
-		return nil, false
-	}
-	var items []T
-	if json.Unmarshal(raw, &items) != nil || !wellFormed(items, required) {
-		return nil, false
-	}
-	return items, true
 }
 
 // wellFormed reports whether every item has its required fields and passes

@@ -24,7 +24,7 @@ func TestDecodeItemsOnePassAgrees(t *testing.T) {
 
 func requireOnePass[T any](t *testing.T, raw string, required func(*T) []requiredField) {
 	t.Helper()
-	fast, ok := decodeWellFormedItems(json.RawMessage(raw), required)
+	fast, ok := decodeWellFormedPage([]byte(`{"items": `+raw+`}`), required)
 	if !ok {
 		t.Fatalf("%.60s…: not decoded in one pass", raw)
 	}
@@ -32,7 +32,7 @@ func requireOnePass[T any](t *testing.T, raw string, required func(*T) []require
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(fast, slow) {
+	if !reflect.DeepEqual(fast.items, slow) {
 		t.Fatalf("one pass\n%+v\nitem by item\n%+v", fast, slow)
 	}
 }
@@ -48,7 +48,7 @@ func TestDecodeItemsOnePassDeclines(t *testing.T) {
 		"a field of the wrong type": `[{"campaign_id":"c","name":"n","status":"s","app_version":"3"}]`,
 		"invalid UTF-8":             "[{\"campaign_id\":\"c\",\"name\":\"\xff\",\"status\":\"s\"}]",
 	} {
-		if _, ok := decodeWellFormedItems(json.RawMessage(raw), campaignSummaryRequired); ok {
+		if _, ok := decodeWellFormedPage([]byte(`{"items": `+raw+`}`), campaignSummaryRequired); ok {
 			t.Errorf("%s: decoded in one pass", name)
 		}
 		if _, err := decodeItems(json.RawMessage(raw), campaignSummaryRequired); err == nil {
