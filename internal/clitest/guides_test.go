@@ -78,6 +78,7 @@ func skipWithoutFunctions(t *testing.T, c cli, file string) {
 // sarvam-fakeapi's demo data: each plans without an error or a warning, and
 // each gate, turned to a campaign it must stop, stops the plan (or warns).
 func TestGuideSnippets(t *testing.T) {
+	t.Parallel()
 	c := require(t)
 	f := startFake(t, fakeapi.OrgID, fakeapi.WorkspaceID)
 	files, err := filepath.Glob(filepath.Join(root, guideSnippets, "*", "*.tf"))
@@ -87,6 +88,7 @@ func TestGuideSnippets(t *testing.T) {
 	for _, file := range files {
 		rel, _ := filepath.Rel(filepath.Join(root, guideSnippets), file)
 		t.Run(rel, func(t *testing.T) {
+			t.Parallel()
 			skipWithoutFunctions(t, c, rel)
 			out, err := planSnippet(t, c, f, rel, func(s string) string { return s })
 			if err != nil || !strings.Contains(out, "Plan:") && !strings.Contains(out, "Changes to Outputs") && !strings.Contains(out, "No changes") {
@@ -99,6 +101,7 @@ func TestGuideSnippets(t *testing.T) {
 	}
 	for _, g := range gatesTurned {
 		t.Run("turned/"+g.file, func(t *testing.T) {
+			t.Parallel()
 			skipWithoutFunctions(t, c, g.file)
 			out, _ := planSnippet(t, c, f, g.file, func(s string) string {
 				if !strings.Contains(s, g.old) {

@@ -28,6 +28,7 @@ func mustPass(t *testing.T, out string, err error, want string) {
 // the provider mocked; the precondition refuses an active campaign and lets
 // a paused one through.
 func TestCampaignGateMock(t *testing.T) {
+	t.Parallel()
 	c := require(t, testCommand, mockProvider)
 	dir := copyDir(t, filepath.Join(root, gateModule))
 	out, err := terraform(t, c, dir, nil, "test", "-filter=tests/mock.tftest.hcl")
@@ -43,6 +44,7 @@ func TestCampaignGateMock(t *testing.T) {
 // serving the module's fixtures and faults.json, then tests/errors, which
 // must fail at the provider's "Campaign not found".
 func TestCampaignGateFake(t *testing.T) {
+	t.Parallel()
 	c := require(t, testCommand)
 	dir := copyDir(t, filepath.Join(root, gateModule))
 	// A CLI without mock_provider refuses the whole directory over it, even
@@ -80,6 +82,7 @@ func TestCampaignGateFake(t *testing.T) {
 // testing guide gives module authors: every test file, with sarvam-fakeapi
 // found on PATH.
 func TestCampaignGateScript(t *testing.T) {
+	t.Parallel()
 	c := require(t, testCommand, mockProvider)
 	dir := copyDir(t, filepath.Join(root, gateModule))
 	out, err := runScript(t, c, filepath.Join(dir, "test.sh"))

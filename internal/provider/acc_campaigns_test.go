@@ -21,7 +21,10 @@ var campaignTimestamps = []string{"created_at", "updated_at", "start_timestamp",
 
 // Every campaign of the first few listed reads back by id with the name and
 // status it was listed with, and with the parts every campaign has.
-func TestAccCampaign_byID(t *testing.T) { accCampaignByID(t, newAccTarget(t)) }
+func TestAccCampaign_byID(t *testing.T) {
+	accParallel(t)
+	accCampaignByID(t, newAccTarget(t))
+}
 
 func accCampaignByID(t *testing.T, tg *accTarget) {
 	tg.run(t, resource.TestStep{
@@ -54,7 +57,10 @@ data "sarvam_campaign" "each" {
 // with the "several campaigns" error when the name is shared; a listing by
 // the same search says which is right. Subjects: the first campaign's name
 // and the first name the sample holds twice.
-func TestAccCampaign_byName(t *testing.T) { accCampaignByName(t, newAccTarget(t)) }
+func TestAccCampaign_byName(t *testing.T) {
+	accParallel(t)
+	accCampaignByName(t, newAccTarget(t))
+}
 
 func accCampaignByName(t *testing.T, tg *accTarget) {
 	sample := tg.campaignSample(t, accSample)
@@ -152,7 +158,10 @@ func checkByNameOf(t *testing.T, tg *accTarget, b byName, name string) {
 }
 
 // The whole list, newest first by default, as far as the sample goes.
-func TestAccCampaigns_unfiltered(t *testing.T) { accCampaignsUnfiltered(t, newAccTarget(t)) }
+func TestAccCampaigns_unfiltered(t *testing.T) {
+	accParallel(t)
+	accCampaignsUnfiltered(t, newAccTarget(t))
+}
 
 func accCampaignsUnfiltered(t *testing.T, tg *accTarget) {
 	tg.run(t, resource.TestStep{
@@ -174,7 +183,10 @@ func accCampaignsUnfiltered(t *testing.T, tg *accTarget) {
 // A status filter lists only that status, and at least the one campaign of
 // that status the sample holds. Subjects: up to two documented statuses the
 // sample holds.
-func TestAccCampaigns_status(t *testing.T) { accCampaignsStatus(t, newAccTarget(t)) }
+func TestAccCampaigns_status(t *testing.T) {
+	accParallel(t)
+	accCampaignsStatus(t, newAccTarget(t))
+}
 
 func accCampaignsStatus(t *testing.T, tg *accTarget) {
 	var statuses []string
@@ -213,7 +225,10 @@ func accCampaignsStatus(t *testing.T, tg *accTarget) {
 
 // A search for a listed campaign's whole name finds that campaign, however
 // loosely the API matches. Subject: the first campaign.
-func TestAccCampaigns_search(t *testing.T) { accCampaignsSearch(t, newAccTarget(t)) }
+func TestAccCampaigns_search(t *testing.T) {
+	accParallel(t)
+	accCampaignsSearch(t, newAccTarget(t))
+}
 
 func accCampaignsSearch(t *testing.T, tg *accTarget) {
 	name := *tg.campaignSample(t, 1)[0].Name
@@ -236,7 +251,10 @@ func accCampaignsSearch(t *testing.T, tg *accTarget) {
 }
 
 // max_results bounds the list exactly.
-func TestAccCampaigns_maxResults(t *testing.T) { accCampaignsMaxResults(t, newAccTarget(t)) }
+func TestAccCampaigns_maxResults(t *testing.T) {
+	accParallel(t)
+	accCampaignsMaxResults(t, newAccTarget(t))
+}
 
 func accCampaignsMaxResults(t *testing.T, tg *accTarget) {
 	have := len(tg.campaignSample(t, 3))
@@ -265,7 +283,10 @@ data "sarvam_campaigns" "three" {
 
 // Sorting by created_at each way orders each list, and when the sample
 // holds the whole workspace, gives the same set in reverse order.
-func TestAccCampaigns_sortOrder(t *testing.T) { accCampaignsSortOrder(t, newAccTarget(t)) }
+func TestAccCampaigns_sortOrder(t *testing.T) {
+	accParallel(t)
+	accCampaignsSortOrder(t, newAccTarget(t))
+}
 
 func accCampaignsSortOrder(t *testing.T, tg *accTarget) {
 	var config strings.Builder

@@ -21,7 +21,10 @@ var cohortFields = []string{"cohort_id", "name", "status", "source_type", "creat
 // Every cohort listed for the first campaign that has any reads back by id
 // with the same fields. Only the cohorts' descriptions are read, never
 // their contacts.
-func TestAccCampaignCohorts(t *testing.T) { accCampaignCohorts(t, newAccTarget(t)) }
+func TestAccCampaignCohorts(t *testing.T) {
+	accParallel(t)
+	accCampaignCohorts(t, newAccTarget(t))
+}
 
 func accCampaignCohorts(t *testing.T, tg *accTarget) {
 	campaignID := tg.campaignWithCohorts(t)
@@ -68,6 +71,7 @@ func (tg *accTarget) campaignWithCohorts(t *testing.T) string {
 // of exactly that name, or fails with the several-cohorts error. Subjects:
 // the first cohort's name and the first name two of its cohorts share.
 func TestAccCampaignCohort_byName(t *testing.T) {
+	accParallel(t)
 	tg := newAccTarget(t)
 	campaignID := tg.campaignWithCohorts(t)
 	if campaignID == "" {

@@ -10,6 +10,7 @@ import (
 // The contract report classifies each answer the API might give: against
 // a fake mode that gives it, the row says so.
 func TestContractProbe_fakeModes(t *testing.T) {
+	accParallel(t)
 	for _, tc := range []struct {
 		name  string
 		modes fakeapi.Modes

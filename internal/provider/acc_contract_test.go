@@ -17,7 +17,10 @@ var contractReportPath = filepath.Join("..", "..", "build", "contract-report.md"
 // TestAccContractReport asks the API each question the API's documentation
 // leaves open and writes the answers as a table, to the test log and to
 // build/contract-report.md. Against the fake it shows the fake's answers.
-func TestAccContractReport(t *testing.T) { accContractReport(t, newAccTarget(t)) }
+func TestAccContractReport(t *testing.T) {
+	accParallel(t)
+	accContractReport(t, newAccTarget(t))
+}
 
 func accContractReport(t *testing.T, tg *accTarget) {
 	p := tg.contractProbe(t)
@@ -44,7 +47,7 @@ func (tg *accTarget) contractProbe(t *testing.T) *contractProbe {
 	t.Helper()
 	p := &contractProbe{
 		ctx: context.Background(), raw: tg.raw,
-		foreignWorkspace: os.Getenv(envTestForeignWorkspace), foreignCampaign: os.Getenv(envTestForeignCampaign),
+		foreignWorkspace: tg.getenv(envTestForeignWorkspace), foreignCampaign: tg.getenv(envTestForeignCampaign),
 	}
 	for _, c := range tg.campaignSample(t, 20) {
 		if hasCase(*c.Name) {

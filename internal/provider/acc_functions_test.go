@@ -20,6 +20,7 @@ var accInstants = []string{"2025-06-11T06:45:00Z", "2025-06-14T20:10:00+05:30"}
 // agree with a direct computation of that schedule. Subject: the first
 // listed campaign whose schedule the API wrote in the documented form.
 func TestAccFunctions_campaignSchedule(t *testing.T) {
+	accParallel(t)
 	accFunctionsCampaignSchedule(t, newAccTarget(t))
 }
 

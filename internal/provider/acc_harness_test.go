@@ -48,10 +48,13 @@ const (
 )
 
 // accExternal reports whether the suite reads a workspace given by the
-// environment rather than a fake of its own.
+// environment the tests were started with rather than a fake of its own.
 func accExternal() bool {
-	for _, v := range []string{"TF_ACC", EnvAPIKey, EnvOrgID, EnvWorkspaceID} {
-		if os.Getenv(v) == "" {
+	if os.Getenv("TF_ACC") == "" {
+		return false
+	}
+	for _, v := range []string{EnvAPIKey, EnvOrgID, EnvWorkspaceID} {
+		if startEnv[v] == "" {
 			return false
 		}
 	}
@@ -66,6 +69,22 @@ type accTarget struct {
 	fake   *fakeapi.Server
 	client *client.Client
 	raw    *rawAPI
+	// env is the environment the test's provider is configured from: the
+	// one the tests were started with, or the test's own fake's.
+	env map[string]string
+}
+
+// getenv reads the test's environment.
+func (tg *accTarget) getenv(name string) string { return tg.env[name] }
+
+// accParallel runs an acceptance test beside the others when each has a
+// fake of its own; against a workspace the environment names they run one
+// at a time, as the API's rate limit prefers.
+func accParallel(t *testing.T) {
+	t.Helper()
+	if !accExternal() {
+		t.Parallel()
+	}
 }
 
 // accRequests counts what the fake answered across the suite, for the
@@ -77,13 +96,13 @@ var accRequests struct {
 
 func newAccTarget(t *testing.T) *accTarget {
 	t.Helper()
-	tg := &accTarget{}
+	tg := &accTarget{env: startEnv}
 	if !accExternal() {
-		tg.fake = startAccFake(t)
+		tg.fake, tg.env = startAccFake(t)
 	}
 	// The settings resolve as the provider resolves them.
 	var diags diag.Diagnostics
-	s := resolveSettings(providerModel{}, &diags)
+	s := environment(tg.getenv).resolve(providerModel{}, &diags)
 	if diags.HasError() {
 		t.Fatalf("provider settings from the environment: %v", diags)
 	}
@@ -111,22 +130,20 @@ func newFakeTarget(t *testing.T) *accTarget {
 	return tg
 }
 
-// startAccFake serves the demo data and sets the provider's variables to
-// it, with a campaign in another workspace for the cross-workspace check.
-// When the test ends it fails on any request that was not a GET.
-func startAccFake(t *testing.T) *fakeapi.Server {
+// startAccFake serves the demo data, with a campaign in another workspace
+// for the cross-workspace check, and returns the environment that points
+// the provider at it. When the test ends it fails on any request that was
+// not a GET.
+func startAccFake(t *testing.T) (*fakeapi.Server, map[string]string) {
 	t.Helper()
 	fake := fakeapi.New(accKey)
 	fake.Put(fakeapi.OrgID, accForeignWorkspace, accForeignCampaign, []byte(fake.Body(fakeapi.LoanRemindersID)))
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	clearEnv(t)
-	for k, v := range map[string]string{
+	env := map[string]string{
 		EnvAPIKey: accKey, EnvBaseURL: srv.URL + fakeapi.BasePath,
 		EnvOrgID: fakeapi.OrgID, EnvWorkspaceID: fakeapi.WorkspaceID,
-		envTestWebhookID: "", envTestForeignWorkspace: accForeignWorkspace, envTestForeignCampaign: accForeignCampaign,
-	} {
-		t.Setenv(k, v)
+		envTestForeignWorkspace: accForeignWorkspace, envTestForeignCampaign: accForeignCampaign,
 	}
 	t.Cleanup(func() {
 		reqs := fake.Requests()
@@ -139,7 +156,7 @@ func startAccFake(t *testing.T) *fakeapi.Server {
 		accRequests.tests++
 		accRequests.Unlock()
 	})
-	return fake
+	return fake, env
 }
 
 // printAccRequests says what the acceptance tests asked of their fakes.
@@ -167,7 +184,7 @@ func checkAllGET(t *testing.T, reqs []fakeapi.Request) {
 // config that calls a provider function is skipped on CLIs without them.
 func (tg *accTarget) run(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
-	tc := resource.TestCase{ProtoV6ProviderFactories: testProviders, Steps: steps}
+	tc := resource.TestCase{ProtoV6ProviderFactories: providersWithEnv(tg.env), Steps: steps}
 	for i := range steps {
 		if strings.Contains(steps[i].Config, "provider::") {
 			tc.TerraformVersionChecks = functionVersions
@@ -186,7 +203,7 @@ func (tg *accTarget) runExpectingError(t *testing.T, config string, checks ...st
 	t.Helper()
 	var got error
 	tc := resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
+		ProtoV6ProviderFactories: providersWithEnv(tg.env),
 		ErrorCheck: func(err error) error {
 			got = err
 			return nil

@@ -12,6 +12,7 @@ import (
 // guess the other way. bulk adds campaigns so that lists take three pages
 // and by name must read them all.
 func TestTolerance_acceptanceUnderFakeModes(t *testing.T) {
+	accParallel(t)
 	type check func(*testing.T, *accTarget)
 	for _, tc := range []struct {
 		name   string
@@ -36,6 +37,7 @@ func TestTolerance_acceptanceUnderFakeModes(t *testing.T) {
 	} {
 		for _, name := range sortedKeys(tc.checks) {
 			t.Run(tc.name+"/"+name, func(t *testing.T) {
+				accParallel(t)
 				tg := newFakeTarget(t)
 				tg.fake.SetModes(tc.modes)
 				tg.fake.AddCampaigns(tc.bulk, "Bulk campaign")
@@ -49,6 +51,7 @@ func TestTolerance_acceptanceUnderFakeModes(t *testing.T) {
 // answers an empty list; refused with a 422, the error names the argument
 // the API refused.
 func TestTolerance_unknownStatus(t *testing.T) {
+	accParallel(t)
 	const config = "data \"sarvam_campaigns\" \"odd\" {\n  status = \"zq_not_a_status\"\n}\n"
 	for _, m := range []fakeapi.UnknownStatusMode{fakeapi.UnknownStatusFiltered, fakeapi.UnknownStatusEmpty} {
 		tg := newFakeTarget(t)
@@ -75,6 +78,7 @@ func TestTolerance_unknownStatus(t *testing.T) {
 // 403 and 404 for another workspace each say what they mean: no access for
 // this key, or nothing there.
 func TestTolerance_otherWorkspaceMeaning(t *testing.T) {
+	accParallel(t)
 	for _, tc := range []struct {
 		mode fakeapi.ForeignMode
 		says string

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -15,7 +14,10 @@ import (
 // A webhook configuration reads back with its id, a URL and timestamps that
 // parse, and, when it was found by listing, the name and URL listed.
 // Subject: SARVAM_TEST_WEBHOOK_ID, else the first the webhooks list holds.
-func TestAccWebhookConfig(t *testing.T) { accWebhookConfig(t, newAccTarget(t)) }
+func TestAccWebhookConfig(t *testing.T) {
+	accParallel(t)
+	accWebhookConfig(t, newAccTarget(t))
+}
 
 func accWebhookConfig(t *testing.T, tg *accTarget) {
 	id, listed := tg.webhookSubject(t)
@@ -45,7 +47,7 @@ func accWebhookConfig(t *testing.T, tg *accTarget) {
 // webhooks list, with that item.
 func (tg *accTarget) webhookSubject(t *testing.T) (string, map[string]any) {
 	t.Helper()
-	if id := os.Getenv(envTestWebhookID); id != "" {
+	if id := tg.getenv(envTestWebhookID); id != "" {
 		return id, nil
 	}
 	a, err := tg.raw.get(context.Background(), "", q("limit", "1"), "webhooks")
@@ -69,7 +71,10 @@ func (tg *accTarget) webhookSubject(t *testing.T) (string, map[string]any) {
 var webhookFields = []string{"webhook_id", "name", "url", "created_by", "created_at", "updated_at", "updated_by"}
 
 // Every webhook configuration listed reads back by id with the same fields.
-func TestAccWebhookConfigs(t *testing.T) { accWebhookConfigs(t, newAccTarget(t)) }
+func TestAccWebhookConfigs(t *testing.T) {
+	accParallel(t)
+	accWebhookConfigs(t, newAccTarget(t))
+}
 
 func accWebhookConfigs(t *testing.T, tg *accTarget) {
 	tg.run(t, resource.TestStep{
@@ -97,6 +102,7 @@ data "sarvam_webhook_config" "each" {
 // name, or fails with the several-configurations error. Subject: the first
 // listed configuration's name.
 func TestAccWebhookConfig_byName(t *testing.T) {
+	accParallel(t)
 	tg := newAccTarget(t)
 	list, err := tg.client.ListWebhookConfigs(context.Background(), tg.org, tg.workspace, client.ListQuery{MaxResults: 20})
 	if err != nil {

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"testing"
 )
@@ -12,10 +11,13 @@ import (
 // what the API answered. Subject: SARVAM_TEST_FOREIGN_WORKSPACE_ID and
 // SARVAM_TEST_FOREIGN_CAMPAIGN_ID, which no list of the key's own
 // workspace can give.
-func TestAccCampaign_otherWorkspace(t *testing.T) { accCampaignOtherWorkspace(t, newAccTarget(t)) }
+func TestAccCampaign_otherWorkspace(t *testing.T) {
+	accParallel(t)
+	accCampaignOtherWorkspace(t, newAccTarget(t))
+}
 
 func accCampaignOtherWorkspace(t *testing.T, tg *accTarget) {
-	ws, id := os.Getenv(envTestForeignWorkspace), os.Getenv(envTestForeignCampaign)
+	ws, id := tg.getenv(envTestForeignWorkspace), tg.getenv(envTestForeignCampaign)
 	if ws == "" || id == "" {
 		t.Skipf("set %s and %s to a campaign of another workspace of org %q to check what reading it answers", envTestForeignWorkspace, envTestForeignCampaign, tg.org)
 	}

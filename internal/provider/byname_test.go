@@ -167,6 +167,7 @@ var searchModes = []struct {
 // One match, however the API's search matches, reads the same item as a
 // read by its id, attribute for attribute; the name is sent as search.
 func TestByName_oneMatch(t *testing.T) {
+	t.Parallel()
 	for _, l := range lookups() {
 		for _, sm := range searchModes {
 			t.Run(l.dataSource+"/"+sm.name, func(t *testing.T) {
@@ -192,6 +193,7 @@ func TestByName_oneMatch(t *testing.T) {
 
 // The one exact match is on the second page of what the search finds.
 func TestByName_laterPage(t *testing.T) {
+	t.Parallel()
 	for _, l := range lookups() {
 		t.Run(l.dataSource, func(t *testing.T) {
 			fake, url := startFake(t)
@@ -219,6 +221,7 @@ func TestByName_laterPage(t *testing.T) {
 
 // A name no item has, in any case, is an error that says where to look.
 func TestByName_none(t *testing.T) {
+	t.Parallel()
 	for _, l := range lookups() {
 		t.Run(l.dataSource, func(t *testing.T) {
 			_, url := startFake(t)
@@ -233,6 +236,7 @@ func TestByName_none(t *testing.T) {
 // the API's search matches: when its search is case-sensitive or exact and
 // finds nothing, the whole list is read for them.
 func TestByName_caseOnlyNearMiss(t *testing.T) {
+	t.Parallel()
 	for _, l := range lookups() {
 		for _, sm := range searchModes {
 			t.Run(l.dataSource+"/"+sm.name, func(t *testing.T) {
@@ -251,6 +255,7 @@ func TestByName_caseOnlyNearMiss(t *testing.T) {
 
 // Several items with the name are an error that lists each id.
 func TestByName_several(t *testing.T) {
+	t.Parallel()
 	for _, l := range lookups() {
 		t.Run(l.dataSource, func(t *testing.T) {
 			fake, url := startFake(t)
@@ -265,6 +270,7 @@ func TestByName_several(t *testing.T) {
 
 // Both the id and the name, or neither, is refused before any request.
 func TestByName_exactlyOne(t *testing.T) {
+	t.Parallel()
 	for _, l := range lookups() {
 		t.Run(l.dataSource, func(t *testing.T) {
 			fake, url := startFake(t)
@@ -283,6 +289,7 @@ func TestByName_exactlyOne(t *testing.T) {
 // says what was asked: for a cohort, a campaign that does not exist is a 404
 // on campaign_id.
 func TestByName_listFails(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	expectFailure(t, providerBlock(url)+"\ndata \"sarvam_campaign_cohort\" \"test\" {\n  campaign_id = \"no-such-campaign\"\n  name = \"x\"\n}\n",
 		`Campaign not found.*campaign_id = "no-such-campaign".*the cohorts named "x" of campaign "no-such-campaign" in workspace "ws-collections" of org "org-acme-finance".*HTTP 404`)

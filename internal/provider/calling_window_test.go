@@ -270,6 +270,7 @@ func TestWindowParseErrors(t *testing.T) {
 // Also the error when the search horizon runs out, which a real schedule
 // cannot reach within the provider's horizon.
 func TestFunctionRunDirect(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	schedule := func(tz types.String) types.Object {
 		days, _ := types.ListValueFrom(ctx, types.StringType, []string{"Sunday"})

@@ -70,6 +70,7 @@ func loanRemindersSummary() map[string]knownvalue.Check {
 // the fully populated one leaves no attribute null, and its summary holds
 // exactly the 11 documented fields.
 func TestCampaignsDataSource_all(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -103,6 +104,7 @@ func TestCampaignsDataSource_all(t *testing.T) {
 // A filtered list of the fully populated campaign leaves nothing null but
 // the arguments left unset.
 func TestCampaignsDataSource_fullyPopulatedItem(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -117,6 +119,7 @@ func TestCampaignsDataSource_fullyPopulatedItem(t *testing.T) {
 }
 
 func TestCampaignsDataSource_filtersAndSort(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -159,6 +162,7 @@ func TestCampaignsDataSource_filtersAndSort(t *testing.T) {
 // 257 campaigns are read in ceil(257/100) = 3 requests per read, and
 // max_results stops early.
 func TestCampaignsDataSource_pages(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	added := fake.AddCampaigns(250, "Bulk")
 	resource.UnitTest(t, resource.TestCase{
@@ -209,6 +213,7 @@ output "last" { value = data.sarvam_campaigns.test.ids[256] }
 // A server that misbehaves while paging ends the read with an error that
 // says what it did: never a loop, never a silently cut list.
 func TestCampaignsDataSource_misbehavingPages(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		mode fakeapi.ListMode
@@ -235,6 +240,7 @@ func TestCampaignsDataSource_misbehavingPages(t *testing.T) {
 // checked is that read's: all 150, newest first, each once, and neither the
 // duplicate nor the campaign created mid-read is in it.
 func TestCampaignsDataSource_shiftedPagesKeptOnce(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	want := slices.Clone(fake.AddCampaigns(150, "Bulk"))
 	slices.Reverse(want)
@@ -262,6 +268,7 @@ func TestCampaignsDataSource_shiftedPagesKeptOnce(t *testing.T) {
 }
 
 func TestCampaignsDataSource_invalidArguments(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	for _, tc := range []struct{ arg, want string }{
 		{`max_results = 0`, `Invalid max_results.*max_results must be a whole number, 1 or more, got 0`},
@@ -276,6 +283,7 @@ func TestCampaignsDataSource_invalidArguments(t *testing.T) {
 }
 
 func TestCampaignsDataSource_errors(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Status: 404, Body: `{"detail":"Not Found"}`})
 	expectFailure(t, providerBlock(url)+campaignsBlock(),

@@ -33,6 +33,7 @@ func cohortBlock(campaignID, cohortID string) string {
 // processing with a null result, one failed with rejected records and no
 // updated_by.
 func TestCampaignCohortsDataSource_fidelity(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	cohort := func(id, name, status, source, createdBy, createdAt, updatedAt string, result knownvalue.Check, updatedBy knownvalue.Check) knownvalue.Check {
 		return knownvalue.ObjectExact(map[string]knownvalue.Check{
@@ -78,6 +79,7 @@ func TestCampaignCohortsDataSource_fidelity(t *testing.T) {
 // Every attribute of a fully populated cohort is set, in the list and read
 // alone; the one read alone equals its entry in the list.
 func TestCampaignCohortDataSource_fullyPopulated(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	var checks []statecheck.StateCheck
 	for _, attr := range []string{"cohort_id", "name", "status", "source_type", "created_by", "created_at", "updated_at", "result", "updated_by"} {
@@ -101,6 +103,7 @@ func TestCampaignCohortDataSource_fullyPopulated(t *testing.T) {
 // rejected records passes for one campaign and stops the plan for another;
 // a campaign without cohorts gives empty lists.
 func TestCampaignCohortsDataSource_gate(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	gate := func(campaignID string) string {
 		return providerBlock(url) + cohortsBlock(campaignID) + `
@@ -143,6 +146,7 @@ resource "terraform_data" "rollout" {
 // Pages of cohorts: max_results = 5 of 12 reads the 5 oldest in one request
 // for a page of 5, not a page of 100 cut short.
 func TestCampaignCohortsDataSource_maxResults(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -168,6 +172,7 @@ func TestCampaignCohortsDataSource_maxResults(t *testing.T) {
 }
 
 func TestCampaignCohortDataSources_errors(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	t.Run("cohorts of an unknown campaign", func(t *testing.T) {
 		expectFailure(t, providerBlock(url)+cohortsBlock("MKN-Missing-00000000"),

@@ -18,16 +18,30 @@ import (
 )
 
 func TestStringSetting_precedence(t *testing.T) {
-	t.Setenv("SARVAM_TEST_SETTING", "")
-	if got := stringSetting(types.StringNull(), "SARVAM_TEST_SETTING", "default"); got != "default" {
+	t.Parallel()
+	env := map[string]string{}
+	lookup := environment(func(name string) string { return env[name] })
+	if got := lookup.stringSetting(types.StringNull(), "SARVAM_TEST_SETTING", "default"); got != "default" {
 		t.Errorf("no config, no env: got %q, want the default", got)
 	}
-	t.Setenv("SARVAM_TEST_SETTING", "from-env")
-	if got := stringSetting(types.StringNull(), "SARVAM_TEST_SETTING", "default"); got != "from-env" {
+	env["SARVAM_TEST_SETTING"] = "from-env"
+	if got := lookup.stringSetting(types.StringNull(), "SARVAM_TEST_SETTING", "default"); got != "from-env" {
 		t.Errorf("env over default: got %q", got)
 	}
-	if got := stringSetting(types.StringValue("from-config"), "SARVAM_TEST_SETTING", "default"); got != "from-config" {
+	if got := lookup.stringSetting(types.StringValue("from-config"), "SARVAM_TEST_SETTING", "default"); got != "from-config" {
 		t.Errorf("config over env: got %q", got)
+	}
+}
+
+// The provider New returns reads the process's environment.
+func TestProvider_readsTheProcessEnvironment(t *testing.T) {
+	t.Setenv("SARVAM_TEST_SETTING", "from-the-process")
+	p, ok := New("test")().(*sarvamProvider)
+	if !ok {
+		t.Fatalf("New returned %T", New("test")())
+	}
+	if got := p.env().stringSetting(types.StringNull(), "SARVAM_TEST_SETTING", ""); got != "from-the-process" {
+		t.Fatalf("got %q, want the process's value", got)
 	}
 }
 
@@ -76,6 +90,7 @@ func TestProvider_configBeatsEnvironment(t *testing.T) {
 
 // The data source's own org and workspace win over the provider's.
 func TestCampaignDataSource_ownScopeBeatsProvider(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	// This test is about which scope is asked for: the provider's one key
 	// reads the other workspace.
@@ -109,6 +124,7 @@ data "sarvam_campaign" "test" {
 // A campaign_id from another resource is unknown at plan time: validation
 // passes, the read waits for apply, then reads the right campaign.
 func TestCampaignDataSource_unknownCampaignID(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -132,6 +148,7 @@ data "sarvam_campaign" "test" {
 // Provider settings that come from other resources do not break validation;
 // a read that needs them says which ones were unknown.
 func TestProvider_unknownConfiguration(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	unknownProvider := requiredProviders + `
 resource "terraform_data" "settings" {
@@ -269,6 +286,7 @@ provider "sarvam" {
 // OpenTofu configures the provider even for a configuration that only calls
 // its functions, which must plan without a key.
 func TestProvider_missingKeyReportedByReads(t *testing.T) {
+	t.Parallel()
 	clearEnv(t)
 	ctx := context.Background()
 	p := New("test")()

@@ -31,7 +31,7 @@ func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		resp.DataSourceData = &providerData{unknown: unknown}
 		return
 	}
-	s := resolveSettings(cfg, &resp.Diagnostics)
+	s := p.env().resolve(cfg, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -78,66 +78,79 @@ type settings struct {
 	timeout                             time.Duration
 }
 
-// resolveSettings resolves every setting, adding a diagnostic for each
-// that is invalid, in the order of the schema.
-func resolveSettings(cfg providerModel, diags *diag.Diagnostics) settings {
+// environment looks up the environment variables a setting falls back to:
+// os.Getenv, or in a test an environment of the test's own, so that tests
+// with different settings can run at once in one process.
+type environment func(name string) string
+
+// env is the provider's environment.
+func (p *sarvamProvider) env() environment {
+	if p.getenv != nil {
+		return p.getenv
+	}
+	return os.Getenv
+}
+
+// resolve resolves every setting, adding a diagnostic for each that is
+// invalid, in the order of the schema.
+func (env environment) resolve(cfg providerModel, diags *diag.Diagnostics) settings {
 	return settings{
-		apiKey:      resolveAPIKey(cfg.APIKey, diags),
-		baseURL:     resolveBaseURL(cfg.BaseURL, diags),
-		orgID:       resolveID(cfg.OrgID, "org_id", EnvOrgID, diags),
-		workspaceID: resolveID(cfg.WorkspaceID, "workspace_id", EnvWorkspaceID, diags),
-		maxRetries:  resolveMaxRetries(cfg.MaxRetries, diags),
-		timeout:     resolveTimeout(cfg.RequestTimeout, diags),
+		apiKey:      env.resolveAPIKey(cfg.APIKey, diags),
+		baseURL:     env.resolveBaseURL(cfg.BaseURL, diags),
+		orgID:       env.resolveID(cfg.OrgID, "org_id", EnvOrgID, diags),
+		workspaceID: env.resolveID(cfg.WorkspaceID, "workspace_id", EnvWorkspaceID, diags),
+		maxRetries:  env.resolveMaxRetries(cfg.MaxRetries, diags),
+		timeout:     env.resolveTimeout(cfg.RequestTimeout, diags),
 	}
 }
 
-func resolveAPIKey(config types.String, diags *diag.Diagnostics) string {
+func (env environment) resolveAPIKey(config types.String, diags *diag.Diagnostics) string {
 	// White space around a key (a file's trailing newline) is never part
 	// of it, and an empty api_key, as a variable defaulting to "" gives,
 	// counts as unset so that the environment applies.
 	if strings.TrimSpace(config.ValueString()) == "" {
 		config = types.StringNull()
 	}
-	apiKey := strings.TrimSpace(stringSetting(config, EnvAPIKey, ""))
+	apiKey := strings.TrimSpace(env.stringSetting(config, EnvAPIKey, ""))
 	if apiKey == "" {
 		return "" // reported by the reads that need it, see Configure
 	}
 	if err := client.CheckAPIKey(apiKey); err != nil {
 		// Neither the message nor an attribute path, which would make
 		// Terraform quote the configuration line, repeats the key.
-		diags.AddError("Invalid Sarvam API key", settingSource(config, EnvAPIKey)+"api_key: "+err.Error()+". No request was sent.")
+		diags.AddError("Invalid Sarvam API key", env.settingSource(config, EnvAPIKey)+"api_key: "+err.Error()+". No request was sent.")
 	}
 	return apiKey
 }
 
-func resolveBaseURL(config types.String, diags *diag.Diagnostics) string {
-	baseURL := stringSetting(config, EnvBaseURL, client.DefaultBaseURL)
+func (env environment) resolveBaseURL(config types.String, diags *diag.Diagnostics) string {
+	baseURL := env.stringSetting(config, EnvBaseURL, client.DefaultBaseURL)
 	if _, err := client.ParseBaseURL(baseURL); err != nil {
-		diags.AddAttributeError(path.Root("base_url"), "Invalid base_url", settingSource(config, EnvBaseURL)+err.Error()+".")
+		diags.AddAttributeError(path.Root("base_url"), "Invalid base_url", env.settingSource(config, EnvBaseURL)+err.Error()+".")
 	}
 	return baseURL
 }
 
 // resolveID resolves org_id or workspace_id; either may stay unset here and
 // be set in each data source instead.
-func resolveID(config types.String, attr, env string, diags *diag.Diagnostics) string {
-	id := stringSetting(config, env, "")
+func (env environment) resolveID(config types.String, attr, name string, diags *diag.Diagnostics) string {
+	id := env.stringSetting(config, name, "")
 	if id == "" {
 		return ""
 	}
 	if err := client.CheckID(attr, id); err != nil {
-		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, settingSource(config, env)+err.Error()+".")
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, env.settingSource(config, name)+err.Error()+".")
 	}
 	return id
 }
 
-func resolveMaxRetries(config types.Number, diags *diag.Diagnostics) int64 {
+func (env environment) resolveMaxRetries(config types.Number, diags *diag.Diagnostics) int64 {
 	if !config.IsNull() {
 		// The validator has refused anything but a whole number in range.
 		n, _ := wholeNumber(config, 0, maxRetriesLimit)
 		return n
 	}
-	raw := os.Getenv(EnvMaxRetries)
+	raw := env(EnvMaxRetries)
 	if raw == "" {
 		return client.DefaultMaxRetries
 	}
@@ -149,14 +162,14 @@ func resolveMaxRetries(config types.Number, diags *diag.Diagnostics) int64 {
 	return n
 }
 
-func resolveTimeout(config types.String, diags *diag.Diagnostics) time.Duration {
-	raw := stringSetting(config, EnvRequestTimeout, "")
+func (env environment) resolveTimeout(config types.String, diags *diag.Diagnostics) time.Duration {
+	raw := env.stringSetting(config, EnvRequestTimeout, "")
 	if raw == "" {
 		return client.DefaultRequestTimeout
 	}
 	d, err := parseTimeout(raw)
 	if err != nil {
-		diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout", settingSource(config, EnvRequestTimeout)+err.Error()+".")
+		diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout", env.settingSource(config, EnvRequestTimeout)+err.Error()+".")
 	}
 	return d
 }
@@ -181,20 +194,20 @@ func (s settings) newClient(userAgent string) (*client.Client, error) {
 }
 
 // stringSetting applies the precedence: configuration, then environment, then default.
-func stringSetting(config types.String, env, def string) string {
+func (env environment) stringSetting(config types.String, name, def string) string {
 	if !config.IsNull() {
 		return config.ValueString()
 	}
-	if v := os.Getenv(env); v != "" {
+	if v := env(name); v != "" {
 		return v
 	}
 	return def
 }
 
 // settingSource says where a bad value came from, so the user knows what to fix.
-func settingSource(config types.String, env string) string {
-	if config.IsNull() && os.Getenv(env) != "" {
-		return "From the " + env + " environment variable: "
+func (env environment) settingSource(config types.String, name string) string {
+	if config.IsNull() && env(name) != "" {
+		return "From the " + name + " environment variable: "
 	}
 	return ""
 }

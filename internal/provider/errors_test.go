@@ -14,6 +14,7 @@ import (
 )
 
 func TestCampaignDataSource_notFound(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	expectFailure(t, providerBlock(url)+campaignBlock("MKN-Missing-00000000"),
 		`Campaign not found.*"MKN-Missing-00000000".*workspace "ws-collections".*org "org-acme-finance".*HTTP 404.*Campaign MKN-Missing-00000000 not found`,
@@ -21,6 +22,7 @@ func TestCampaignDataSource_notFound(t *testing.T) {
 }
 
 func TestCampaignDataSource_keyRejected(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	wrong := "sk_test_WRONGKEY_1234567890"
 	cfg := requiredProviders + fmt.Sprintf(`
@@ -35,6 +37,7 @@ provider "sarvam" {
 }
 
 func TestCampaignDataSource_forbidden(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Status: 403, Body: `{"detail":"Key has no access to workspace ws-collections"}`})
 	expectFailure(t, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID),
@@ -45,6 +48,7 @@ func TestCampaignDataSource_forbidden(t *testing.T) {
 
 // Retry-After: 0 keeps the retries instant; the count is what is checked.
 func TestCampaignDataSource_serverErrorsAfterRetries(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	for range 3 {
 		fake.Inject(fakeapi.Fault{Status: 503, Header: map[string]string{"Retry-After": "0"}, Body: `{"error":{"message":"upstream overloaded","type":"server_error","code":"overloaded"}}`})
@@ -57,6 +61,7 @@ func TestCampaignDataSource_serverErrorsAfterRetries(t *testing.T) {
 }
 
 func TestCampaignDataSource_rateLimitedHTML(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Status: 429, Header: map[string]string{"Retry-After": "0"}, Body: "<html><body><h1>429 Too Many Requests</h1></body></html>"})
 	expectFailure(t, providerBlock(url, "max_retries = 0")+campaignBlock(fakeapi.LoanRemindersID),
@@ -69,6 +74,7 @@ func TestCampaignDataSource_rateLimitedHTML(t *testing.T) {
 // the run with faults must cost exactly two requests more, every one a GET of
 // the campaign with the key.
 func TestCampaignDataSource_retriesThenSucceeds(t *testing.T) {
+	t.Parallel()
 	config := func(url string) string {
 		return providerBlock(url, "max_retries = 2") + campaignBlock(fakeapi.LoanRemindersID)
 	}
@@ -104,6 +110,7 @@ func TestCampaignDataSource_retriesThenSucceeds(t *testing.T) {
 }
 
 func TestCampaignDataSource_malformedBody(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	fake.Put(fakeapi.OrgID, fakeapi.WorkspaceID, "MKN-Bad-Rate", []byte(`{"campaign_id":"MKN-Bad-Rate","name":"x","status":"active","app_config":{"attempts_per_second":"fast"},"allowed_schedule":{}}`))
 	expectFailure(t, providerBlock(url)+campaignBlock("MKN-Bad-Rate"),
@@ -111,6 +118,7 @@ func TestCampaignDataSource_malformedBody(t *testing.T) {
 }
 
 func TestCampaignDataSource_badTimestamp(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	fake.Put(fakeapi.OrgID, fakeapi.WorkspaceID, "MKN-Bad-Time", []byte(`{"campaign_id":"MKN-Bad-Time","name":"x","status":"active","app_config":{},"allowed_schedule":{},"created_at":"yesterday"}`))
 	expectFailure(t, providerBlock(url)+campaignBlock("MKN-Bad-Time"),
@@ -118,6 +126,7 @@ func TestCampaignDataSource_badTimestamp(t *testing.T) {
 }
 
 func TestCampaignDataSource_notJSON(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Status: 200, Body: "<html>maintenance</html>"})
 	expectFailure(t, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID),
@@ -125,6 +134,7 @@ func TestCampaignDataSource_notJSON(t *testing.T) {
 }
 
 func TestProvider_missingAPIKey(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	cfg := requiredProviders + fmt.Sprintf(`
 provider "sarvam" {
@@ -163,6 +173,7 @@ func TestProvider_badTimeoutAndRetries(t *testing.T) {
 }
 
 func TestCampaignDataSource_missingScope(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	cfg := requiredProviders + fmt.Sprintf(`
 provider "sarvam" {
@@ -174,6 +185,7 @@ provider "sarvam" {
 }
 
 func TestCampaignDataSource_invalidIDs(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	for _, tc := range []struct{ id, want string }{
 		{"", `campaign_id must not be empty`},
@@ -192,6 +204,7 @@ data "sarvam_campaign" "test" {
 // Written in the configuration: neither the provider's message nor the
 // configuration line Terraform quotes may show the password.
 func TestProvider_baseURLWithPasswordInConfigNotEchoed(t *testing.T) {
+	t.Parallel()
 	clearEnv(t)
 	cfg := requiredProviders + fmt.Sprintf(`
 provider "sarvam" {

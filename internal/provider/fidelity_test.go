@@ -23,6 +23,7 @@ import (
 // attribute the mapping forgot, or one it invented, at the top level or
 // below, fails expectWhole or the ObjectExact checks inside it.
 func TestCampaignDataSource_fullyPopulated(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	want := loanRemindersSummary()
 	maps.Copy(want, map[string]knownvalue.Check{
@@ -119,6 +120,7 @@ func retryOn(noAnswer bool) knownvalue.Check {
 // every one of its values. Its campaign_id is the literal "<string>", which
 // also shows that ids are escaped.
 func TestCampaignDataSource_seedExample(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	const s = "<string>"
 	const ts = "2023-11-07T05:31:56Z"
@@ -188,6 +190,7 @@ func TestCampaignDataSource_seedExample(t *testing.T) {
 // null object, not an object of nulls. A bare retry_interval_minutes is a
 // list of one, and offsetless timestamps read as UTC.
 func TestCampaignDataSource_nullsAndAbsent(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -232,6 +235,7 @@ func TestCampaignDataSource_nullsAndAbsent(t *testing.T) {
 // Unknown fields are ignored, unknown enum values pass through, Unicode is
 // kept, and each retry condition left out is null on its own.
 func TestCampaignDataSource_forwardCompatible(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -291,6 +295,7 @@ func TestCampaignDataSource_forwardCompatible(t *testing.T) {
 // Users index into metadata like any object, and a postcondition on status
 // stops the plan with the user's own message.
 func TestCampaignDataSource_metadataAndConditions(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -332,6 +337,7 @@ data "sarvam_campaign" "test" {
 // Ten thousand phone numbers and metadata nested forty deep go through
 // Terraform into state intact.
 func TestCampaignDataSource_largeCampaign(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	numbers := make([]string, 10000)
 	for i := range numbers {
@@ -374,6 +380,7 @@ output "leaf"  { value = "${` + path + `.leaf}/${` + path + `.n}" }
 
 // A null inside a list the API sends stays null in state, not "".
 func TestCampaignDataSource_nullInsideLists(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	fake.Put(fakeapi.OrgID, fakeapi.WorkspaceID, "MKN-Nulls-1", []byte(`{"campaign_id":"MKN-Nulls-1","name":"n","status":"active",
 		"app_config":{"connection_configs":[{"connection_id":"c","phone_numbers":["+911",null],"weight":null}]},

@@ -14,6 +14,7 @@ import (
 // A base_url that already holds the API's own path is refused before any
 // request: the provider appends /v1/orgs/… itself.
 func TestProvider_baseURLWithAPIPath(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	for _, bad := range []string{url + "/v1", url + "/v1/", url + "/v1/orgs/" + fakeapi.OrgID} {
 		t.Run(bad, func(t *testing.T) {
@@ -30,6 +31,7 @@ func TestProvider_baseURLWithAPIPath(t *testing.T) {
 // be the cause when every read fails this way. The fake API, like the real
 // one, serves only its exact mount.
 func TestProvider_baseURLWrongPath(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	wrong := url[:len(url)-len(fakeapi.BasePath)] + "/api/schedule"
 	expectFailure(t, providerBlock(wrong)+campaignBlock(fakeapi.LoanRemindersID),
@@ -44,6 +46,7 @@ func TestProvider_baseURLWrongPath(t *testing.T) {
 // fault, and the message names the host. The resolver is an in-process one
 // that answers NXDOMAIN, so the test does not depend on the machine's.
 func TestProvider_unknownHostFailsAtOnce(t *testing.T) {
+	t.Parallel()
 	clearEnv(t)
 	asked := nxdomainResolver(t)
 	const host = "apps.sarvamm.invalid"
@@ -72,6 +75,7 @@ provider "sarvam" {
 // A redirect is not followed, and the message says so and names only the
 // host it pointed at.
 func TestProvider_redirectNamed(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Status: 302, Header: map[string]string{"Location": "https://login.example.com/sso?next=/secret-path&token=abc"}})
 	expectFailure(t, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID),
@@ -83,6 +87,7 @@ func TestProvider_redirectNamed(t *testing.T) {
 // max_retries, a timed-out attempt is tried once more, not five times, and
 // the message says how long the read waited and which setting sets it.
 func TestProvider_hangingAPIBounded(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Hang: true}, fakeapi.Fault{Hang: true}, fakeapi.Fault{Hang: true})
 	expectFailure(t, providerBlock(url, `request_timeout = "1s"`)+campaignBlock(fakeapi.LoanRemindersID),

@@ -101,6 +101,7 @@ func testFunctionOutputs(t *testing.T, config string, outputs ...[]fnOutput) {
 }
 
 func TestFunctions_kolkataAndOffsets(t *testing.T) {
+	t.Parallel()
 	const locals = `
 locals {
   weekdays = {
@@ -129,6 +130,7 @@ locals {
 }
 
 func TestFunctions_overnightWindow(t *testing.T) {
+	t.Parallel()
 	fridays := scheduleLiteral("22:00", "06:00", "Asia/Kolkata", "Friday")
 	testFunctionOutputs(t, "",
 		// 02:00 on Saturday belongs to Friday's window.
@@ -144,6 +146,7 @@ func TestFunctions_overnightWindow(t *testing.T) {
 // New York: clocks go from 02:00 EST to 03:00 EDT on 2025-03-09 and from
 // 02:00 EDT back to 01:00 EST on 2025-11-02.
 func TestFunctions_newYorkDaylightSaving(t *testing.T) {
+	t.Parallel()
 	day := scheduleLiteral("09:00", "17:00", "America/New_York", "Sunday")
 	gap := scheduleLiteral("02:30", "04:00", "America/New_York", "Sunday")
 	repeated := scheduleLiteral("01:30", "03:00", "America/New_York", "Sunday")
@@ -166,6 +169,7 @@ func TestFunctions_newYorkDaylightSaving(t *testing.T) {
 // London: clocks go from 01:00 GMT to 02:00 BST on 2025-03-30 and from
 // 02:00 BST back to 01:00 GMT on 2025-10-26.
 func TestFunctions_londonDaylightSaving(t *testing.T) {
+	t.Parallel()
 	day := scheduleLiteral("09:00", "17:00", "Europe/London", "Sunday")
 	gap := scheduleLiteral("01:30", "09:00", "Europe/London", "Sunday")
 	repeated := scheduleLiteral("01:30", "02:30", "Europe/London", "Sunday")
@@ -185,6 +189,7 @@ func TestFunctions_londonDaylightSaving(t *testing.T) {
 // A value inside the schedule that is known only after apply leaves the
 // result unknown in the plan; after apply it is computed.
 func TestFunctions_valueKnownAfterApply(t *testing.T) {
+	t.Parallel()
 	const zone = `
 resource "terraform_data" "zone" {
   input = "Asia/Kolkata"
@@ -200,6 +205,7 @@ resource "terraform_data" "zone" {
 // The functions need no provider configuration: no provider block at all,
 // and no SARVAM_* settings, which would make a data source fail.
 func TestFunctions_noProviderConfiguration(t *testing.T) {
+	t.Parallel()
 	clearEnv(t)
 	resource.UnitTest(t, resource.TestCase{
 		TerraformVersionChecks:   functionVersions,
@@ -218,6 +224,7 @@ output "open" {
 // The campaign data source's allowed_schedule passes straight in. The fake's
 // campaign calls 09:30 to 18:00, Monday to Saturday, Asia/Kolkata.
 func TestFunctions_campaignSchedule(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	const schedule = "data.sarvam_campaign.test.allowed_schedule"
 	var b strings.Builder
@@ -242,6 +249,7 @@ func TestFunctions_campaignSchedule(t *testing.T) {
 // A precondition refuses a change while the campaign is calling, and lets it
 // through outside the window.
 func TestFunctions_preconditionRefusesInsideWindow(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	rollout := func(at string) string {
 		return providerBlock(url) + campaignBlock("MKN-Loan-Le-181e5d84-a3cc") + fmt.Sprintf(`
@@ -268,6 +276,7 @@ resource "terraform_data" "webhook_receiver" {
 // Each bad value is refused with a message that names the argument, the
 // attribute and the value, through both functions.
 func TestFunctions_errors(t *testing.T) {
+	t.Parallel()
 	const at = `"2025-03-10T10:00:00+05:30"`
 	good := func() map[string]string {
 		return map[string]string{
@@ -350,6 +359,7 @@ output "result" {
 // where it may come from and shows how to choose an answer with try(); the
 // data source itself reads it without complaint.
 func TestFunctions_scheduleFromAPICannotBeEvaluated(t *testing.T) {
+	t.Parallel()
 	const fromAPI = `The value may come from the API rather than from your typing: data.sarvam_campaign's allowed_schedule passes on what the API holds, ` +
 		`which the provider cannot change. To choose the answer for such a schedule yourself, wrap the call in try(), as in `
 	tries := map[string]string{

@@ -17,6 +17,7 @@ import (
 // path segment each, and read back the right campaign. The fake API records
 // the raw path: none may leave …/v1/orgs/{org}/workspaces/{ws}/campaigns/.
 func TestCampaignDataSource_hostileIDsStayInOneSegment(t *testing.T) {
+	t.Parallel()
 	fake, base := startFake(t)
 	// This test is about paths: the provider's one key reads this workspace.
 	fake.SetModes(fakeapi.Modes{Foreign: fakeapi.ForeignOpen})
@@ -69,6 +70,7 @@ func TestCampaignDataSource_hostileIDsStayInOneSegment(t *testing.T) {
 }
 
 func TestProvider_baseURLRefused(t *testing.T) {
+	t.Parallel()
 	clearEnv(t)
 	for _, tc := range []struct{ url, want string }{
 		{"https://apps.example.com/api?debug=1", "must not have a query string"},

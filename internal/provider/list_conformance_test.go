@@ -157,6 +157,7 @@ func (r *listRead) idAttribute() (string, error) {
 // lists, a missing total is null, and the errors of a list name it. A list
 // data source added is tested here without a line of its own.
 func TestListDataSourcesConform(t *testing.T) {
+	t.Parallel()
 	lists := listDataSources(t)
 	if len(lists) < 3 {
 		t.Fatalf("found %d list data sources, want at least sarvam_campaigns, sarvam_campaign_cohorts and sarvam_webhook_configs", len(lists))

@@ -36,6 +36,7 @@ data "sarvam_campaigns" "test" {
 // A wrong workspace_id on sarvam_campaigns is an error under either answer
 // the API may give, never an empty list.
 func TestMessages_foreignWorkspace(t *testing.T) {
+	t.Parallel()
 	t.Run("403", func(t *testing.T) {
 		_, url := startFake(t)
 		expectFailure(t, providerBlock(url)+campaignsIn(otherWorkspace, ""), exact(summaryForeignKey,
@@ -67,6 +68,7 @@ data "sarvam_campaign" "test" {
 
 // One not-found case per data source that reads by id, whole.
 func TestMessages_notFound(t *testing.T) {
+	t.Parallel()
 	in := `in workspace "ws-collections" of org "org-acme-finance"`
 	scope := `Check %s, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`
 	for _, tc := range []struct{ name, config, summary, detail string }{
@@ -105,6 +107,7 @@ data "sarvam_webhook_config" "test" {
 
 // A 422 that names a query parameter is an error on the argument sent as it.
 func TestMessages_argumentRefused(t *testing.T) {
+	t.Parallel()
 	asked := `Reading the campaign list in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 422 Unprocessable Entity: `
 	t.Run("status", func(t *testing.T) {
 		fake, url := startFake(t)

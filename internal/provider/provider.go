@@ -43,6 +43,8 @@ var (
 
 type sarvamProvider struct {
 	version string
+	// getenv, when set, stands for os.Getenv (see environment).
+	getenv environment
 }
 
 // New returns a constructor for the provider at the given version.

@@ -31,11 +31,42 @@ var testProviders = map[string]func() (tfprotov6.ProviderServer, error){
 	"sarvam": providerserver.NewProtocol6WithError(New("test")()),
 }
 
-// clearEnv keeps the developer's own SARVAM_* settings out of a test.
+// providersWithEnv serves a provider whose environment is env alone, so
+// that tests configured from the environment can run at once.
+func providersWithEnv(env map[string]string) map[string]func() (tfprotov6.ProviderServer, error) {
+	p := &sarvamProvider{version: "test", getenv: func(name string) string { return env[name] }}
+	return map[string]func() (tfprotov6.ProviderServer, error){"sarvam": providerserver.NewProtocol6WithError(p)}
+}
+
+// startEnv holds the SARVAM_* variables the test binary was started with.
+// TestMain takes them out of the environment, so that no test reads the
+// developer's own settings; the acceptance suite puts them back when they
+// name a workspace (accExternal).
+var startEnv = map[string]string{}
+
+// takeSarvamEnv moves every SARVAM_* variable from the environment into
+// startEnv.
+func takeSarvamEnv() {
+	for _, kv := range os.Environ() {
+		k, v, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(k, "SARVAM_") {
+			startEnv[k] = v
+			os.Unsetenv(k)
+		}
+	}
+}
+
+// clearEnv undoes, for this test, what a test before it left in the
+// environment. TestMain has already taken the developer's own settings
+// out, and a test that sets a variable runs alone (t.Setenv refuses a
+// parallel test), so in a parallel test there is nothing to clear and
+// clearEnv sets nothing.
 func clearEnv(t *testing.T) {
 	t.Helper()
 	for _, v := range []string{EnvAPIKey, EnvBaseURL, EnvOrgID, EnvWorkspaceID, EnvMaxRetries, EnvRequestTimeout} {
-		t.Setenv(v, "")
+		if _, set := os.LookupEnv(v); set {
+			t.Setenv(v, "")
+		}
 	}
 }
 
@@ -76,6 +107,7 @@ func TestMain(m *testing.M) {
 	// The test harness serves the provider under this namespace.
 	os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "sarvamai")
 	after, err := serveGenerated()
+	takeSarvamEnv()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)

@@ -39,6 +39,7 @@ func (p *markingProvider) Configure(ctx context.Context, req provider.ConfigureR
 // provider is configured, whatever the order Terraform reads them in, and
 // every one gets its own campaign's values.
 func TestCampaignDataSource_identicalReadsShareRequests(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	const n, distinct = 40, 4
 	ids := make([]string, distinct)

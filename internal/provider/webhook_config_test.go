@@ -29,6 +29,7 @@ func expectWebhook(attr string, v knownvalue.Check) statecheck.StateCheck {
 // Every attribute of the configuration with headers, whole; the one without
 // headers has null custom_headers and updated_by.
 func TestWebhookConfigDataSource_fidelity(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -68,6 +69,7 @@ func TestWebhookConfigDataSource_fidelity(t *testing.T) {
 // configuration deploys: it passes for the right URL, and warns, without
 // stopping the plan, for another.
 func TestWebhookConfigDataSource_checkBlock(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	config := func(receiver string) string {
 		return providerBlock(url) + webhookBlock(fakeapi.WebhookWithHeadersID) + campaignBlock(fakeapi.LoanRemindersID) + fmt.Sprintf(`
@@ -132,6 +134,7 @@ output "headers" { value = data.sarvam_webhook_config.test.custom_headers }
 }
 
 func TestWebhookConfigDataSource_errors(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	expectFailure(t, providerBlock(url)+webhookBlock("wh-missing"),
 		`Webhook configuration not found.*webhook configuration "wh-missing" in workspace "ws-collections" of org "org-acme-finance".*HTTP 404`, testKey)
@@ -144,6 +147,7 @@ func TestWebhookConfigDataSource_errors(t *testing.T) {
 // carry (its fields are not published) are left out of it, at any depth and
 // in any case, while the rest stays readable.
 func TestCampaignDataSource_webhookConfigWithholdsCredentials(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	var campaign map[string]any
 	if err := json.Unmarshal([]byte(fake.Body(fakeapi.LoanRemindersID)), &campaign); err != nil {

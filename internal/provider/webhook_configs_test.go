@@ -30,6 +30,7 @@ const webhooksPath = "/workspaces/" + fakeapi.WorkspaceID + "/webhooks"
 // read of it by id, attribute for attribute, and custom_headers is as
 // sensitive in the list as there.
 func TestWebhookConfigsDataSource_all(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	var checks []statecheck.StateCheck
 	for attr := range webhookConfigAttributes() {
@@ -67,6 +68,7 @@ output "headers" { value = data.sarvam_webhook_configs.test.webhook_configs[2].c
 // search, sort_by and sort_order are sent as given and shown in state; no
 // match is empty lists.
 func TestWebhookConfigsDataSource_searchAndSort(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -98,6 +100,7 @@ func TestWebhookConfigsDataSource_searchAndSort(t *testing.T) {
 // An API that reports no total, or adds fields to the envelope and the
 // items, is read the same; total is null when none is reported.
 func TestWebhookConfigsDataSource_tolerant(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		modes fakeapi.Modes
@@ -128,6 +131,7 @@ func TestWebhookConfigsDataSource_tolerant(t *testing.T) {
 // The API documents at most 5 configurations a workspace; 254 are read in
 // full, a page of 100 at a time, and max_results stops early.
 func TestWebhookConfigsDataSource_beyondDocumentedLimit(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	for i := range 250 {
 		id := fmt.Sprintf("wh-bulk-%03d", i)
@@ -167,6 +171,7 @@ output "last" { value = data.sarvam_webhook_configs.test.ids[253] }
 }
 
 func TestWebhookConfigsDataSource_errors(t *testing.T) {
+	t.Parallel()
 	fake, url := startFake(t)
 	fake.Inject(fakeapi.Fault{Status: 200, Body: `{"items": [{"webhook_id": "wh-x", "name": "x", "url": "https://x.example", "created_at": "yesterday", "updated_at": "2026-01-01T00:00:00Z"}], "total": 1, "offset": 0, "next_page_uri": null}`})
 	expectFailure(t, providerBlock(url)+webhooksBlock(), exact("Unexpected webhook configuration from the Sarvam API",
