@@ -104,7 +104,7 @@ func TestDocsIndexListsEveryDataSourceEphemeralResourceAndFunction(t *testing.T)
 
 // An ephemeral resource counts as soon as the provider registers one.
 func TestRegisteredCountsEphemeralResources(t *testing.T) {
-	kinds := registered(withEphemeral{New("test")().(*sarvamProvider)})
+	kinds := registered(withEphemeral{&sarvamProvider{version: "test"}})
 	if want := []string{"sarvam_stub"}; !slices.Equal(kinds["Ephemeral resources"], want) {
 		t.Errorf("ephemeral resources: got %v, want %v", kinds["Ephemeral resources"], want)
 	}
