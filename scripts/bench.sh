@@ -16,8 +16,18 @@
 #   BENCH_REQUEST_DELAY  delay the fake API adds to every request (50ms)
 #   BENCH_CONN_DELAY     delay it adds to a new connection's first request (100ms)
 #   BENCH_GO             "0" skips the Go benchmarks
-#   HTTP_PROVIDER_BIN    a terraform-provider-http binary: the same reads are
-#                        then planned through data "http" blocks, for comparison
+#   HTTP_PROVIDER_BIN    the terraform-provider-http binary the same reads are
+#                        planned through, in data "http" blocks, for comparison;
+#                        "none" skips the comparison. By default, hashicorp/http
+#                        as its main branch was at BENCH_HTTP_VERSION, the 3.x
+#                        line on terraform-plugin-framework, built once by
+#                        go install into BENCH_CACHE
+#   BENCH_HTTP_VERSION   the module version of terraform-provider-http built by
+#                        default (v1.2.1-0.20260903154542-926109cd8c07: the Go
+#                        module proxy serves the 3.x line under a pseudo-version
+#                        of its old module path only)
+#   BENCH_CACHE          where it is built (${XDG_CACHE_HOME:-~/.cache}/
+#                        terraform-provider-sarvam/bench)
 #
 # Terraform runs at its default parallelism (10). The provider's CPU time and
 # peak resident memory come from the kernel when it exits (scripts/rusage
@@ -43,6 +53,26 @@ trap cleanup EXIT INT TERM
 
 command -v terraform >/dev/null || { echo "bench: terraform is not on PATH" >&2; exit 1; }
 
+# The peer: hashicorp/http, built once into the cache unless
+# HTTP_PROVIDER_BIN names another build. A build goes to a temporary
+# directory first, so that an interrupted one is never taken for a finished
+# one.
+http_module=github.com/terraform-providers/terraform-provider-http
+http_version=${BENCH_HTTP_VERSION:-v1.2.1-0.20260903154542-926109cd8c07}
+if [ -z "${HTTP_PROVIDER_BIN:-}" ]; then
+  http_dir="${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-sarvam/bench}/http-$http_version"
+  if [ ! -x "$http_dir/terraform-provider-http" ]; then
+    echo "==> Building $http_module@$http_version into $http_dir (once)"
+    rm -rf "$http_dir.partial"
+    mkdir -p "$http_dir.partial"
+    GOBIN="$http_dir.partial" nice -n 5 go install "$http_module@$http_version"
+    rm -rf "$http_dir"
+    mv "$http_dir.partial" "$http_dir"
+  fi
+  HTTP_PROVIDER_BIN=$http_dir/terraform-provider-http
+fi
+[ "$HTTP_PROVIDER_BIN" != none ] || HTTP_PROVIDER_BIN=""
+
 if [ "${BENCH_GO:-1}" != 0 ]; then
   echo "==> Go benchmarks"
   (cd "$root" && go test -run '^$' -bench . -benchmem ./internal/client/ ./internal/provider/) | grep -E '^(Benchmark|ok|FAIL)'
@@ -65,6 +95,9 @@ if [ -n "${HTTP_PROVIDER_BIN:-}" ]; then
   cp "$tmp/rusage" "$tmp/http/terraform-provider-http"
   cp "$HTTP_PROVIDER_BIN" "$tmp/http/terraform-provider-http.real"
   providers+=(http)
+  # Which http, and on which framework, as its build records them.
+  echo "    http: $HTTP_PROVIDER_BIN ($(go version -m "$HTTP_PROVIDER_BIN" 2>/dev/null |
+    awk '$1 == "mod" { printf "%s %s", $2, $3 } $1 == "dep" && $2 ~ /terraform-plugin-(framework|sdk(\/v2)?)$/ { printf ", %s %s", $2, $3 }'))"
 fi
 
 # A key made up for this run: the fake accepts only it.
@@ -191,7 +224,7 @@ for p in "${providers[@]}"; do
   done
 done
 if [ -z "${HTTP_PROVIDER_BIN:-}" ]; then
-  echo "(comparison with hashicorp/http skipped: set HTTP_PROVIDER_BIN to a terraform-provider-http binary)"
+  echo "(comparison with hashicorp/http skipped: HTTP_PROVIDER_BIN=none)"
 fi
 
 # The ideal: every distinct campaign read once, $parallelism at a time, over

@@ -17,7 +17,7 @@ import (
 // The campaigns of sarvam_campaigns are written into state as tftypes
 // values built here rather than by the framework's reflection over a slice
 // of models, which took most of the provider's CPU and memory on a list of
-// thousands (README, Performance). campaignListValues must write exactly
+// thousands (PERFORMANCE.md). campaignListValues must write exactly
 // what reflection over campaignListItemModel would;
 // TestCampaignListValuesMatchReflection holds it to that.
 

@@ -53,7 +53,7 @@ func computedObjectList(desc string, attrs map[string]schema.Attribute) schema.L
 // same values as with nested attributes, and the framework's work after
 // every read is far less: for each null it finds the attribute's type in
 // the object type, where nested attributes have it rebuild the schema's
-// attribute maps (README, Performance). A list of objects cannot describe
+// attribute maps (PERFORMANCE.md). A list of objects cannot describe
 // its attributes, so desc must say where they are described.
 func computedLongObjectList(desc string, attrs map[string]schema.Attribute) schema.ListAttribute {
 	return schema.ListAttribute{Computed: true, ElementType: objectType(attrs), MarkdownDescription: desc}
