@@ -171,6 +171,7 @@ func TestByName_oneMatch(t *testing.T) {
 	for _, l := range lookups() {
 		for _, sm := range searchModes {
 			t.Run(l.dataSource+"/"+sm.name, func(t *testing.T) {
+				t.Parallel()
 				fake, url := startFake(t)
 				fake.SetModes(fakeapi.Modes{Search: sm.mode})
 				var checks []statecheck.StateCheck
@@ -196,6 +197,7 @@ func TestByName_laterPage(t *testing.T) {
 	t.Parallel()
 	for _, l := range lookups() {
 		t.Run(l.dataSource, func(t *testing.T) {
+			t.Parallel()
 			fake, url := startFake(t)
 			l.bury(fake)
 			resource.UnitTest(t, resource.TestCase{
@@ -224,6 +226,7 @@ func TestByName_none(t *testing.T) {
 	t.Parallel()
 	for _, l := range lookups() {
 		t.Run(l.dataSource, func(t *testing.T) {
+			t.Parallel()
 			_, url := startFake(t)
 			expectFailure(t, providerBlock(url)+l.block("test", "name", "Nothing like it"),
 				wholeError(capitalize(l.kind)+" not found",
@@ -240,6 +243,7 @@ func TestByName_caseOnlyNearMiss(t *testing.T) {
 	for _, l := range lookups() {
 		for _, sm := range searchModes {
 			t.Run(l.dataSource+"/"+sm.name, func(t *testing.T) {
+				t.Parallel()
 				fake, url := startFake(t)
 				fake.SetModes(fakeapi.Modes{Search: sm.mode})
 				kind, kinds := l.kind, l.kinds
@@ -258,6 +262,7 @@ func TestByName_several(t *testing.T) {
 	t.Parallel()
 	for _, l := range lookups() {
 		t.Run(l.dataSource, func(t *testing.T) {
+			t.Parallel()
 			fake, url := startFake(t)
 			name, lines := l.share(fake)
 			expectFailure(t, providerBlock(url)+l.block("test", "name", name),
@@ -273,6 +278,7 @@ func TestByName_exactlyOne(t *testing.T) {
 	t.Parallel()
 	for _, l := range lookups() {
 		t.Run(l.dataSource, func(t *testing.T) {
+			t.Parallel()
 			fake, url := startFake(t)
 			both := fmt.Sprintf("\ndata %q \"test\" {\n  %s\n  %s = %q\n  name = %q\n}\n", l.dataSource, l.args, l.idAttr, l.oneID, l.one)
 			expectFailure(t, providerBlock(url)+both, `Invalid Attribute Combination.*Exactly one of these attributes must be configured: \[`+l.idAttr+`,name\]`)

@@ -225,6 +225,7 @@ func TestCampaignsDataSource_misbehavingPages(t *testing.T) {
 		{"endless pages", fakeapi.ListEndless, `total grew from \d+ to \d+, more than 2 times during one read`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			fake, url := startFake(t)
 			fake.AddCampaigns(350, "Bulk")
 			fake.SetListMode(tc.mode)

@@ -342,6 +342,7 @@ func TestFunctions_errors(t *testing.T) {
 			`Invalid value for "schedule" parameter: attribute "timezone" is required\.`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			clearEnv(t)
 			for _, fn := range []string{"calling_window_open", "next_calling_window"} {
 				expectFunctionFailure(t, requiredProviders+fmt.Sprintf(`
@@ -373,6 +374,7 @@ func TestFunctions_scheduleFromAPICannotBeEvaluated(t *testing.T) {
 	} {
 		for fn, try := range tries {
 			t.Run(tc.name+"/"+fn, func(t *testing.T) {
+				t.Parallel()
 				_, url := startFake(t)
 				expectFunctionFailure(t, providerBlock(url)+campaignBlock(tc.campaign)+fmt.Sprintf(`
 output "result" {
@@ -385,6 +387,7 @@ output "result" {
 	}
 	// The idiom the error shows chooses the answer: the plan goes on.
 	t.Run("try", func(t *testing.T) {
+		t.Parallel()
 		_, url := startFake(t)
 		config := providerBlock(url) + campaignBlock(fakeapi.PolicyRenewalID) + `
 output "open" {

@@ -164,6 +164,7 @@ func TestListDataSourcesConform(t *testing.T) {
 	}
 	for _, typeName := range sortedKeys(lists) {
 		t.Run(typeName, func(t *testing.T) {
+			t.Parallel()
 			l := shapeOf(t, typeName, lists[typeName])
 			testListConforms(t, l)
 		})

@@ -38,6 +38,7 @@ data "sarvam_campaigns" "test" {
 func TestMessages_foreignWorkspace(t *testing.T) {
 	t.Parallel()
 	t.Run("403", func(t *testing.T) {
+		t.Parallel()
 		_, url := startFake(t)
 		expectFailure(t, providerBlock(url)+campaignsIn(otherWorkspace, ""), exact(summaryForeignKey,
 			`Reading the campaign list in workspace "ws-other" of org "org-acme-finance": the API answered HTTP 403 Forbidden: `+
@@ -55,6 +56,7 @@ data "sarvam_campaign" "test" {
 `, otherWorkspace, fakeapi.LoanRemindersID), `campaign "` + fakeapi.LoanRemindersID + `" in workspace "ws-other" of org "org-acme-finance"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			fake, url := startFake(t)
 			fake.SetModes(fakeapi.Modes{Foreign: fakeapi.ForeignNotFound})
 			expectFailure(t, providerBlock(url)+tc.config, exact(summaryNoWorkspace,
@@ -99,6 +101,7 @@ data "sarvam_webhook_config" "test" {
 				fmt.Sprintf(scope, "webhook_id")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			_, url := startFake(t)
 			expectFailure(t, providerBlock(url)+tc.config, exact(tc.summary, tc.detail), testKey)
 		})
@@ -110,6 +113,7 @@ func TestMessages_argumentRefused(t *testing.T) {
 	t.Parallel()
 	asked := `Reading the campaign list in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 422 Unprocessable Entity: `
 	t.Run("status", func(t *testing.T) {
+		t.Parallel()
 		fake, url := startFake(t)
 		fake.SetModes(fakeapi.Modes{UnknownStatus: fakeapi.UnknownStatusRejected})
 		expectFailure(t, providerBlock(url)+campaignsIn(fakeapi.WorkspaceID, `status = "running"`), exact(summaryArgumentRefused,
@@ -117,6 +121,7 @@ func TestMessages_argumentRefused(t *testing.T) {
 				`The API refused the value of status (its query parameter campaign_status). Use one of the documented statuses: scheduled, active, paused, ended, cancelled.`), testKey)
 	})
 	t.Run("sort_by", func(t *testing.T) {
+		t.Parallel()
 		_, url := startFake(t)
 		expectFailure(t, providerBlock(url)+campaignsIn(fakeapi.WorkspaceID, `sort_by = "priority"`), exact(summaryArgumentRefused,
 			asked+`Invalid query parameters: sort_by: Input should be 'created_at', 'name' or 'updated_at', got "priority" (code validation_error). `+

@@ -111,6 +111,7 @@ func TestWebhookConfigsDataSource_tolerant(t *testing.T) {
 		{"extra fields", fakeapi.Modes{ExtraFields: true}, knownvalue.Int64Exact(4)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			fake, url := startFake(t)
 			fake.SetModes(tc.modes)
 			resource.UnitTest(t, resource.TestCase{
