@@ -78,8 +78,12 @@ func shapeOf(t *testing.T, typeName string, s schema.Schema) listShape {
 	return shape
 }
 
-func (l listShape) block(extra ...string) string {
-	return fmt.Sprintf("\ndata %q \"test\" {\n  %s\n  %s\n}\n", l.typeName, l.args, strings.Join(extra, "\n  "))
+func (l listShape) block(extra ...string) string { return l.named("test", extra...) }
+
+// named is the data source under another name than test, for several reads
+// in one configuration.
+func (l listShape) named(name string, extra ...string) string {
+	return fmt.Sprintf("\ndata %q %q {\n  %s\n  %s\n}\n", l.typeName, name, l.args, strings.Join(extra, "\n  "))
 }
 
 // listRead is the state of one read of a list data source.
@@ -89,15 +93,21 @@ type listRead struct {
 	items []map[string]any
 }
 
-// capture is a state check that keeps the read of data.<typeName>.test.
+// capture is a state check that keeps the read of data.<typeName>.<name>,
+// data.<typeName>.test when name is empty.
 type capture struct {
 	typeName string
 	into     *listRead
+	name     string
 }
 
 func (c capture) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	name := c.name
+	if name == "" {
+		name = "test"
+	}
 	for _, r := range req.State.Values.RootModule.Resources {
-		if r.Address != "data."+c.typeName+".test" {
+		if r.Address != "data."+c.typeName+"."+name {
 			continue
 		}
 		*c.into = listRead{attrs: r.AttributeValues}
@@ -112,7 +122,7 @@ func (c capture) CheckState(_ context.Context, req statecheck.CheckStateRequest,
 		}
 		return
 	}
-	resp.Error = fmt.Errorf("no data.%s.test in state", c.typeName)
+	resp.Error = fmt.Errorf("no data.%s.%s in state", c.typeName, name)
 }
 
 // itemsOf fills r.items from the attribute that holds them; anything but
@@ -173,14 +183,17 @@ func TestListDataSourcesConform(t *testing.T) {
 
 func testListConforms(t *testing.T, l listShape) {
 	fake, base := startFake(t)
+	// Three reads in one configuration: every item, one, and none.
 	var all, one, none listRead
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{
-			{Config: providerBlock(base) + l.block(), ConfigStateChecks: []statecheck.StateCheck{capture{l.typeName, &all}}},
-			{Config: providerBlock(base) + l.block("max_results = 1"), ConfigStateChecks: []statecheck.StateCheck{capture{l.typeName, &one}}},
-			{Config: providerBlock(base) + l.block(`search = "no such name anywhere"`, `sort_order = "asc"`), ConfigStateChecks: []statecheck.StateCheck{capture{l.typeName, &none}}},
-		},
+		Steps: []resource.TestStep{{
+			Config: providerBlock(base) + l.named("all") + l.named("one", "max_results = 1") +
+				l.named("none", `search = "no such name anywhere"`, `sort_order = "asc"`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				capture{l.typeName, &all, "all"}, capture{l.typeName, &one, "one"}, capture{l.typeName, &none, "none"},
+			},
+		}},
 	})
 	all.itemsOf(l.items)
 	idAttr, err := all.idAttribute()
@@ -207,8 +220,8 @@ func testListConforms(t *testing.T, l listShape) {
 	if len(none.ids) != 0 || len(none.items) != 0 || fmt.Sprint(none.attrs["total"]) != "0" || none.attrs["sort_order"] != "asc" {
 		t.Errorf("no match: ids %v, %d items, total %v, sort_order %v; want empty lists, 0 and asc", none.ids, len(none.items), none.attrs["total"], none.attrs["sort_order"])
 	}
-	// Terraform reads each step's data source more than once; each read
-	// sends the same first request.
+	// Terraform reads each data source more than once; each read sends the
+	// same first request.
 	firsts := map[string]url.Values{}
 	for _, r := range fake.Requests() {
 		q, _ := url.ParseQuery(r.RawQuery)
@@ -237,7 +250,7 @@ func testListConforms(t *testing.T, l listShape) {
 	var noTotal listRead
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
-		Steps:                    []resource.TestStep{{Config: providerBlock(base) + l.block(), ConfigStateChecks: []statecheck.StateCheck{capture{l.typeName, &noTotal}}}},
+		Steps:                    []resource.TestStep{{Config: providerBlock(base) + l.block(), ConfigStateChecks: []statecheck.StateCheck{capture{l.typeName, &noTotal, ""}}}},
 	})
 	if noTotal.attrs["total"] != nil || !slices.Equal(noTotal.ids, all.ids) {
 		t.Errorf("without a total: total %v, ids %v; want null and %v", noTotal.attrs["total"], noTotal.ids, all.ids)
