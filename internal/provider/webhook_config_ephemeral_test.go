@@ -20,7 +20,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -29,6 +31,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
@@ -173,23 +176,31 @@ func failure(t *testing.T, providers map[string]func() (tfprotov6.ProviderServer
 }
 
 // What the ephemeral resource cannot read it reports as the data source
-// does, word for word: a webhook_id or a name that is not found, and
-// neither or both of them.
+// does, word for word: a webhook_id or a name that is not found, neither or
+// both of them, and a provider without a key.
 func TestWebhookConfigEphemeral_errorsAsTheDataSource(t *testing.T) {
 	_, url := startFake(t)
+	withoutKey := requiredProviders + fmt.Sprintf("\nprovider \"sarvam\" {\n  base_url     = %q\n  org_id       = %q\n  workspace_id = %q\n}\n", url, fakeapi.OrgID, fakeapi.WorkspaceID)
 	for _, tc := range []struct {
 		name, args, want string
+		// provider is the provider block, when not providerBlock's.
+		provider string
 	}{
 		{"id not found", `webhook_id = "wh-missing"`,
-			`^Webhook configuration not found Reading webhook configuration "wh-missing" in workspace "ws-collections" of org "org-acme-finance": .*HTTP 404.* Check webhook_id, and that org_id and workspace_id`},
+			`^Webhook configuration not found Reading webhook configuration "wh-missing" in workspace "ws-collections" of org "org-acme-finance": .*HTTP 404.* Check webhook_id, and that org_id and workspace_id`, ""},
 		{"name not found", `name = "No such hook"`,
-			`^Webhook configuration not found No webhook configuration in workspace "ws-collections" of org "org-acme-finance" is named exactly "No such hook" \(names are matched case-sensitively\)\. To see which webhook configurations exist, read the sarvam_webhook_configs data source`},
-		{"neither", ``, `^Missing Attribute Configuration Exactly one of these attributes must be configured: \[webhook_id,name\]$`},
+			`^Webhook configuration not found No webhook configuration in workspace "ws-collections" of org "org-acme-finance" is named exactly "No such hook" \(names are matched case-sensitively\)\. To see which webhook configurations exist, read the sarvam_webhook_configs data source`, ""},
+		{"neither", ``, `^Missing Attribute Configuration Exactly one of these attributes must be configured: \[webhook_id,name\]$`, ""},
 		{"both", `webhook_id = "` + fakeapi.WebhookWithHeadersID + `"` + "\n  name = \"CRM attempt updates\"",
-			`^Invalid Attribute Combination Exactly one of these attributes must be configured: \[webhook_id,name\]$`},
+			`^Invalid Attribute Combination Exactly one of these attributes must be configured: \[webhook_id,name\]$`, ""},
+		{"no key", `webhook_id = "` + fakeapi.WebhookWithHeadersID + `"`,
+			`^Missing Sarvam API key The provider needs an API key to read sarvam_webhook_config\. Set the api_key attribute`, withoutKey},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			head := providerBlock(url)
+			if tc.provider != "" {
+				head = tc.provider
+			}
 			fromEphemeral := failure(t, echoProviders, echoRequiredProviders+strings.TrimPrefix(head, requiredProviders)+
 				"\nephemeral \"sarvam_webhook_config\" \"test\" {\n  "+tc.args+"\n}\n\nprovider \"echo\" {\n  data = "+ephemeralWebhookAddr+"\n}\n\nresource \"echo\" \"test\" {}\n")
 			if t.Skipped() {
@@ -463,4 +474,42 @@ func stringValidators(a any) []validator.String {
 		return v.StringValidators()
 	}
 	return nil
+}
+
+// A panic while the ephemeral resource reads becomes the diagnostic the data
+// source gives, with the key masked.
+func TestWebhookConfigEphemeral_panicBecomesDiagnosticWithoutKey(t *testing.T) {
+	c, err := client.New(client.Config{BaseURL: "https://apps.example.com", APIKey: testKey, Transport: panickingTransport{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	e := newWebhookConfigEphemeralResource()
+	configurable, ok := e.(ephemeral.EphemeralResourceWithConfigure)
+	if !ok {
+		t.Fatal("the ephemeral resource cannot be configured")
+	}
+	var cresp ephemeral.ConfigureResponse
+	configurable.Configure(ctx, ephemeral.ConfigureRequest{ProviderData: &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}}, &cresp)
+	if cresp.Diagnostics.HasError() {
+		t.Fatalf("configure: %v", cresp.Diagnostics)
+	}
+	var sresp ephemeral.SchemaResponse
+	e.Schema(ctx, ephemeral.SchemaRequest{}, &sresp)
+	read, _ := readRequestWith(t, ctx, newWebhookConfigDataSource(), map[string]tftypes.Value{"webhook_id": tftypes.NewValue(tftypes.String, "wh-1")})
+	req := ephemeral.OpenRequest{Config: tfsdk.Config{Schema: sresp.Schema, Raw: read.Config.Raw}}
+	resp := &ephemeral.OpenResponse{Result: tfsdk.EphemeralResultData{Schema: sresp.Schema, Raw: tftypes.NewValue(read.Config.Raw.Type(), nil)}}
+	e.Open(ctx, req, resp)
+
+	if !resp.Diagnostics.HasError() {
+		t.Fatal("want an error diagnostic after the panic")
+	}
+	d := resp.Diagnostics.Errors()[0]
+	text := d.Summary() + " " + d.Detail()
+	if want := "Internal error in the sarvam provider Reading sarvam_webhook_config failed unexpectedly: boom with header [REDACTED]."; !strings.HasPrefix(text, want) {
+		t.Fatalf("got %q, want it to begin %q", text, want)
+	}
+	if strings.Contains(text, testKey) {
+		t.Fatalf("the key is in the diagnostic: %s", text)
+	}
 }
