@@ -8,7 +8,10 @@
 #   <!-- example: the plan stops at its postcondition -->
 # must fail there, and nowhere else. A block preceded by
 #   <!-- example: not a root configuration; terraform test runs it -->
-# (a module's own files, a .tftest.hcl) is skipped. Every other block must
+# (a module's own files, a .tftest.hcl) is skipped, and so is one preceded by
+#   <!-- example: not planned; REASON -->
+# where REASON says what the plan would need that the demo does not have,
+# such as a provider other than sarvam. Every other block must
 # plan with no error and no warning. With SKIP_FUNCTION_EXAMPLES=1 (a CLI
 # without provider functions), a block that calls one is skipped and said so.
 # Usage: plan-doc-examples.sh WORKDIR
@@ -35,6 +38,7 @@ extract() {
   awk -v dir="$work/$slug" '
     /^<!-- example: the plan stops at its postcondition -->$/ { marked = 1; next }
     /^<!-- example: not a root configuration; terraform test runs it -->$/ { skip = 1; next }
+    /^<!-- example: not planned; .+ -->$/ { skip = 1; next }
     /^```terraform$/ && skip { skip = 0; skipping = 1; next }
     /^```/ && skipping { skipping = 0; next }
     skipping { next }

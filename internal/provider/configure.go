@@ -18,39 +18,47 @@ import (
 )
 
 // Configure resolves the provider's settings and hands a configured client
-// to the data sources. Each setting is resolved by a function of its own.
+// to the data sources and the ephemeral resources, which read alike. Each
+// setting is resolved by a function of its own.
 func (p *sarvamProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	if data := p.configure(ctx, req, &resp.Diagnostics); data != nil {
+		resp.DataSourceData = data
+		resp.EphemeralResourceData = data
+	}
+}
+
+// configure is Configure's work: what every read gets, or nil with the
+// diagnostics that say why there is nothing to hand over.
+func (p *sarvamProvider) configure(ctx context.Context, req provider.ConfigureRequest, diags *diag.Diagnostics) *providerData {
 	var cfg providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
+	diags.Append(req.Config.Get(ctx, &cfg)...)
+	if diags.HasError() {
+		return nil
 	}
 	if unknown := cfg.unknown(); len(unknown) > 0 {
 		// Not an error yet: a plan that reads no Sarvam data source must
 		// still work. Each read reports it (dataSource.begin).
-		resp.DataSourceData = &providerData{unknown: unknown}
-		return
+		return &providerData{unknown: unknown}
 	}
-	s := p.env().resolve(cfg, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+	s := p.env().resolve(cfg, diags)
+	if diags.HasError() {
+		return nil
 	}
 	if s.apiKey == "" {
 		// Not an error yet: OpenTofu configures the provider even for a
 		// configuration that only calls its functions, which need no key.
 		// Each read reports it (dataSource.begin).
-		resp.DataSourceData = &providerData{missingKey: true}
-		return
+		return &providerData{missingKey: true}
 	}
 	c, err := s.newClient(userAgent(p.version, req.TerraformVersion))
 	if err != nil {
-		resp.Diagnostics.AddError("Could not configure the Sarvam API client", err.Error())
-		return
+		diags.AddError("Could not configure the Sarvam API client", err.Error())
+		return nil
 	}
 	tflog.Debug(ctx, "Configured the Sarvam API client", map[string]any{
 		"base_url": s.baseURL, "max_retries": s.maxRetries, "request_timeout": s.timeout.String(),
 	})
-	resp.DataSourceData = &providerData{client: c, apiKey: s.apiKey, orgID: s.orgID, workspaceID: s.workspaceID}
+	return &providerData{client: c, apiKey: s.apiKey, orgID: s.orgID, workspaceID: s.workspaceID}
 }
 
 // unknown names the attributes whose values are not known yet at plan time.

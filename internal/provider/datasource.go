@@ -42,12 +42,18 @@ func (d *dataSource[M, P]) Metadata(_ context.Context, _ datasource.MetadataRequ
 }
 
 func (d *dataSource[M, P]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
+	d.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// configure takes what the provider's Configure handed over, for a data
+// source or an ephemeral resource reading through this one.
+func (d *dataSource[M, P]) configure(given any, diags *diag.Diagnostics) {
+	if given == nil {
 		return
 	}
-	data, ok := req.ProviderData.(*providerData)
+	data, ok := given.(*providerData)
 	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", req.ProviderData))
+		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", given))
 		return
 	}
 	d.data = data

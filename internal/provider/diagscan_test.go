@@ -55,27 +55,28 @@ var diagCalls = map[string]struct {
 	"NewFuncError":                  {0, "Function"},
 }
 
-// frameworkValidators gives the summary each validator of
-// terraform-plugin-framework-validators reports (validatordiag); a
-// validator used here and missing from this table fails the scan.
-var frameworkValidators = map[string]string{
-	"datasourcevalidator.ExactlyOneOf":     "Invalid Attribute Combination",
-	"datasourcevalidator.Conflicting":      "Invalid Attribute Combination",
-	"datasourcevalidator.AtLeastOneOf":     "Invalid Attribute Combination",
-	"datasourcevalidator.RequiredTogether": "Invalid Attribute Combination",
-	"stringvalidator.OneOf":                "Invalid Attribute Value Match",
-	"stringvalidator.NoneOf":               "Invalid Attribute Value Match",
-	"stringvalidator.RegexMatches":         "Invalid Attribute Value Match",
-	"stringvalidator.LengthAtLeast":        "Invalid Attribute Value Length",
-	"stringvalidator.LengthAtMost":         "Invalid Attribute Value Length",
-	"stringvalidator.LengthBetween":        "Invalid Attribute Value Length",
-	"stringvalidator.ExactlyOneOf":         "Invalid Attribute Combination",
-	"stringvalidator.ConflictsWith":        "Invalid Attribute Combination",
-	"int64validator.Between":               "Invalid Attribute Value",
-	"int64validator.AtLeast":               "Invalid Attribute Value",
-	"int64validator.AtMost":                "Invalid Attribute Value",
-	"listvalidator.SizeAtLeast":            "Invalid Attribute Value",
-	"listvalidator.SizeAtMost":             "Invalid Attribute Value",
+// frameworkValidators gives the summaries each validator of
+// terraform-plugin-framework-validators reports (validatordiag, and
+// "Missing Attribute Configuration" for none of several set); a validator
+// used here and missing from this table fails the scan.
+var frameworkValidators = map[string][]string{
+	"datasourcevalidator.ExactlyOneOf":     {"Invalid Attribute Combination", "Missing Attribute Configuration"},
+	"datasourcevalidator.Conflicting":      {"Invalid Attribute Combination"},
+	"datasourcevalidator.AtLeastOneOf":     {"Missing Attribute Configuration"},
+	"datasourcevalidator.RequiredTogether": {"Invalid Attribute Combination"},
+	"stringvalidator.OneOf":                {"Invalid Attribute Value Match"},
+	"stringvalidator.NoneOf":               {"Invalid Attribute Value Match"},
+	"stringvalidator.RegexMatches":         {"Invalid Attribute Value Match"},
+	"stringvalidator.LengthAtLeast":        {"Invalid Attribute Value Length"},
+	"stringvalidator.LengthAtMost":         {"Invalid Attribute Value Length"},
+	"stringvalidator.LengthBetween":        {"Invalid Attribute Value Length"},
+	"stringvalidator.ExactlyOneOf":         {"Invalid Attribute Combination"},
+	"stringvalidator.ConflictsWith":        {"Invalid Attribute Combination"},
+	"int64validator.Between":               {"Invalid Attribute Value"},
+	"int64validator.AtLeast":               {"Invalid Attribute Value"},
+	"int64validator.AtMost":                {"Invalid Attribute Value"},
+	"listvalidator.SizeAtLeast":            {"Invalid Attribute Value"},
+	"listvalidator.SizeAtMost":             {"Invalid Attribute Value"},
 }
 
 type site struct {
@@ -217,8 +218,10 @@ func (s *scanner) emitted() (out []emitted, unknown []string) {
 				if sel, ok := n.(*ast.SelectorExpr); ok {
 					if pkg, ok := sel.X.(*ast.Ident); ok && strings.HasSuffix(pkg.Name, "validator") && pkg.Name != "validator" {
 						name := pkg.Name + "." + sel.Sel.Name
-						if summary, ok := frameworkValidators[name]; ok {
-							out = append(out, emitted{"Error", summary, s.where(sel), false})
+						if summaries, ok := frameworkValidators[name]; ok {
+							for _, summary := range summaries {
+								out = append(out, emitted{"Error", summary, s.where(sel), false})
+							}
 						} else {
 							unknown = append(unknown, name+" at "+s.where(sel))
 						}

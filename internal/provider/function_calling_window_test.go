@@ -51,28 +51,16 @@ func openAndNext(name, schedule, at string, open bool, opens, closes string) []f
 
 // functionVersions skips a test on CLI releases without provider functions:
 // Terraform below 1.8, OpenTofu below 1.7.
-var functionVersions = []tfversion.TerraformVersionCheck{skipWithoutFunctions{}}
+var functionVersions = []tfversion.TerraformVersionCheck{providerFunctions}
 
 // expectFunctionFailure is expectFailure on Terraform releases with provider
 // functions.
 func expectFunctionFailure(t *testing.T, config, pattern string) {
 	t.Helper()
 	want := regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
-	var got error
-	resource.UnitTest(t, resource.TestCase{
-		TerraformVersionChecks:   functionVersions,
-		ProtoV6ProviderFactories: testProviders,
-		ErrorCheck: func(err error) error {
-			got = err
-			return nil
-		},
-		Steps: []resource.TestStep{{Config: config}},
-	})
+	got := applyError(t, functionVersions, testProviders, config)
 	if t.Skipped() {
 		return
-	}
-	if got == nil {
-		t.Fatalf("the config was applied without error; want an error matching %s", want)
 	}
 	if !want.MatchString(got.Error()) {
 		t.Fatalf("error does not match %s:\n%s", want, got)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -39,6 +40,8 @@ const maxRetriesLimit = 10
 var (
 	_ provider.Provider              = (*sarvamProvider)(nil)
 	_ provider.ProviderWithFunctions = (*sarvamProvider)(nil)
+
+	_ provider.ProviderWithEphemeralResources = (*sarvamProvider)(nil)
 )
 
 type sarvamProvider struct {
@@ -61,7 +64,8 @@ type providerModel struct {
 	RequestTimeout types.String `tfsdk:"request_timeout"`
 }
 
-// providerData is what Configure hands to every data source.
+// providerData is what Configure hands to every data source and ephemeral
+// resource.
 type providerData struct {
 	client *client.Client
 	// apiKey is kept only to mask it out of panic messages.
@@ -136,6 +140,12 @@ func (p *sarvamProvider) DataSources(context.Context) []func() datasource.DataSo
 		newWebhookConfigDataSource,
 		newWebhookConfigsDataSource,
 	}
+}
+
+// EphemeralResources read what must not be stored; each shares the read of
+// the data source of its name.
+func (p *sarvamProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{newWebhookConfigEphemeralResource}
 }
 
 func (p *sarvamProvider) Functions(context.Context) []func() function.Function {

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
@@ -136,18 +137,7 @@ data "sarvam_campaign" "test" {
 func expectFailure(t *testing.T, config string, pattern string, forbidden ...string) {
 	t.Helper()
 	want := regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
-	var got error
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		ErrorCheck: func(err error) error {
-			got = err
-			return nil
-		},
-		Steps: []resource.TestStep{{Config: config}},
-	})
-	if got == nil {
-		t.Fatalf("the config was applied without error; want an error matching %s", want)
-	}
+	got := applyError(t, nil, testProviders, config)
 	if !want.MatchString(got.Error()) {
 		t.Fatalf("error does not match %s:\n%s", want, got)
 	}
@@ -156,6 +146,27 @@ func expectFailure(t *testing.T, config string, pattern string, forbidden ...str
 			t.Fatalf("error contains %q, which must never be shown:\n%s", f, got)
 		}
 	}
+}
+
+// applyError applies config, which must fail, with the version checks and
+// the providers given, and returns its error; nil when the CLI was skipped.
+// The test fails if config applied.
+func applyError(t *testing.T, versions []tfversion.TerraformVersionCheck, providers map[string]func() (tfprotov6.ProviderServer, error), config string) error {
+	t.Helper()
+	var got error
+	resource.UnitTest(t, resource.TestCase{
+		TerraformVersionChecks:   versions,
+		ProtoV6ProviderFactories: providers,
+		ErrorCheck: func(err error) error {
+			got = err
+			return nil
+		},
+		Steps: []resource.TestStep{{Config: config}},
+	})
+	if got == nil && !t.Skipped() {
+		t.Fatalf("the config was applied without error:\n%s", config)
+	}
+	return got
 }
 
 // expectNoError applies a config that must succeed.

@@ -6,7 +6,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
@@ -18,7 +20,11 @@ type webhookConfigDataSource struct {
 	dataSource[webhookConfigurationModel, *webhookConfigurationModel]
 }
 
-func newWebhookConfigDataSource() datasource.DataSource {
+func newWebhookConfigDataSource() datasource.DataSource { return newWebhookConfigReader() }
+
+// newWebhookConfigReader is the data source, for the ephemeral resource of
+// the same name to read through.
+func newWebhookConfigReader() *webhookConfigDataSource {
 	return &webhookConfigDataSource{dataSource[webhookConfigurationModel, *webhookConfigurationModel]{name: "webhook_config"}}
 }
 
@@ -30,14 +36,23 @@ func (d *webhookConfigDataSource) ConfigValidators(context.Context) []datasource
 
 func (d *webhookConfigDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	defer d.recoverPanic(ctx, &resp.Diagnostics)
-	m, ok := d.begin(ctx, req.Config, &resp.Diagnostics)
+	if m, ok := d.read(ctx, req.Config, &resp.Diagnostics); ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	}
+}
+
+// read reads the webhook configuration config asks for, by id or by name.
+// It is the whole read of the data source and of the ephemeral resource of
+// the same name, which differ only in where the result goes.
+func (d *webhookConfigDataSource) read(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (*webhookConfigurationModel, bool) {
+	m, ok := d.begin(ctx, config, diags)
 	if !ok {
-		return
+		return nil, false
 	}
 	if m.WebhookID.IsNull() {
-		id, ok := findByName(ctx, d.byName(m), m.Name.ValueString(), &resp.Diagnostics)
+		id, ok := findByName(ctx, d.byName(m), m.Name.ValueString(), diags)
 		if !ok {
-			return
+			return nil, false
 		}
 		m.WebhookID = types.StringValue(id)
 	}
@@ -45,14 +60,14 @@ func (d *webhookConfigDataSource) Read(ctx context.Context, req datasource.ReadR
 	t := target{kind: "webhook configuration", idAttr: "webhook_id", scope: m.scopeModel, asked: fmt.Sprintf("webhook configuration %q %s", id, m.in())}
 	w, err := d.client().GetWebhookConfig(ctx, m.org(), m.workspace(), id)
 	if err != nil {
-		readError(&resp.Diagnostics, err, t)
-		return
+		readError(diags, err, t)
+		return nil, false
 	}
 	if err := m.fromAPI(w); err != nil {
-		mappingError(&resp.Diagnostics, err, t)
-		return
+		mappingError(diags, err, t)
+		return nil, false
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	return m, true
 }
 
 // byName finds the webhook configuration by its name in the model's scope.
