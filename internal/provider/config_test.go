@@ -170,6 +170,7 @@ provider "sarvam" {
 }
 
 func TestProvider_invalidScopeIDs(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	expectFailure(t, requiredProviders+fmt.Sprintf(`
 provider "sarvam" {
@@ -187,15 +188,13 @@ data "sarvam_campaign" "test" {
 }
 `, `Invalid org_id.*org_id must not be ".."`)
 
-	t.Setenv(EnvAPIKey, testKey)
-	t.Setenv(EnvBaseURL, url)
-	t.Setenv(EnvOrgID, "org\x01acme")
-	t.Setenv(EnvWorkspaceID, fakeapi.WorkspaceID)
-	expectFailure(t, requiredProviders+`provider "sarvam" {}`+campaignBlock(fakeapi.LoanRemindersID),
+	env := map[string]string{EnvAPIKey: testKey, EnvBaseURL: url, EnvOrgID: "org\x01acme", EnvWorkspaceID: fakeapi.WorkspaceID}
+	expectFailureIn(t, env, requiredProviders+`provider "sarvam" {}`+campaignBlock(fakeapi.LoanRemindersID),
 		`Invalid org_id.*From the SARVAM_ORG_ID environment variable: org_id must not contain control characters`, testKey)
 }
 
 func TestProvider_timeoutAndRetryBounds(t *testing.T) {
+	t.Parallel()
 	_, url := startFake(t)
 	for _, tc := range []struct{ setting, want string }{
 		{`request_timeout = "0s"`, `Invalid request_timeout.*"0s" must be greater than zero`},
@@ -204,12 +203,13 @@ func TestProvider_timeoutAndRetryBounds(t *testing.T) {
 		{`max_retries = 2.5`, `Invalid max_retries.*max_retries must be a whole number from 0 to 10, got 2.5`},
 	} {
 		t.Run(tc.setting, func(t *testing.T) {
+			t.Parallel()
 			expectFailure(t, providerBlock(url, tc.setting)+campaignBlock(fakeapi.LoanRemindersID), tc.want)
 		})
 	}
 	t.Run("SARVAM_REQUEST_TIMEOUT", func(t *testing.T) {
-		t.Setenv(EnvRequestTimeout, "fortnight")
-		expectFailure(t, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID),
+		t.Parallel()
+		expectFailureIn(t, map[string]string{EnvRequestTimeout: "fortnight"}, providerBlock(url)+campaignBlock(fakeapi.LoanRemindersID),
 			`Invalid request_timeout.*From the SARVAM_REQUEST_TIMEOUT environment variable: "fortnight" is not a duration`)
 	})
 }
@@ -219,6 +219,7 @@ func TestProvider_timeoutAndRetryBounds(t *testing.T) {
 // file's trailing newline, is not part of it, from the configuration or the
 // environment.
 func TestProvider_apiKeyEmptyOrPadded(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, config, env string }{
 		{"empty in config, key in env", `api_key = ""`, testKey},
 		{"blank in config, key in env", `api_key = "  "`, testKey},
@@ -226,10 +227,10 @@ func TestProvider_apiKeyEmptyOrPadded(t *testing.T) {
 		{"surrounding white space in env", "", " \t" + testKey + "\r\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			fake, url := startFake(t)
-			t.Setenv(EnvAPIKey, tc.env)
 			cfg := providerWithKeyLine(url, tc.config) + campaignBlock(fakeapi.LoanRemindersID)
-			expectNoError(t, cfg)
+			expectNoErrorIn(t, map[string]string{EnvAPIKey: tc.env}, cfg)
 			reqs := fake.Requests()
 			if len(reqs) == 0 || !reqs[0].KeyMatched {
 				t.Fatalf("want the trimmed key sent, got %+v", reqs)
@@ -237,6 +238,7 @@ func TestProvider_apiKeyEmptyOrPadded(t *testing.T) {
 		})
 	}
 	t.Run("empty in config, none in env", func(t *testing.T) {
+		t.Parallel()
 		_, url := startFake(t)
 		cfg := requiredProviders + fmt.Sprintf(`
 provider "sarvam" {
@@ -251,6 +253,7 @@ provider "sarvam" {
 // A key with a control character inside cannot be sent: the provider says
 // so on api_key, without repeating the key, and sends nothing.
 func TestProvider_apiKeyWithControlCharacter(t *testing.T) {
+	t.Parallel()
 	bad := "sk_test_CTRL\x01KEY_5b1e7c2d9f"
 	for _, tc := range []struct{ name, config, env, want string }{
 		{"in config", `api_key = "sk_test_CTRL\u0001KEY_5b1e7c2d9f"`, "", `Invalid Sarvam API key.*contains a control character \(byte 0x01\).*No request was sent`},
@@ -258,10 +261,10 @@ func TestProvider_apiKeyWithControlCharacter(t *testing.T) {
 		{"line break inside", fmt.Sprintf("api_key = %q", "sk_test_LINE\nBREAK_5b1e7c2d9f"), "", `Invalid Sarvam API key.*contains a line break`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			fake, url := startFake(t)
-			t.Setenv(EnvAPIKey, tc.env)
 			cfg := providerWithKeyLine(url, tc.config) + campaignBlock(fakeapi.LoanRemindersID)
-			expectFailure(t, cfg, tc.want, "CTRL", "LINE", "BREAK_5b1e")
+			expectFailureIn(t, map[string]string{EnvAPIKey: tc.env}, cfg, tc.want, "CTRL", "LINE", "BREAK_5b1e")
 			if n := len(fake.Requests()); n != 0 {
 				t.Fatalf("want no request sent, got %d", n)
 			}

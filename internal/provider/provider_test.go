@@ -136,8 +136,19 @@ data "sarvam_campaign" "test" {
 // wraps long diagnostics.
 func expectFailure(t *testing.T, config string, pattern string, forbidden ...string) {
 	t.Helper()
+	expectFailureIn(t, nil, config, pattern, forbidden...)
+}
+
+// expectFailureIn is expectFailure with a provider whose environment is env
+// alone (nil: the process's).
+func expectFailureIn(t *testing.T, env map[string]string, config string, pattern string, forbidden ...string) {
+	t.Helper()
 	want := regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
-	got := applyError(t, nil, testProviders, config)
+	providers := testProviders
+	if env != nil {
+		providers = providersWithEnv(env)
+	}
+	got := applyError(t, nil, providers, config)
 	if !want.MatchString(got.Error()) {
 		t.Fatalf("error does not match %s:\n%s", want, got)
 	}
@@ -174,6 +185,16 @@ func expectNoError(t *testing.T, config string) {
 	t.Helper()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
+		Steps:                    []resource.TestStep{{Config: config}},
+	})
+}
+
+// expectNoErrorIn is expectNoError with a provider whose environment is env
+// alone.
+func expectNoErrorIn(t *testing.T, env map[string]string, config string) {
+	t.Helper()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providersWithEnv(env),
 		Steps:                    []resource.TestStep{{Config: config}},
 	})
 }
