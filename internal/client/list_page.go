@@ -59,7 +59,8 @@ func fetchPage[T any](ctx context.Context, c *Client, l listing[T], req pageRequ
 		if err != nil {
 			return nil, err
 		}
-		return decodePage(status, body, l.required)
+		p, err := decodePage(status, body, l.required)
+		return p, c.redactErr(err)
 	}
 	var v any
 	if fresh {

@@ -74,5 +74,6 @@ func fetchJSON[T any](ctx context.Context, c *Client, target string, required fu
 	if err != nil {
 		return nil, err
 	}
-	return decodeObject(status, body, "", required)
+	v, err := decodeObject(status, body, "", required)
+	return v, c.redactErr(err)
 }

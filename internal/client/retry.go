@@ -75,7 +75,9 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 // carry anything; only the host it points to is kept.
 func (c *Client) apiError(status int, header http.Header, body []byte, attempts int) *APIError {
 	if isRedirect(status) {
-		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: redirectHost(header.Get("Location"), c.host)}
+		// The host is the server's word like any message: a Location may
+		// put the key in it.
+		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: c.redact(redirectHost(header.Get("Location"), c.host))}
 	}
 	shaped, code, params := errorFacts(body)
 	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts, Shaped: shaped, Code: redactKey(code, c.cfg.APIKey), QueryParams: params}

@@ -1,0 +1,112 @@
+package provider
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
+)
+
+// Servers written in the test to answer badly on purpose, read through
+// Terraform with TF_LOG at trace: each diagnostic is asserted whole, and
+// neither it nor any line of the log holds the key or a secret.
+
+// answer is one response, given to every request.
+type answer struct {
+	status int
+	header map[string]string
+	body   string
+}
+
+// hostileAPI serves a to every request and returns its base URL.
+func hostileAPI(t *testing.T, a answer) string {
+	t.Helper()
+	clearEnv(t)
+	// From the environment, so that the key is in no configuration the
+	// test harness logs.
+	t.Setenv(EnvAPIKey, testKey)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		for k, v := range a.header {
+			w.Header()[k] = []string{v}
+		}
+		if a.body != "" && a.header["Content-Type"] == "" {
+			w.Header().Set("Content-Type", "application/json")
+		}
+		w.WriteHeader(a.status)
+		_, _ = w.Write([]byte(a.body))
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + fakeapi.BasePath
+}
+
+// hostileProvider configures the provider for url, its key from the
+// environment.
+func hostileProvider(url string) string {
+	return requiredProviders + `
+provider "sarvam" {
+  base_url     = "` + url + `"
+  org_id       = "` + fakeapi.OrgID + `"
+  workspace_id = "` + fakeapi.WorkspaceID + `"
+}
+`
+}
+
+// expectFailureTraced is expectFailure with TF_LOG at trace: the log must
+// show the response, and none of forbidden may be in it.
+func expectFailureTraced(t *testing.T, config, pattern string, forbidden ...string) {
+	t.Helper()
+	logFile := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	t.Setenv("TF_LOG", "TRACE")
+	expectFailure(t, config, pattern, forbidden...)
+	raw, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := string(raw)
+	if !strings.Contains(log, "Sarvam API response") {
+		t.Fatalf("the trace log shows no response; was it captured? (%d bytes)", len(log))
+	}
+	for _, f := range forbidden {
+		if i := strings.Index(log, f); f != "" && i >= 0 {
+			t.Fatalf("the trace log holds %q: …%s…", f, log[max(0, i-200):min(len(log), i+50)])
+		}
+	}
+}
+
+// hostileCampaign is a campaign body with extra fields spliced in.
+func hostileCampaign(fields string) string {
+	return `{"campaign_id":"` + fakeapi.LoanRemindersID + `","name":"x","status":"active","app_config":{},"allowed_schedule":{}` + fields + `}`
+}
+
+const hostileAsked = `Reading campaign "` + fakeapi.LoanRemindersID + `" in workspace "` + fakeapi.WorkspaceID + `" of org "` + fakeapi.OrgID + `"`
+
+// Every message that quotes the API takes the key out, however the
+// server places it.
+func TestHostileKeyNeverShown(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		answer  answer
+		summary string
+		detail  string
+	}{
+		{"a timestamp echoing the key", answer{status: 200, body: hostileCampaign(`,"created_at":"token ` + testKey + `"`)},
+			"Unexpected campaign from the Sarvam API",
+			hostileAsked + `: the response was read, but a value in it could not be used: created_at: "token [REDACTED]" is not an RFC 3339 timestamp. Nothing was stored. If this persists, report it with the field name above.`},
+		{"a redirect to the key's host", answer{status: 302, header: map[string]string{"Location": "http://" + testKey + ".invalid/x"}},
+			"Sarvam API error",
+			hostileAsked + `: the API answered HTTP 302 Found, a redirect to [REDACTED].invalid, which is not followed. Check base_url: the scheduling API answers directly and does not redirect.`},
+		{"an error message echoing the key", answer{status: 400, body: `{"error":{"message":"bad key ` + testKey + `","code":"` + testKey + `"}}`},
+			"Sarvam API error",
+			hostileAsked + `: the API answered HTTP 400 Bad Request: bad key [REDACTED] (code [REDACTED]). The API refused the request as sent; check the IDs and arguments.`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			url := hostileAPI(t, tc.answer)
+			expectFailureTraced(t, hostileProvider(url)+campaignBlock(fakeapi.LoanRemindersID), exact(tc.summary, tc.detail), testKey)
+		})
+	}
+}
