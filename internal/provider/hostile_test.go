@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
@@ -55,27 +58,39 @@ provider "sarvam" {
 `
 }
 
-// expectFailureTraced is expectFailure with TF_LOG at trace: the log must
-// show the response, and none of forbidden may be in it.
-func expectFailureTraced(t *testing.T, config, pattern string, forbidden ...string) {
+// traced sets TF_LOG to trace into a file and returns a function that
+// checks, once Terraform has run, that the log shows a response and none of
+// forbidden.
+func traced(t *testing.T, forbidden ...string) func() {
 	t.Helper()
 	logFile := filepath.Join(t.TempDir(), "trace.log")
 	t.Setenv("TF_ACC_LOG_PATH", logFile)
 	t.Setenv("TF_LOG", "TRACE")
-	expectFailure(t, config, pattern, forbidden...)
-	raw, err := os.ReadFile(logFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	log := string(raw)
-	if !strings.Contains(log, "Sarvam API response") {
-		t.Fatalf("the trace log shows no response; was it captured? (%d bytes)", len(log))
-	}
-	for _, f := range forbidden {
-		if i := strings.Index(log, f); f != "" && i >= 0 {
-			t.Fatalf("the trace log holds %q: …%s…", f, log[max(0, i-200):min(len(log), i+50)])
+	return func() {
+		t.Helper()
+		raw, err := os.ReadFile(logFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		log := string(raw)
+		if !strings.Contains(log, "Sarvam API response") {
+			t.Fatalf("the trace log shows no response; was it captured? (%d bytes)", len(log))
+		}
+		for _, f := range forbidden {
+			if i := strings.Index(log, f); f != "" && i >= 0 {
+				t.Fatalf("the trace log holds %q: …%s…", f, log[max(0, i-200):min(len(log), i+50)])
+			}
 		}
 	}
+}
+
+// expectFailureTraced is expectFailure with TF_LOG at trace: the log must
+// show the response, and none of forbidden may be in it.
+func expectFailureTraced(t *testing.T, config, pattern string, forbidden ...string) {
+	t.Helper()
+	check := traced(t, forbidden...)
+	expectFailure(t, config, pattern, forbidden...)
+	check()
 }
 
 // hostileCampaign is a campaign body with extra fields spliced in.
@@ -109,4 +124,26 @@ func TestHostileKeyNeverShown(t *testing.T) {
 			expectFailureTraced(t, hostileProvider(url)+campaignBlock(fakeapi.LoanRemindersID), exact(tc.summary, tc.detail), testKey)
 		})
 	}
+}
+
+// A campaign's top-level webhook_config whose custom headers are named as
+// the decoder matches them ("cuſtom_headers", with U+017F) is read with
+// them withheld, from the state and from the log; "customHeaders", which
+// the decoder does not match, is data and kept.
+func TestHostileCampaignWebhookCredentialsFolded(t *testing.T) {
+	const header = "Bearer campaign-hdr-4e2b"
+	url := hostileAPI(t, answer{status: 200, body: hostileCampaign(`,"webhook_config":{"url":"https://hooks.example.com/done",` +
+		`"cuſtom_headers":{"Authorization":"` + header + `"},"customHeaders":{"note":"kept as data"}}`)})
+	check := traced(t, header, testKey)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: hostileProvider(url) + campaignBlock(fakeapi.LoanRemindersID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateHasNo{header, "kept as data"},
+				stateHasNo{"cuſtom_headers", "hooks.example.com/done"},
+			},
+		}},
+	})
+	check()
 }
