@@ -179,3 +179,92 @@ func TestSameJSONNameAgreesWithDecoder(t *testing.T) {
 		t.Errorf("encoding/json matched %d of the names, want 9", matched)
 	}
 }
+
+func (h *hostile) list() (*ListResult[CampaignSummary], error) {
+	return h.c.ListCampaigns(context.Background(), fakeapi.OrgID, fakeapi.WorkspaceID, ListQuery{})
+}
+
+// changedTwice is the reason of a list that changed on both reads.
+func changedTwice(first, again string) string {
+	return "List Campaigns: the API's pages do not add up to one list: the list changed while it was read (" + first +
+		"), and again when read once more from the start (" + again + "); a retry usually helps once the list stops changing; no partial list is returned"
+}
+
+// A list read returns exactly what the API says it has, or fails saying
+// what changed; it is never short without a word.
+func TestHostileListsNeverShort(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// serve answers the page at offset; nth counts the requests.
+		serve func(offset int, nth int64) string
+		once  string
+	}{
+		{"alternating pages", func(offset int, _ int64) string {
+			// Two sets of 100 in turn while total says 500.
+			from := (offset / 100 % 2) * 100
+			return envelope(campaignItems(from, from+100), 500, offset, offset+100 < 500)
+		}, `300 items were listed twice, the first "cmp-0000" again on the page at offset 200, leaving 200 distinct items, where the API reports a total of 500`},
+		{"a total that shrinks", func(offset int, _ int64) string {
+			if offset == 0 {
+				return envelope(campaignItems(0, 100), 1000, 0, true)
+			}
+			return envelope(campaignItems(offset, offset+100), 150, offset, offset+100 < 150)
+		}, "the total went from 1000 to 150 at the page at offset 100"},
+		{"totals 1000, 300, 5000, 200", func(offset int, _ int64) string {
+			totals := map[int]int{0: 1000, 100: 300, 200: 5000, 300: 200}
+			total, ok := totals[offset]
+			if !ok {
+				total = 200
+			}
+			return envelope(campaignItems(offset, offset+100), total, offset, true)
+		}, "the total went from 1000 to 300 at the page at offset 100"},
+		{"pages holding more than the total", func(offset int, _ int64) string {
+			return envelope(campaignItems(offset, offset+100), 150, offset, offset+100 < 150)
+		}, "the pages held 200 items, where the API reports a total of 150"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var h *hostile
+			h = newHostile(t, func(w http.ResponseWriter, r *http.Request) {
+				offset := queryInt(r.URL.Query(), "offset")
+				_, _ = w.Write([]byte(tc.serve(offset, h.requests.Load())))
+			})
+			r, err := h.list()
+			if r != nil {
+				t.Fatalf("got a list of %d items with the error", len(r.Items))
+			}
+			h.requireError(t, err, changedTwice(tc.once, tc.once))
+			if !requireAs[*PaginationError](t, err).Changed {
+				t.Fatal("PaginationError.Changed is false")
+			}
+			// Two reads of at most the pages the first total implies.
+			if n := h.requests.Load(); n < 4 || n > 2*(1+9) {
+				t.Fatalf("%d requests", n)
+			}
+		})
+	}
+}
+
+// A page that fails on every attempt in the middle of a large list is
+// named by its offset; the error stays the API's, for errors.As.
+func TestHostileListPageFailsForever(t *testing.T) {
+	h := newHostile(t, func(w http.ResponseWriter, r *http.Request) {
+		offset := queryInt(r.URL.Query(), "offset")
+		if offset == 300 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte(`{"error":{"message":"overloaded"}}`))
+			return
+		}
+		_, _ = w.Write([]byte(envelope(campaignItems(offset, offset+100), 1000, offset, true)))
+	})
+	r, err := h.list()
+	if r != nil {
+		t.Fatalf("got a list of %d items with the error", len(r.Items))
+	}
+	h.requireError(t, err, "reading the page at offset 300: the API answered HTTP 503 Service Unavailable after 4 attempts: overloaded")
+	if pErr := requireAs[*ListPageError](t, err); pErr.Offset != 300 {
+		t.Fatalf("ListPageError.Offset = %d", pErr.Offset)
+	}
+	if aErr := requireAs[*APIError](t, err); aErr.StatusCode != 503 {
+		t.Fatalf("APIError %+v", aErr)
+	}
+}
