@@ -1,10 +1,12 @@
 package provider
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,11 +30,19 @@ type answer struct {
 // hostileAPI serves a to every request and returns its base URL.
 func hostileAPI(t *testing.T, a answer) string {
 	t.Helper()
+	return hostileAPIFunc(t, func(*http.Request) answer { return a })
+}
+
+// hostileAPIFunc serves each request what answerFor gives it and returns
+// its base URL.
+func hostileAPIFunc(t *testing.T, answerFor func(*http.Request) answer) string {
+	t.Helper()
 	clearEnv(t)
 	// From the environment, so that the key is in no configuration the
 	// test harness logs.
 	t.Setenv(EnvAPIKey, testKey)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a := answerFor(r)
 		for k, v := range a.header {
 			w.Header()[k] = []string{v}
 		}
@@ -48,12 +58,13 @@ func hostileAPI(t *testing.T, a answer) string {
 
 // hostileProvider configures the provider for url, its key from the
 // environment.
-func hostileProvider(url string) string {
+func hostileProvider(url string, extra ...string) string {
 	return requiredProviders + `
 provider "sarvam" {
   base_url     = "` + url + `"
   org_id       = "` + fakeapi.OrgID + `"
   workspace_id = "` + fakeapi.WorkspaceID + `"
+  ` + strings.Join(extra, "\n  ") + `
 }
 `
 }
@@ -146,4 +157,49 @@ func TestHostileCampaignWebhookCredentialsFolded(t *testing.T) {
 		}},
 	})
 	check()
+}
+
+// listPage is one page of campaigns from..to of a list that reports total.
+func listPage(from, to, total, offset int) string {
+	items := make([]string, 0, to-from)
+	for i := from; i < to; i++ {
+		items = append(items, fmt.Sprintf(`{"campaign_id":"cmp-%04d","name":"campaign %d","status":"active"}`, i, i))
+	}
+	next := "null"
+	if offset+len(items) < total {
+		next = `"/next"`
+	}
+	return fmt.Sprintf(`{"items":[%s],"total":%d,"offset":%d,"next_page_uri":%s}`, strings.Join(items, ","), total, offset, next)
+}
+
+const hostileListAsked = `Reading the campaign list in workspace "` + fakeapi.WorkspaceID + `" of org "` + fakeapi.OrgID + `"`
+
+// Through Terraform, a list whose pages alternate between two sets of 100
+// while total says 500 is an error that says so, not 200 campaigns; a page
+// that fails for good is named by its offset.
+func TestHostileListsThroughTerraform(t *testing.T) {
+	t.Run("alternating pages", func(t *testing.T) {
+		url := hostileAPIFunc(t, func(r *http.Request) answer {
+			offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+			from := (offset / 100 % 2) * 100
+			return answer{status: 200, body: listPage(from, from+100, 500, offset)}
+		})
+		once := `300 items were listed twice, the first "cmp-0000" again on the page at offset 200, leaving 200 distinct items, where the API reports a total of 500`
+		expectFailureTraced(t, hostileProvider(url)+`data "sarvam_campaigns" "test" {}`, exact("Sarvam API listing did not page correctly",
+			hostileListAsked+`: List Campaigns: the API's pages do not add up to one list: the list changed while it was read (`+once+
+				`), and again when read once more from the start (`+once+`); a retry usually helps once the list stops changing; no partial list is returned. `+
+				`Nothing was stored. If this persists, report it to Sarvam with the message above.`), testKey)
+	})
+	t.Run("a page that fails for good", func(t *testing.T) {
+		url := hostileAPIFunc(t, func(r *http.Request) answer {
+			offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+			if offset == 300 {
+				return answer{status: 503, body: `{"error":{"message":"overloaded"}}`}
+			}
+			return answer{status: 200, body: listPage(offset, offset+100, 1000, offset)}
+		})
+		expectFailureTraced(t, hostileProvider(url, "max_retries = 0")+`data "sarvam_campaigns" "test" {}`, exact("Sarvam API error",
+			hostileListAsked+`: reading the page at offset 300: the API answered HTTP 503 Service Unavailable: overloaded. `+
+				`The API is failing; try again later. max_retries sets how often a read is retried.`), testKey)
+	})
 }
