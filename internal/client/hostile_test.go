@@ -268,3 +268,81 @@ func TestHostileListPageFailsForever(t *testing.T) {
 		t.Fatalf("APIError %+v", aErr)
 	}
 }
+
+// nested is a JSON value depth objects deep around 1.
+func nested(depth int) string {
+	return strings.Repeat(`{"a":`, depth) + "1" + strings.Repeat("}", depth)
+}
+
+// Free-form JSON (a webhook's metadata, the campaign's top-level
+// webhook_config) past its bounds is refused in one pass, with a message
+// that says where and what; at the bounds it is read.
+func TestHostileFreeFormBounds(t *testing.T) {
+	const at = `HTTP 200 response could not be decoded at "`
+	for _, tc := range []struct {
+		name, fields, want string
+	}{
+		{"metadata 9,990 deep", `"app_config":{"webhook_config":{"metadata":` + nested(9990) + `}}`,
+			at + `app_config.webhook_config.metadata": nested 9990 levels deep, more than the 64 levels the provider reads`},
+		{"metadata 65 deep", `"app_config":{"webhook_config":{"metadata":` + nested(65) + `}}`,
+			at + `app_config.webhook_config.metadata": nested 65 levels deep, more than the 64 levels the provider reads`},
+		{"lists 65 deep", `"app_config":{"webhook_config":{"metadata":` + strings.Repeat("[", 65) + strings.Repeat("]", 65) + `}}`,
+			at + `app_config.webhook_config.metadata": nested 65 levels deep, more than the 64 levels the provider reads`},
+		{"webhook_config 2,000 deep", `"app_config":{},"webhook_config":` + nested(2000),
+			at + `webhook_config": nested 2000 levels deep, more than the 64 levels the provider reads`},
+		{"a huge exponent", `"app_config":{"webhook_config":{"metadata":{"n":1e10000000}}}`,
+			at + `app_config.webhook_config.metadata": the number 1e10000000 has an exponent beyond ±400, which the provider does not read`},
+		{"a tiny exponent", `"app_config":{"webhook_config":{"metadata":[-2.5E-401]}}`,
+			at + `app_config.webhook_config.metadata": the number -2.5E-401 has an exponent beyond ±400, which the provider does not read`},
+		{"an exponent of many digits", `"app_config":{},"webhook_config":{"n":1e` + strings.Repeat("0", 5000) + `1}`,
+			at + `webhook_config": the number 1e` + strings.Repeat("0", 30) + `… has 5002 digits, more than the 100 the provider reads`},
+		{"101 digits", `"app_config":{"webhook_config":{"metadata":{"n":1.` + strings.Repeat("5", 100) + `}}}`,
+			at + `app_config.webhook_config.metadata": the number 1.` + strings.Repeat("5", 30) + `… has 101 digits, more than the 100 the provider reads`},
+		{"1e400 where a number belongs", `"app_config":{"attempts_per_second":1e400}`,
+			at + `app_config.attempts_per_second": want a number, got the JSON number 1e400, which is out of range for a 64-bit floating-point number`},
+		{"an integer out of range", `"app_config":{"app_version":-` + strings.Repeat("9", 5000) + `}`,
+			at + `app_config.app_version": want an integer, got the JSON number -` + strings.Repeat("9", 31) + `…, which is out of range for a 64-bit integer`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			body := `{"campaign_id":"c","name":"n","status":"active","allowed_schedule":{},` + tc.fields + `}`
+			if !strings.Contains(tc.fields, `"app_config"`) {
+				t.Fatal("the case has no app_config")
+			}
+			h := newHostile(t, func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(body)) })
+			c, err := h.get()
+			if c != nil {
+				t.Fatal("got a campaign")
+			}
+			h.requireError(t, err, tc.want)
+			requireAs[*DecodeError](t, err)
+			if n := h.requests.Load(); n != 1 {
+				t.Fatalf("%d requests: a body that does not decode is not retried", n)
+			}
+		})
+	}
+	// At the bounds, an answer is read as it is.
+	metadata := `{"deep":` + nested(MaxFreeFormDepth-1) + `,"n":-1.` + strings.Repeat("7", MaxNumberDigits-4) + `e-400,"m":9e+400}`
+	body := `{"campaign_id":"c","name":"n","status":"active","allowed_schedule":{},"app_config":{"webhook_config":{"metadata":` + metadata + `}},` +
+		`"webhook_config":` + nested(MaxFreeFormDepth) + `}`
+	h := newHostile(t, func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(body)) })
+	c, err := h.get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(c.AppConfig.WebhookConfig.Metadata) != metadata || string(c.WebhookConfig) != nested(MaxFreeFormDepth) {
+		t.Fatal("free-form JSON at the bounds was not kept byte for byte")
+	}
+}
+
+// A 204 says what it is: an empty answer where an object was expected.
+func TestHostileNoContent(t *testing.T) {
+	h := newHostile(t, func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	c, err := h.get()
+	if c != nil {
+		t.Fatal("got a campaign")
+	}
+	h.requireError(t, err, "HTTP 204 response could not be decoded: the API answered 204 No Content, an empty answer where a JSON object was expected")
+	if n := h.requests.Load(); n != 1 {
+		t.Fatalf("%d requests, want 1", n)
+	}
+}

@@ -92,6 +92,12 @@ func jsonToDynamic(raw json.RawMessage, withheld ...string) (types.Dynamic, erro
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
 		return types.DynamicNull(), nil
 	}
+	// The client refuses such an answer already; a value built any other
+	// way is held to the same bounds, as mapping it costs more with depth
+	// than with size.
+	if reason := client.CheckFreeForm(raw); reason != "" {
+		return types.DynamicNull(), errors.New(reason)
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var v any
