@@ -8,13 +8,22 @@ import (
 
 // Bounds on the free-form JSON a response carries (a webhook's metadata, a
 // campaign's top-level webhook_config), which is kept as raw JSON and turned
-// into Terraform values whose cost grows with depth faster than with size:
-// metadata 2,000 objects deep, 12 KB of text, took a plan past 2 GB. No
-// webhook metadata is hundreds of levels deep, nor needs a number Terraform
-// would print with millions of digits, so past these an answer is refused.
+// into Terraform values. Terraform's type of such a value is built again at
+// every level above each value, so its cost grows with every value's depth,
+// not with the size of the text: metadata 2,000 objects deep, 12 KB of
+// text, took a plan past 2 GB, and a hundred objects nested 64 deep, 35 KB,
+// took 690 MB (BenchmarkWorstAcceptedMetadata in internal/provider). No
+// webhook metadata is hundreds of levels deep or that heavy, nor needs a
+// number Terraform would print with millions of digits, so past these
+// bounds an answer is refused.
 const (
 	// MaxFreeFormDepth is how deeply objects and lists may nest.
 	MaxFreeFormDepth = 64
+	// MaxFreeFormWeight bounds the sum, over every value, of how deep it
+	// sits (1 for the outermost): the work and memory mapping it costs.
+	// A flat object of 4,999 members weighs 9,999; four objects nested
+	// 64 deep in a list weigh 8,581.
+	MaxFreeFormWeight = 10000
 	// MaxNumberDigits bounds the digits of a number, its exponent's
 	// included.
 	MaxNumberDigits = 100
@@ -26,22 +35,37 @@ const (
 // is past the bounds above, or "" when nothing is. It does not check that
 // raw is valid JSON; the decoder does that.
 func CheckFreeForm(raw []byte) string {
-	depth, deepest := 0, 0
+	depth, deepest, values, weight := 0, 0, 0, 0
+	value := func() {
+		values++
+		weight += depth + 1
+	}
 	for i := 0; i < len(raw); i++ {
 		switch b := raw[i]; {
 		case b == '"':
-			// Skip the string, escapes included.
+			// Skip the string, escapes included; a member's name is not
+			// a value.
 			for i++; i < len(raw) && raw[i] != '"'; i++ {
 				if raw[i] == '\\' {
 					i++
 				}
 			}
+			if !followedByColon(raw, i+1) {
+				value()
+			}
 		case b == '{' || b == '[':
+			value()
 			depth++
 			deepest = max(deepest, depth)
 		case b == '}' || b == ']':
 			depth--
+		case b == 't' || b == 'f' || b == 'n':
+			value()
+			for i+1 < len(raw) && 'a' <= raw[i+1] && raw[i+1] <= 'z' {
+				i++
+			}
 		case b == '-' || ('0' <= b && b <= '9'):
+			value()
 			end, reason := checkNumber(raw, i)
 			if reason != "" {
 				return reason
@@ -49,10 +73,29 @@ func CheckFreeForm(raw []byte) string {
 			i = end - 1
 		}
 	}
-	if deepest > MaxFreeFormDepth {
+	switch {
+	case deepest > MaxFreeFormDepth:
 		return fmt.Sprintf("nested %d levels deep, more than the %d levels the provider reads", deepest, MaxFreeFormDepth)
+	case weight > MaxFreeFormWeight:
+		return fmt.Sprintf("%d values nested up to %d %s deep weigh %d (each value as many levels as it sits deep), more than the %d the provider reads",
+			values, deepest, plural(deepest, "level", "levels"), weight, MaxFreeFormWeight)
 	}
 	return ""
+}
+
+// followedByColon reports whether the next character from raw[i] on that
+// is not white space is a colon.
+func followedByColon(raw []byte, i int) bool {
+	for ; i < len(raw); i++ {
+		switch raw[i] {
+		case ' ', '\t', '\n', '\r':
+		case ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // checkNumber reads the number at raw[start:] and returns where it ends,

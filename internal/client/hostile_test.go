@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -274,6 +275,15 @@ func nested(depth int) string {
 	return strings.Repeat(`{"a":`, depth) + "1" + strings.Repeat("}", depth)
 }
 
+// members is n members of an object, each a string.
+func members(n int) string {
+	m := make([]string, n)
+	for i := range m {
+		m[i] = fmt.Sprintf(`"m%d" : "v"`, i)
+	}
+	return strings.Join(m, ",")
+}
+
 // Free-form JSON (a webhook's metadata, the campaign's top-level
 // webhook_config) past its bounds is refused in one pass, with a message
 // that says where and what; at the bounds it is read.
@@ -298,6 +308,10 @@ func TestHostileFreeFormBounds(t *testing.T) {
 			at + `webhook_config": the number 1e` + strings.Repeat("0", 30) + `… has 5002 digits, more than the 100 the provider reads`},
 		{"101 digits", `"app_config":{"webhook_config":{"metadata":{"n":1.` + strings.Repeat("5", 100) + `}}}`,
 			at + `app_config.webhook_config.metadata": the number 1.` + strings.Repeat("5", 30) + `… has 101 digits, more than the 100 the provider reads`},
+		{"a hundred objects 64 deep", `"app_config":{"webhook_config":{"metadata":[` + strings.Repeat(nested(63)+",", 99) + nested(63) + `]}}`,
+			at + `app_config.webhook_config.metadata": 6401 values nested up to 64 levels deep weigh 214401 (each value as many levels as it sits deep), more than the 10000 the provider reads`},
+		{"5,000 members", `"app_config":{},"webhook_config":{` + members(5000) + `}`,
+			at + `webhook_config": 5001 values nested up to 1 level deep weigh 10001 (each value as many levels as it sits deep), more than the 10000 the provider reads`},
 		{"1e400 where a number belongs", `"app_config":{"attempts_per_second":1e400}`,
 			at + `app_config.attempts_per_second": want a number, got the JSON number 1e400, which is out of range for a 64-bit floating-point number`},
 		{"an integer out of range", `"app_config":{"app_version":-` + strings.Repeat("9", 5000) + `}`,
@@ -321,7 +335,7 @@ func TestHostileFreeFormBounds(t *testing.T) {
 		})
 	}
 	// At the bounds, an answer is read as it is.
-	metadata := `{"deep":` + nested(MaxFreeFormDepth-1) + `,"n":-1.` + strings.Repeat("7", MaxNumberDigits-4) + `e-400,"m":9e+400}`
+	metadata := `{"flat":{` + members(2000) + `},"deep":` + nested(MaxFreeFormDepth-1) + `,"n":-1.` + strings.Repeat("7", MaxNumberDigits-4) + `e-400,"m":9e+400}`
 	body := `{"campaign_id":"c","name":"n","status":"active","allowed_schedule":{},"app_config":{"webhook_config":{"metadata":` + metadata + `}},` +
 		`"webhook_config":` + nested(MaxFreeFormDepth) + `}`
 	h := newHostile(t, func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(body)) })
