@@ -203,3 +203,32 @@ func TestHostileListsThroughTerraform(t *testing.T) {
 				`The API is failing; try again later. max_retries sets how often a read is retried.`), testKey)
 	})
 }
+
+// Answers that would take unbounded work end at once with an error that
+// says where and what; a 204 and a number out of range say what they are.
+func TestHostileBoundedAnswers(t *testing.T) {
+	const notTheObject = ` The response is not the object the API reference describes; check that base_url points at the scheduling API.`
+	deep := strings.Repeat(`{"a":`, 9990) + "1" + strings.Repeat("}", 9990)
+	for _, tc := range []struct {
+		name   string
+		answer answer
+		detail string
+	}{
+		{"metadata 9,990 deep", answer{status: 200, body: hostileCampaign(`,"app_config":{"webhook_config":{"metadata":` + deep + `}}`)},
+			`: HTTP 200 response could not be decoded at "app_config.webhook_config.metadata": nested 9990 levels deep, more than the 64 levels the provider reads.`},
+		{"a number 1e10000000", answer{status: 200, body: hostileCampaign(`,"app_config":{"webhook_config":{"metadata":{"n":1e10000000}}}`)},
+			`: HTTP 200 response could not be decoded at "app_config.webhook_config.metadata": the number 1e10000000 has an exponent beyond ±400, which the provider does not read.`},
+		{"attempts_per_second 1e400", answer{status: 200, body: hostileCampaign(`,"app_config":{"attempts_per_second":1e400}`)},
+			`: HTTP 200 response could not be decoded at "app_config.attempts_per_second": want a number, got the JSON number 1e400, which is out of range for a 64-bit floating-point number.`},
+		{"204 No Content", answer{status: 204},
+			`: HTTP 204 response could not be decoded: the API answered 204 No Content, an empty answer where a JSON object was expected.`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// hostileCampaign has an app_config of its own; the case's
+			// replaces it, as the decoder keeps the last.
+			url := hostileAPI(t, tc.answer)
+			expectFailureTraced(t, hostileProvider(url)+campaignBlock(fakeapi.LoanRemindersID),
+				exact("Unexpected response from the Sarvam API", hostileAsked+tc.detail+notTheObject), testKey)
+		})
+	}
+}
