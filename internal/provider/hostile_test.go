@@ -123,7 +123,7 @@ func TestHostileKeyNeverShown(t *testing.T) {
 		{"a timestamp echoing the key", answer{status: 200, body: hostileCampaign(`,"created_at":"token ` + testKey + `"`)},
 			"Unexpected campaign from the Sarvam API",
 			hostileAsked + `: the response was read, but a value in it could not be used: created_at: "token [REDACTED]" is not an RFC 3339 timestamp. Nothing was stored. If this persists, report it with the field name above.`},
-		{"a redirect to the key's host", answer{status: 302, header: map[string]string{"Location": "http://" + testKey + ".invalid/x"}},
+		{"a redirect to a host named by the key", answer{status: 302, header: map[string]string{"Location": "http://" + testKey + ".invalid/x"}},
 			"Sarvam API error",
 			hostileAsked + `: the API answered HTTP 302 Found, a redirect to [REDACTED].invalid, which is not followed. Check base_url: the scheduling API answers directly and does not redirect.`},
 		{"an error message echoing the key", answer{status: 400, body: `{"error":{"message":"bad key ` + testKey + `","code":"` + testKey + `"}}`},
