@@ -360,3 +360,24 @@ func TestHostileNoContent(t *testing.T) {
 		t.Fatalf("%d requests, want 1", n)
 	}
 }
+
+// A value the API sends that the client quotes in an error (an id listed
+// twice, a map key in a field path) has the key taken out like any message.
+func TestHostileKeyInQuotedValues(t *testing.T) {
+	t.Run("an id listed twice", func(t *testing.T) {
+		item := `{"campaign_id":"id-` + testKey + `","name":"x","status":"active"}`
+		h := newHostile(t, func(w http.ResponseWriter, _ *http.Request) {
+			_, _ = w.Write([]byte(`{"items":[` + item + `,` + item + `],"total":2,"offset":0,"next_page_uri":null}`))
+		})
+		_, err := h.list()
+		once := `1 item was listed twice, the first "id-[REDACTED]" again on the page at offset 0, leaving 1 distinct item, where the API reports a total of 2`
+		h.requireError(t, err, changedTwice(once, once))
+	})
+	t.Run("a header named by the key", func(t *testing.T) {
+		h := newHostile(t, func(w http.ResponseWriter, _ *http.Request) {
+			_, _ = w.Write([]byte(`{"webhook_id":"wh-1","url":"https://hooks.example.com/x","custom_headers":{"` + testKey + `":5}}`))
+		})
+		_, err := h.c.GetWebhookConfig(context.Background(), fakeapi.OrgID, fakeapi.WorkspaceID, "wh-1")
+		h.requireError(t, err, `HTTP 200 response could not be decoded at "custom_headers": want a string, got a JSON number`)
+	})
+}

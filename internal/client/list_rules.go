@@ -151,8 +151,8 @@ func (s *listState[T]) keep(offset int64, items []T) bool {
 func (s *listState[T]) complete() (*ListResult[T], error) {
 	n := int64(len(s.result.Items))
 	if s.repeated > 0 {
-		return nil, s.changed("%d %s listed twice, the first %q again on the page at offset %d, leaving %d distinct items%s",
-			s.repeated, plural(s.repeated, "item was", "items were"), clean(s.firstRepeat), s.repeatOffset, n, s.ofTotal())
+		return nil, s.changed("%d %s listed twice, the first %q again on the page at offset %d, leaving %d distinct %s%s",
+			s.repeated, plural(s.repeated, "item was", "items were"), clean(s.firstRepeat), s.repeatOffset, n, plural(int(n), "item", "items"), s.ofTotal())
 	}
 	if t := s.result.Total; t != nil {
 		want := *t
