@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -83,6 +84,13 @@ func FuzzFreeFormJSON(f *testing.F) {
 		}
 		if err != nil {
 			return // not one JSON value
+		}
+		if len(bytes.TrimSpace(raw)) == 0 {
+			// Nothing at all reads as an absent value: null.
+			if !metadata.IsNull() {
+				t.Fatalf("an empty value mapped to %v", metadata)
+			}
+			return
 		}
 		if !json.Valid(raw) {
 			t.Fatalf("mapped JSON that is not valid: %q", raw)
