@@ -328,7 +328,9 @@ func TestHostileFreeFormBounds(t *testing.T) {
 				t.Fatal("got a campaign")
 			}
 			h.requireError(t, err, tc.want)
-			requireAs[*DecodeError](t, err)
+			if dErr := requireAs[*DecodeError](t, err); dErr.StatusCode != http.StatusOK {
+				t.Fatalf("DecodeError %+v", dErr)
+			}
 			if n := h.requests.Load(); n != 1 {
 				t.Fatalf("%d requests: a body that does not decode is not retried", n)
 			}
