@@ -141,8 +141,14 @@ func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int
 				first.Reason, again.Reason)}
 		}
 	}
+	var pErr *PaginationError
+	if errors.As(err, &pErr) {
+		// Made by this read alone; any other error was redacted before it
+		// could be shared (fetchPage), and is not changed here.
+		pErr.Reason = c.redact(pErr.Reason)
+	}
 	if err != nil {
-		return nil, c.redactErr(err)
+		return nil, err
 	}
 	return res, nil
 }
