@@ -181,6 +181,14 @@ func loopbackProxyChild(t *testing.T) {
 			t.Errorf("proxy for %s = %v, %v; want none", base, got, err)
 		}
 	}
+	// Forms this machine may not serve (IPv6), and https, by the proxy
+	// rule alone.
+	for _, base := range []string{"http://[::1]:1/x", "http://[0:0:0:0:0:0:0:1]:1/x", "https://LOCALHOST:1/x", "https://127.0.0.1.:1/x"} {
+		req, _ := http.NewRequest(http.MethodGet, base, nil)
+		if got, err := NewTransport().Proxy(req); got != nil || err != nil {
+			t.Errorf("proxy for %s = %v, %v; want none", base, got, err)
+		}
+	}
 	if n := witnessed.Load(); n != 0 || sawKey.Load() {
 		t.Fatalf("the proxy witness got %d requests (the key among them: %v); a loopback base_url must never go through a proxy", n, sawKey.Load())
 	}
