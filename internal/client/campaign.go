@@ -118,14 +118,23 @@ func campaignRequired(c *Campaign) []requiredField {
 	}
 }
 
-// afterDecode reads a null webhook_config as nil and refuses one that is not
-// an object.
+// afterDecode reads a null webhook_config as nil, refuses one that is not
+// an object, and refuses free-form JSON past the bounds CheckFreeForm
+// keeps.
 func (c *Campaign) afterDecode() (path, reason string) {
 	switch {
 	case string(c.WebhookConfig) == "null":
 		c.WebhookConfig = nil
 	case len(c.WebhookConfig) > 0 && c.WebhookConfig[0] != '{':
 		return "webhook_config", "want an object or null, got " + describeJSON(c.WebhookConfig)
+	}
+	if reason := CheckFreeForm(c.WebhookConfig); reason != "" {
+		return "webhook_config", reason
+	}
+	if a := c.AppConfig; a != nil && a.WebhookConfig != nil {
+		if reason := CheckFreeForm(a.WebhookConfig.Metadata); reason != "" {
+			return "app_config.webhook_config.metadata", reason
+		}
 	}
 	return "", ""
 }

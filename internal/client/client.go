@@ -138,7 +138,7 @@ func NewTransport() *http.Transport {
 	// Built from scratch rather than cloned from http.DefaultTransport,
 	// which another package may have replaced.
 	return &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
+		Proxy:                 proxyUnlessLoopback(http.ProxyFromEnvironment),
 		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
 		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
 		ForceAttemptHTTP2:     true,
@@ -147,6 +147,22 @@ func NewTransport() *http.Transport {
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ExpectContinueTimeout: 1 * time.Second,
+	}
+}
+
+// proxyUnlessLoopback is fromEnv for every host but a loopback one, which
+// never goes through a proxy: plain http is allowed only to loopback, and
+// a proxy would receive the key in clear text. Go's own rule skips the
+// proxy only for a lowercase "localhost" and loopback IP literals, so
+// "LOCALHOST" or "localhost." went through it. The host is normalised by
+// the same NormalizeHost that IsLoopback uses, so that what ParseBaseURL
+// let through as loopback is what bypasses the proxy.
+func proxyUnlessLoopback(fromEnv func(*http.Request) (*url.URL, error)) func(*http.Request) (*url.URL, error) {
+	return func(req *http.Request) (*url.URL, error) {
+		if IsLoopback(req.URL.Hostname()) {
+			return nil, nil
+		}
+		return fromEnv(req)
 	}
 }
 
@@ -180,6 +196,18 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	if u.Hostname() == "" {
 		return nil, errors.New("base_url has no host")
 	}
+	// One spelling of the host from here on, for the loopback rule above,
+	// the proxy rule and the requests alike.
+	if host, port := NormalizeHost(u.Hostname()), u.Port(); strings.Contains(host, ":") {
+		u.Host = "[" + host + "]"
+		if port != "" {
+			u.Host += ":" + port
+		}
+	} else if port != "" {
+		u.Host = host + ":" + port
+	} else {
+		u.Host = host
+	}
 	if u.RawQuery != "" || u.ForceQuery {
 		return nil, errors.New("base_url must not have a query string")
 	}
@@ -194,9 +222,22 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	return u, nil
 }
 
-// IsLoopback reports whether host is localhost or a loopback address.
+// NormalizeHost is the one spelling of a host name (without its port) that
+// the loopback and proxy rules decide on: lower case, without the trailing
+// dot of a fully qualified name, and an IP address in its canonical form.
+func NormalizeHost(host string) string {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if ip := net.ParseIP(host); ip != nil {
+		return ip.String()
+	}
+	return host
+}
+
+// IsLoopback reports whether host, in any case and with or without a
+// trailing dot, is localhost or a loopback address.
 func IsLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
+	host = NormalizeHost(host)
+	if host == "localhost" {
 		return true
 	}
 	ip := net.ParseIP(host)

@@ -5,10 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
 // requiredField is a field a decoded object must have, and whether it does.
@@ -23,6 +26,9 @@ type requiredField struct {
 // (for example "items[3]"), or is empty for a whole body.
 func decodeObject[T any](status int, body []byte, prefix string, required func(*T) []requiredField) (*T, error) {
 	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 && status == http.StatusNoContent {
+		return nil, &DecodeError{StatusCode: status, Path: prefix, Reason: "the API answered 204 No Content, an empty answer where a JSON object was expected"}
+	}
 	if len(trimmed) == 0 {
 		return nil, &DecodeError{StatusCode: status, Path: prefix, Reason: "the body is empty"}
 	}
@@ -88,12 +94,39 @@ func decodeError(status int, body []byte, prefix string, err error) error {
 	var syntaxErr *json.SyntaxError
 	switch {
 	case errors.As(err, &typeErr):
-		return &DecodeError{StatusCode: status, Path: joinPath(prefix, apiPath(typeErr.Field)), Reason: fmt.Sprintf("want %s, got a JSON %s", jsonTypeName(typeErr.Type), typeErr.Value)}
+		return &DecodeError{StatusCode: status, Path: joinPath(prefix, apiPath(typeErr.Field)), Reason: typeReason(typeErr)}
 	case errors.As(err, &syntaxErr):
 		return &DecodeError{StatusCode: status, Path: prefix, Reason: fmt.Sprintf("invalid JSON at byte %d of %d: %v", syntaxErr.Offset, len(body), syntaxErr)}
 	default:
 		return &DecodeError{StatusCode: status, Path: prefix, Reason: err.Error()}
 	}
+}
+
+// typeReason says why a value did not decode into its field: the wrong
+// kind of JSON, or a number out of the field's range, which is quoted no
+// longer than 32 bytes.
+func typeReason(e *json.UnmarshalTypeError) string {
+	want := jsonTypeName(e.Type)
+	number, isNumber := strings.CutPrefix(e.Value, "number ")
+	if !isNumber {
+		return fmt.Sprintf("want %s, got a JSON %s", want, e.Value)
+	}
+	quoted := text.Truncate(number, 32)
+	t := e.Type
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		// Any JSON number decodes into a float but one out of its range.
+		return fmt.Sprintf("want %s, got the JSON number %s, which is out of range for a 64-bit floating-point number", want, quoted)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if !strings.ContainsAny(number, ".eE") {
+			return fmt.Sprintf("want %s, got the JSON number %s, which is out of range for a 64-bit integer", want, quoted)
+		}
+	}
+	return fmt.Sprintf("want %s, got a JSON number %s", want, quoted)
 }
 
 // jsonTypeName names the JSON a Go type decodes from.

@@ -396,7 +396,7 @@ func decodeCases() []decodeCase {
 		{"string for an object", strings.Replace(fmt.Sprintf(minimal, ``), `"app_config":{}`, `"app_config":"agent"`, 1),
 			`HTTP 200 response could not be decoded at "app_config": want an object, got a JSON string`, "app_config"},
 		{"number too large", fmt.Sprintf(minimal, `"app_version":99999999999999999999`),
-			`HTTP 200 response could not be decoded at "app_config.app_version": want an integer, got a JSON number 99999999999999999999`,
+			`HTTP 200 response could not be decoded at "app_config.app_version": want an integer, got the JSON number 99999999999999999999, which is out of range for a 64-bit integer`,
 			"app_config.app_version"},
 		{"nesting too deep", fmt.Sprintf(minimal, `"webhook_config":{"metadata":`+strings.Repeat("[", 10001)+strings.Repeat("]", 10001)+`}`),
 			`HTTP 200 response could not be decoded: invalid JSON at byte 10089 of 20118: invalid character '[' exceeded max depth`, ""},
@@ -467,9 +467,10 @@ func TestGetCampaignRefusesMalformedBodies(t *testing.T) {
 }
 
 // TestLargeCampaign decodes ten thousand phone numbers and metadata nested
-// far deeper than any real webhook payload.
+// as deep as the provider reads (MaxFreeFormDepth, an object and a list a
+// level here), far deeper than any real webhook payload.
 func TestLargeCampaign(t *testing.T) {
-	const numbers, depth = 10000, 500
+	const numbers, depth = 10000, MaxFreeFormDepth / 2
 	phones := make([]string, numbers)
 	for i := range phones {
 		phones[i] = fmt.Sprintf("+9122%08d", i)

@@ -247,6 +247,34 @@ func (c *Client) apiMessage(body []byte) string {
 
 const redacted = "[REDACTED]"
 
+// redact takes the API key out of s, a value quoted from a response.
+func (c *Client) redact(s string) string { return redactKey(s, c.cfg.APIKey) }
+
+// redactErr takes the API key out of every value an error of the client
+// quotes from a response, whatever built it: a decoding error's path and
+// reason, a listing's reason, an API error's message and code. It changes
+// err in place, before any other read can share it, and returns it.
+func (c *Client) redactErr(err error) error {
+	var (
+		apiErr  *APIError
+		decErr  *DecodeError
+		pageErr *PaginationError
+	)
+	switch {
+	case err == nil:
+	case errors.As(err, &apiErr):
+		apiErr.Message, apiErr.Code, apiErr.RedirectHost = c.redact(apiErr.Message), c.redact(apiErr.Code), c.redact(apiErr.RedirectHost)
+		for i, p := range apiErr.QueryParams {
+			apiErr.QueryParams[i] = c.redact(p)
+		}
+	case errors.As(err, &decErr):
+		decErr.Path, decErr.Reason = c.redact(decErr.Path), c.redact(decErr.Reason)
+	case errors.As(err, &pageErr):
+		pageErr.Reason = c.redact(pageErr.Reason)
+	}
+	return err
+}
+
 func redactKey(s, key string) string {
 	if key == "" {
 		return s

@@ -55,11 +55,13 @@ func fetchPage[T any](ctx context.Context, c *Client, l listing[T], req pageRequ
 		return nil, err
 	}
 	fetch := func(ctx context.Context) (any, error) {
+		// Redacted here, before the answer can be shared.
 		status, body, err := c.get(ctx, target)
 		if err != nil {
-			return nil, err
+			return nil, c.redactErr(err)
 		}
-		return decodePage(status, body, l.required)
+		p, err := decodePage(status, body, l.required)
+		return p, c.redactErr(err)
 	}
 	var v any
 	if fresh {

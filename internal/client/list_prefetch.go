@@ -43,7 +43,7 @@ type fetched[T any] struct {
 // stops at the failure that cut it before it could ask for it.
 var errNotRead = errors.New("page not read: an earlier page failed")
 
-func startPrefetch[T any](ctx context.Context, c *Client, l listing[T], plan []pageRequest) *prefetch[T] {
+func startPrefetch[T any](ctx context.Context, c *Client, l listing[T], plan []pageRequest, fresh bool) *prefetch[T] {
 	ctx, cancel := context.WithCancel(ctx)
 	pf := &prefetch[T]{cancel: cancel, cut: len(plan), pages: make([]*fetched[T], len(plan))}
 	for i, req := range plan {
@@ -51,12 +51,12 @@ func startPrefetch[T any](ctx context.Context, c *Client, l listing[T], plan []p
 		pf.pages[i] = &fetched[T]{req: req, ctx: fctx, cancel: fcancel, done: make(chan struct{})}
 	}
 	pf.wg.Add(1)
-	go pf.dispatch(ctx, c, l)
+	go pf.dispatch(ctx, c, l, fresh)
 	return pf
 }
 
 // dispatch starts each page in turn as a slot frees up.
-func (pf *prefetch[T]) dispatch(ctx context.Context, c *Client, l listing[T]) {
+func (pf *prefetch[T]) dispatch(ctx context.Context, c *Client, l listing[T], fresh bool) {
 	defer pf.wg.Done()
 	slots := make(chan struct{}, pagesInFlight)
 	for i, f := range pf.pages {
@@ -71,7 +71,7 @@ func (pf *prefetch[T]) dispatch(ctx context.Context, c *Client, l listing[T]) {
 		pf.wg.Add(1)
 		go func() {
 			defer pf.wg.Done()
-			f.page, f.err = fetchPage(f.ctx, c, l, f.req, false)
+			f.page, f.err = fetchPage(f.ctx, c, l, f.req, fresh)
 			f.cancel()
 			if f.err != nil {
 				pf.cutAfter(i)

@@ -4,10 +4,12 @@ import "fmt"
 
 // listState is a listing read so far, and the rules its pages must follow
 // to add up to one list: each page at the offset asked for, not the page
-// before it again, a total that does not keep growing, no more pages than
-// any list needs, and nothing cut short. Items the list shifted onto a
-// second page are kept once, at their first place. Pages are added in list
-// order, whoever fetched them.
+// before it again, one total throughout, no item listed twice, no more
+// pages than any list needs, and as many items as the total says, nothing
+// cut short. A total that changes, an item listed twice or a count that
+// is not the total tell of a list that changed while it was read
+// (PaginationError.Changed). Pages are added in list order, whoever
+// fetched them.
 type listState[T any] struct {
 	endpoint   string
 	key        func(*T) string
@@ -22,7 +24,11 @@ type listState[T any] struct {
 	prevFirst, prevLast string
 	prevOffset          int64
 	lastTotal           *int64
-	growths             int
+	// repeated counts the items listed a second time; firstRepeat is the
+	// first of them and repeatOffset the page it was listed again on.
+	repeated     int
+	firstRepeat  string
+	repeatOffset int64
 }
 
 func newListState[T any](l listing[T], maxResults int) *listState[T] {
@@ -31,6 +37,11 @@ func newListState[T any](l listing[T], maxResults int) *listState[T] {
 
 func (s *listState[T]) fail(format string, args ...any) error {
 	return &PaginationError{Endpoint: s.endpoint, Reason: fmt.Sprintf(format, args...)}
+}
+
+// changed is the error of a list that changed while it was read.
+func (s *listState[T]) changed(format string, args ...any) error {
+	return &PaginationError{Endpoint: s.endpoint, Reason: fmt.Sprintf(format, args...), Changed: true}
 }
 
 // next is the page to ask for next, or a PaginationError when the list has
@@ -58,7 +69,7 @@ func (s *listState[T]) add(req pageRequest, p *listPage[T]) (bool, error) {
 	if p.Offset != nil && *p.Offset != req.offset {
 		return false, s.fail("asked for the page at offset %d, got the page at offset %d", req.offset, *p.Offset)
 	}
-	if err := s.checkTotal(p.Total); err != nil {
+	if err := s.checkTotal(req.offset, p.Total); err != nil {
 		return false, err
 	}
 	s.pages++
@@ -73,23 +84,21 @@ func (s *listState[T]) add(req pageRequest, p *listPage[T]) (bool, error) {
 	if err := s.checkNotRepeated(req.offset, p.items); err != nil {
 		return false, err
 	}
-	if s.keep(p.items) {
+	if s.keep(req.offset, p.items) {
 		return true, nil
 	}
 	s.offset = req.offset + int64(len(p.items))
 	return s.atEnd(p.page)
 }
 
-// checkTotal refuses a total that grows too often or past what a list reads.
-func (s *listState[T]) checkTotal(total *int64) error {
+// checkTotal refuses a total other than the one the pages before gave, and
+// one past what a list reads.
+func (s *listState[T]) checkTotal(offset int64, total *int64) error {
 	if total == nil {
 		return nil
 	}
-	if s.lastTotal != nil && *total > *s.lastTotal {
-		s.growths++
-		if s.growths > maxTotalGrowths {
-			return s.fail("total grew from %d to %d, more than %d times during one read", *s.lastTotal, *total, maxTotalGrowths)
-		}
+	if s.lastTotal != nil && *total != *s.lastTotal {
+		return s.changed("the total went from %d to %d at the page at offset %d", *s.lastTotal, *total, offset)
 	}
 	if *total > maxListItems && (s.maxResults == 0 || s.maxResults > maxListItems) {
 		return s.fail("total of %d items is more than the %d a list reads", *total, maxListItems)
@@ -110,9 +119,9 @@ func (s *listState[T]) checkNotRepeated(offset int64, items []T) error {
 	return nil
 }
 
-// keep appends the items not seen before and reports whether maxResults
-// items are now in hand.
-func (s *listState[T]) keep(items []T) bool {
+// keep appends the items not seen before, counting those seen before, and
+// reports whether maxResults items are now in hand.
+func (s *listState[T]) keep(offset int64, items []T) bool {
 	if s.result.Items == nil && s.lastTotal != nil {
 		// The list will hold about total items: one allocation, not a
 		// doubling for every few pages.
@@ -121,6 +130,10 @@ func (s *listState[T]) keep(items []T) bool {
 	for i := range items {
 		k := s.key(&items[i])
 		if s.seen[k] {
+			if s.repeated == 0 {
+				s.firstRepeat, s.repeatOffset = k, offset
+			}
+			s.repeated++
 			continue
 		}
 		s.seen[k] = true
@@ -130,6 +143,42 @@ func (s *listState[T]) keep(items []T) bool {
 		}
 	}
 	return false
+}
+
+// complete is the list read, once its last page is in: an error unless
+// every item was listed once and there are as many as the total says (or
+// maxResults of them).
+func (s *listState[T]) complete() (*ListResult[T], error) {
+	n := int64(len(s.result.Items))
+	if s.repeated > 0 {
+		return nil, s.changed("%d %s listed twice, the first %q again on the page at offset %d, leaving %d distinct %s%s",
+			s.repeated, plural(s.repeated, "item was", "items were"), clean(s.firstRepeat), s.repeatOffset, n, plural(int(n), "item", "items"), s.ofTotal())
+	}
+	if t := s.result.Total; t != nil {
+		want := *t
+		if s.maxResults > 0 {
+			want = min(want, int64(s.maxResults))
+		}
+		if n != want {
+			return nil, s.changed("the pages held %d items, where the API reports a total of %d", n, *t)
+		}
+	}
+	return s.result, nil
+}
+
+// ofTotal is ", where the API reports a total of N", or "" with no total.
+func (s *listState[T]) ofTotal() string {
+	if s.result.Total == nil {
+		return ""
+	}
+	return fmt.Sprintf(", where the API reports a total of %d", *s.result.Total)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // capacity is what to reserve for a list whose first page says total.

@@ -354,10 +354,11 @@ func TestListPaginationGuards(t *testing.T) {
 		{"offset not as asked", func(int, url.Values) (int, string) {
 			return 200, envelope(campaignItems(0, 100), 200, 0, true)
 		}, ListQuery{}, "asked for the page at offset 100, got the page at offset 0", 2},
-		{"total keeps growing", func(n int, q url.Values) (int, string) {
+		{"total changes on every read", func(_ int, q url.Values) (int, string) {
 			offset := queryInt(q, "offset")
-			return 200, envelope(campaignItems(offset, offset+100), 200+100*n, offset, true)
-		}, ListQuery{}, "total grew from 400 to 500, more than 2 times during one read", 4},
+			return 200, envelope(campaignItems(offset, offset+100), 200+offset, offset, true)
+		}, ListQuery{}, "the list changed while it was read (the total went from 200 to 300 at the page at offset 100), " +
+			"and again when read once more from the start (the total went from 200 to 300 at the page at offset 100); a retry usually helps once the list stops changing", 4},
 		{"empty page short of the total", func(int, url.Values) (int, string) { return 200, envelope(nil, 500, 0, true) },
 			ListQuery{}, "the page at offset 0 is empty, but the API reports a total of 500", 1},
 		{"no next page, total larger", func(int, url.Values) (int, string) { return 200, envelope(campaignItems(0, 100), 500, 0, false) },
@@ -395,7 +396,8 @@ func TestListPaginationGuards(t *testing.T) {
 	if err != nil || len(r.Items) != 10 || total(r) != 100001 {
 		t.Fatalf("got %v, %v", r, err)
 	}
-	// Two rises of total, from campaigns created during the read, are fine.
+	// A total that changes once, from campaigns created during the read,
+	// has the list read once more from the start, which then succeeds.
 	p = newPager(t, func(n int, q url.Values) (int, string) {
 		offset := queryInt(q, "offset")
 		total := 250 + min(n, 2)
@@ -408,22 +410,31 @@ func TestListPaginationGuards(t *testing.T) {
 }
 
 // A campaign created mid-read shifts the list: the second page starts with
-// the first page's last item. It is kept once and paging goes on.
+// the first page's last item, and one item is listed twice in it. The read
+// is not returned with the repeats dropped: the list is read once more from
+// the start, which gives it whole.
 func TestListDedup(t *testing.T) {
-	p := newPager(t, func(_ int, q url.Values) (int, string) {
-		offset := queryInt(q, "offset")
-		switch offset {
-		case 0:
-			return 200, envelope(campaignItems(0, 100), 201, offset, true)
-		case 100:
-			// Shifted by one, with a duplicate inside the page too.
-			items := append(campaignItems(99, 150), campaignItem(120))
-			items = append(items, campaignItems(150, 198)...)
-			return 200, envelope(items, 201, offset, true)
-		default:
-			return 200, envelope(campaignItems(198, 201), 201, offset, false)
+	shifted := func(shift bool) serveFunc {
+		return func(n int, q url.Values) (int, string) {
+			offset := queryInt(q, "offset")
+			switch {
+			case offset == 0:
+				return 200, envelope(campaignItems(0, 100), 201, offset, true)
+			case offset == 100 && (shift || n < 3):
+				// Shifted by one, with a duplicate inside the page too.
+				items := append(campaignItems(99, 150), campaignItem(120))
+				items = append(items, campaignItems(150, 198)...)
+				return 200, envelope(items, 201, offset, true)
+			case offset == 100:
+				return 200, envelope(campaignItems(100, 200), 201, offset, true)
+			case shift || n < 3:
+				return 200, envelope(campaignItems(198, 201), 201, offset, false)
+			default:
+				return 200, envelope(campaignItems(200, 201), 201, offset, false)
+			}
 		}
-	})
+	}
+	p := newPager(t, shifted(false))
 	r, err := p.listCampaigns(ListQuery{})
 	if err != nil {
 		t.Fatal(err)
@@ -431,7 +442,22 @@ func TestListDedup(t *testing.T) {
 	if got := campaignIDs(r); !reflect.DeepEqual(got, idRange(201)) {
 		t.Fatalf("got %d items: %q…", len(got), got[:min(len(got), 5)])
 	}
-	p.requireQueriesAfterFirst(t, "offset=0 limit=100", "offset=100 limit=100", "offset=200 limit=100")
+	if n := len(p.requests()); n != 6 {
+		t.Fatalf("%d requests, want 6: three pages, then the same three again", n)
+	}
+
+	// Shifted on every read: an error that says what was listed twice.
+	p = newPager(t, shifted(true))
+	r, err = p.listCampaigns(ListQuery{})
+	if r != nil {
+		t.Fatalf("got a list of %d with repeated items", len(r.Items))
+	}
+	once := `2 items were listed twice, the first "cmp-0099" again on the page at offset 100, leaving 201 distinct items, where the API reports a total of 201`
+	requireErrorText(t, err, "List Campaigns: the API's pages do not add up to one list: the list changed while it was read ("+once+"), and again when read once more from the start ("+once+
+		"); a retry usually helps once the list stops changing; no partial list is returned")
+	if !requireAs[*PaginationError](t, err).Changed {
+		t.Fatal("PaginationError.Changed is false")
+	}
 }
 
 func TestListRetriesAPage(t *testing.T) {
@@ -495,7 +521,10 @@ func TestListDecodeErrors(t *testing.T) {
 	if r != nil {
 		t.Fatalf("got a partial list")
 	}
-	requireErrorText(t, err, `HTTP 200 response could not be decoded at "items[0].cohort_id": a required field is missing or null`)
+	requireErrorText(t, err, `reading the page at offset 1: HTTP 200 response could not be decoded at "items[0].cohort_id": a required field is missing or null`)
+	if pErr := requireAs[*ListPageError](t, err); pErr.Offset != 1 {
+		t.Fatalf("ListPageError.Offset = %d, want 1", pErr.Offset)
+	}
 }
 
 // total is the list's total, -1 when the API reported none.

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Response fields whose values are credentials of other systems: a webhook
@@ -23,15 +25,59 @@ func WebhookCredentialFields() []string {
 }
 
 // mayHoldBodySecrets reports whether a body might name a field whose value
-// the log must not show, in any case. A field name may also be written with
-// \u escapes, which only parsing resolves.
+// the log must not show, under any name the decoder would match to it. A
+// field name may also be written with \u escapes, which only parsing
+// resolves.
 func mayHoldBodySecrets(body []byte) bool {
-	// encoding/json matches field names ignoring case, so a
-	// "Custom_Headers" is decoded as custom_headers and must be found too.
-	lower := bytes.ToLower(body)
-	return bytes.Contains(lower, []byte(customHeadersField)) ||
-		bytes.Contains(lower, []byte(signingSecretField)) ||
+	// Folding is per character, so a name that folds to a credential
+	// field's folds to it inside the folded body too.
+	folded := appendFoldedName(nil, body)
+	return bytes.Contains(folded, foldedName(customHeadersField)) ||
+		bytes.Contains(folded, foldedName(signingSecretField)) ||
 		bytes.Contains(body, []byte(`\u`))
+}
+
+// SameJSONName reports whether encoding/json would decode an object member
+// named a into a field named b: it matches names ignoring case under
+// Unicode simple folding, so that "cuſtom_headers" (with U+017F, a long s)
+// or "Custom_Headers" is custom_headers. Whatever decides that a member is
+// a credential must agree with the decoder, or a name it matches would be
+// shown as data.
+func SameJSONName(a, b string) bool {
+	return bytes.Equal(foldedName(a), foldedName(b))
+}
+
+func foldedName(s string) []byte { return appendFoldedName(nil, []byte(s)) }
+
+// appendFoldedName is encoding/json's own fold (fold.go): ASCII letters in
+// upper case, any other character as the smallest of its simple fold
+// orbit.
+func appendFoldedName(out, in []byte) []byte {
+	for i := 0; i < len(in); {
+		if c := in[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(in[i:])
+		out = utf8.AppendRune(out, foldRune(r))
+		i += n
+	}
+	return out
+}
+
+// foldRune is the smallest rune of r's simple fold orbit.
+func foldRune(r rune) rune {
+	for {
+		r2 := unicode.SimpleFold(r)
+		if r2 <= r {
+			return r2
+		}
+		r = r2
+	}
 }
 
 // redactBodySecrets returns body with the value of every signing_secret, and
@@ -66,7 +112,7 @@ func scrubSecrets(v any) any {
 	case map[string]any:
 		for k, val := range x {
 			switch {
-			case strings.EqualFold(k, customHeadersField):
+			case SameJSONName(k, customHeadersField):
 				if headers, ok := val.(map[string]any); ok {
 					for name := range headers {
 						headers[name] = redacted
@@ -74,7 +120,7 @@ func scrubSecrets(v any) any {
 				} else if val != nil {
 					x[k] = redacted
 				}
-			case strings.EqualFold(k, signingSecretField):
+			case SameJSONName(k, signingSecretField):
 				if val != nil {
 					x[k] = redacted
 				}

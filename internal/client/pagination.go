@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -15,10 +16,6 @@ const (
 	pageLimit    = 100
 	maxPages     = 1000
 	maxListItems = pageLimit * maxPages
-	// maxTotalGrowths is how many times total may grow between pages. Items
-	// created during a read explain a growth or two; a total that keeps
-	// growing means the list is never going to end.
-	maxTotalGrowths = 2
 )
 
 // Defaults sent for a ListQuery's empty SortBy and SortOrder, so that the
@@ -48,15 +45,41 @@ type ListResult[T any] struct {
 
 // PaginationError is a list the API paged in a way that cannot add up to one
 // complete list: the same page again, a page at another offset than asked,
-// a total that keeps growing, or more pages than any list needs. No partial
-// list is returned with it.
+// a list that changed while it was read, or more pages than any list needs.
+// No partial list is returned with it.
 type PaginationError struct {
 	Endpoint string
 	Reason   string
+	// Changed is true when the pages tell of a list that changed while it
+	// was read: a total that changed, items listed twice, or pages that
+	// hold another number of items than the total. Reading it again may
+	// then succeed, and listAll does so once.
+	Changed bool
 }
 
 func (e *PaginationError) Error() string {
 	return fmt.Sprintf("%s: the API's pages do not add up to one list: %s; no partial list is returned", e.Endpoint, e.Reason)
+}
+
+// ListPageError is a page of a list, after the first, that could not be
+// read: Err says why, and Offset names the page.
+type ListPageError struct {
+	Offset int64
+	Err    error
+}
+
+func (e *ListPageError) Error() string {
+	return fmt.Sprintf("reading the page at offset %d: %v", e.Offset, e.Err)
+}
+
+func (e *ListPageError) Unwrap() error { return e.Err }
+
+// pageFailed names the page in err, unless it is the first.
+func pageFailed(req pageRequest, err error) error {
+	if req.offset == 0 {
+		return err
+	}
+	return &ListPageError{Offset: req.offset, Err: err}
 }
 
 // listing is what listAll needs to know about one list endpoint.
@@ -97,33 +120,67 @@ func orDefault(s, def string) string {
 
 // listAll reads every page of an offset-paged list, up to maxResults items
 // (0 for all), in the API's order; listState holds the rules the pages must
-// follow. Once the first page has given a total, the pages that total
-// implies are read ahead, pagesInFlight at a time; without a total, or as
-// soon as a page disagrees with what was planned from it, the rest is read
-// page by page, and a debug log line says why.
+// follow. A list that changed while it was read (PaginationError.Changed)
+// is read once more from the start, every page asked of the API anew; if
+// it changes again, the read fails and says both changes. A list is thus
+// either exactly what the API says it holds or an error.
 func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int) (*ListResult[T], error) {
 	ctx = withPace(ctx)
+	res, err := listOnce(ctx, c, l, maxResults, false)
+	var first *PaginationError
+	if errors.As(err, &first) && first.Changed {
+		c.debug(ctx, "The list changed while it was read; reading it once more from the start", map[string]any{
+			"list.endpoint": l.endpoint,
+			"list.reason":   c.redact(first.Reason),
+		})
+		res, err = listOnce(ctx, c, l, maxResults, true)
+		var again *PaginationError
+		if errors.As(err, &again) && again.Changed {
+			err = &PaginationError{Endpoint: l.endpoint, Changed: true, Reason: fmt.Sprintf(
+				"the list changed while it was read (%s), and again when read once more from the start (%s); a retry usually helps once the list stops changing",
+				first.Reason, again.Reason)}
+		}
+	}
+	var pErr *PaginationError
+	if errors.As(err, &pErr) {
+		// Made by this read alone; any other error was redacted before it
+		// could be shared (fetchPage), and is not changed here.
+		pErr.Reason = c.redact(pErr.Reason)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// listOnce reads the list from its first page to its end. Once the first
+// page has given a total, the pages that total implies are read ahead,
+// pagesInFlight at a time; without a total, or as soon as a page disagrees
+// with what was planned from it, the rest is read page by page, and a
+// debug log line says why. A fresh read asks the API for every page, never
+// an answer an identical read has kept (share.go).
+func listOnce[T any](ctx context.Context, c *Client, l listing[T], maxResults int, fresh bool) (*ListResult[T], error) {
 	s := newListState(l, maxResults)
-	first, done, err := readNext(ctx, c, l, s, false)
+	first, done, err := readNext(ctx, c, l, s, fresh)
 	if err != nil {
 		return nil, err
 	}
 	if done {
-		return s.result, nil
+		return s.complete()
 	}
 	plan, why := planPages(s, first)
-	// Once pages have been read ahead, those after the point where they
-	// disagreed are read anew: a page kept from before the list changed
-	// could hide an item the change moved.
-	fresh := why == ""
-	if fresh {
-		done, why, err = readAhead(ctx, c, l, s, plan, *first.Total)
+	if why == "" {
+		done, why, err = readAhead(ctx, c, l, s, plan, *first.Total, fresh)
 		if err != nil {
 			return nil, err
 		}
 		if done {
-			return s.result, nil
+			return s.complete()
 		}
+		// Once pages have been read ahead, those after the point where
+		// they disagreed are read anew: a page kept from before the list
+		// changed could hide an item the change moved.
+		fresh = true
 	}
 	c.debug(ctx, "Reading the rest of the list page by page", map[string]any{
 		"list.endpoint": l.endpoint,
@@ -141,7 +198,7 @@ func readNext[T any](ctx context.Context, c *Client, l listing[T], s *listState[
 	}
 	p, err := fetchPage(ctx, c, l, req, fresh)
 	if err != nil {
-		return nil, false, err
+		return nil, false, pageFailed(req, err)
 	}
 	done, err := s.add(req, p)
 	return p, done, err
@@ -155,7 +212,7 @@ func readPageByPage[T any](ctx context.Context, c *Client, l listing[T], s *list
 			return nil, err
 		}
 		if done {
-			return s.result, nil
+			return s.complete()
 		}
 	}
 }
@@ -184,8 +241,8 @@ func planPages[T any](s *listState[T], first *listPage[T]) ([]pageRequest, strin
 // the reason, when a page disagrees with the plan: another total than the
 // first page's (the list changed while it was read), or a next page the
 // plan did not foresee (pages of another size, or items listed twice).
-func readAhead[T any](ctx context.Context, c *Client, l listing[T], s *listState[T], plan []pageRequest, total int64) (bool, string, error) {
-	pf := startPrefetch(ctx, c, l, plan)
+func readAhead[T any](ctx context.Context, c *Client, l listing[T], s *listState[T], plan []pageRequest, total int64, fresh bool) (bool, string, error) {
+	pf := startPrefetch(ctx, c, l, plan, fresh)
 	defer pf.stop()
 	for i, planned := range plan {
 		req, err := s.next()
@@ -198,7 +255,7 @@ func readAhead[T any](ctx context.Context, c *Client, l listing[T], s *listState
 		}
 		p, err := pf.wait(i)
 		if err != nil {
-			return false, "", err
+			return false, "", pageFailed(req, err)
 		}
 		done, err := s.add(req, p)
 		if err != nil || done {

@@ -70,9 +70,12 @@ func getJSON[T any](ctx context.Context, c *Client, path []segment, query url.Va
 
 // fetchJSON GETs target with retries and decodes the 200 body.
 func fetchJSON[T any](ctx context.Context, c *Client, target string, required func(*T) []requiredField) (*T, error) {
+	// Redacted here, inside the shared read, before any other read gets
+	// the error.
 	status, body, err := c.get(ctx, target)
 	if err != nil {
-		return nil, err
+		return nil, c.redactErr(err)
 	}
-	return decodeObject(status, body, "", required)
+	v, err := decodeObject(status, body, "", required)
+	return v, c.redactErr(err)
 }

@@ -25,7 +25,7 @@ import (
 const maxTimedOutAttempts = 2
 
 // get sends a GET with retries and returns the final status and body. A
-// non-200 final status is returned as an *APIError.
+// final status outside 2xx is returned as an *APIError.
 func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 	start := time.Now()
 	attempts, timeouts := 0, 0
@@ -58,7 +58,9 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 			}
 			continue
 		}
-		if status == http.StatusOK {
+		if status >= 200 && status < 300 {
+			// Another success than 200 (a 204 with no body, say) is
+			// decoded like one, so that it fails as the answer it is.
 			return status, body, nil
 		}
 		if !retryableStatus(status) || attempts > c.cfg.MaxRetries {
@@ -75,7 +77,9 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 // carry anything; only the host it points to is kept.
 func (c *Client) apiError(status int, header http.Header, body []byte, attempts int) *APIError {
 	if isRedirect(status) {
-		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: redirectHost(header.Get("Location"), c.host)}
+		// The host is the server's word like any message: a Location may
+		// put the key in it.
+		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: c.redact(redirectHost(header.Get("Location"), c.host))}
 	}
 	shaped, code, params := errorFacts(body)
 	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts, Shaped: shaped, Code: redactKey(code, c.cfg.APIKey), QueryParams: params}

@@ -14,14 +14,20 @@ func TestParseBaseURLAccepts(t *testing.T) {
 		{"https://apps.sarvam.ai/api/scheduling", "https://apps.sarvam.ai/api/scheduling"},
 		{"https://apps.sarvam.ai/api/scheduling/", "https://apps.sarvam.ai/api/scheduling"},
 		{"  https://apps.sarvam.ai/api/scheduling//  ", "https://apps.sarvam.ai/api/scheduling"},
-		{"HTTPS://Apps.Sarvam.AI", "https://Apps.Sarvam.AI"},
+		{"HTTPS://Apps.Sarvam.AI", "https://apps.sarvam.ai"},
+		{"https://apps.sarvam.ai./api/scheduling", "https://apps.sarvam.ai/api/scheduling"},
 		{"https://proxy.internal:8443", "https://proxy.internal:8443"},
 		{"http://127.0.0.1:8080", "http://127.0.0.1:8080"},
 		{"http://127.0.0.1", "http://127.0.0.1"},
 		{"http://127.10.0.3:9/x", "http://127.10.0.3:9/x"},
 		{"http://[::1]:8080/api", "http://[::1]:8080/api"},
 		{"http://localhost", "http://localhost"},
-		{"http://LOCALHOST:3000", "http://LOCALHOST:3000"},
+		{"http://LOCALHOST:3000", "http://localhost:3000"},
+		{"HTTP://LOCALHOST:8787/api/scheduling", "http://localhost:8787/api/scheduling"},
+		{"http://localhost.:3000", "http://localhost:3000"},
+		{"http://127.0.0.1.:3000", "http://127.0.0.1:3000"},
+		{"http://[::ffff:127.0.0.1]:3000", "http://127.0.0.1:3000"},
+		{"http://[0:0:0:0:0:0:0:1]:3000", "http://[::1]:3000"},
 		{"https://[2001:db8::1]/", "https://[2001:db8::1]"},
 	} {
 		u, err := ParseBaseURL(tc.in)
@@ -194,7 +200,7 @@ func TestInvalidIDsRefusedBeforeAnyRequest(t *testing.T) {
 func TestIsLoopback(t *testing.T) {
 	for host, want := range map[string]bool{
 		"localhost": true, "LocalHost": true, "127.0.0.1": true, "127.255.255.254": true, "::1": true,
-		"": false, "0.0.0.0": false, "::": false, "10.0.0.1": false, "localhost.": false, "example.com": false, "::ffff:127.0.0.1": true,
+		"": false, "0.0.0.0": false, "::": false, "10.0.0.1": false, "localhost.": true, "LOCALHOST.": true, "127.0.0.1.": true, "localhost..": false, "localhost.example": false, "example.com": false, "::ffff:127.0.0.1": true,
 	} {
 		if got := IsLoopback(host); got != want {
 			t.Errorf("IsLoopback(%q) = %v, want %v", host, got, want)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,4 +117,51 @@ func BenchmarkTimestamp(b *testing.B) {
 			}
 		}
 	})
+}
+
+// chainMetadata is a list of chains objects, each nested depth deep around
+// a number of the most digits and exponent the bounds let through.
+func chainMetadata(chains, depth int) json.RawMessage {
+	number := "-1." + strings.Repeat("7", client.MaxNumberDigits-4) + "e-400"
+	links := make([]string, chains)
+	for i := range links {
+		links[i] = strings.Repeat(`{"a":`, depth-1) + number + strings.Repeat("}", depth-1)
+	}
+	return json.RawMessage("[" + strings.Join(links, ",") + "]")
+}
+
+// flatMetadata is one object of n members, each a number as above.
+func flatMetadata(n int) json.RawMessage {
+	number := "-1." + strings.Repeat("7", client.MaxNumberDigits-4) + "e-400"
+	members := make([]string, n)
+	for i := range members {
+		members[i] = fmt.Sprintf(`"m%d":%s`, i, number)
+	}
+	return json.RawMessage("{" + strings.Join(members, ",") + "}")
+}
+
+// BenchmarkWorstAcceptedMetadata maps and sets into state the costliest
+// metadata the bounds of client.CheckFreeForm let through, in three
+// shapes near client.MaxFreeFormWeight; the largest B/op is the figure
+// RELIABILITY.md gives. The mapping itself refuses anything past the
+// bounds, so each shape is known to be accepted.
+func BenchmarkWorstAcceptedMetadata(b *testing.B) {
+	for _, tc := range []struct {
+		name     string
+		metadata json.RawMessage
+	}{
+		{"4 chains 64 deep", chainMetadata(4, client.MaxFreeFormDepth)},
+		{"220 chains 8 deep", chainMetadata(220, 8)},
+		{"4999 members", flatMetadata(4999)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			if reason := client.CheckFreeForm(tc.metadata); reason != "" {
+				b.Fatalf("not accepted: %s", reason)
+			}
+			c := benchCampaign(b, 0)
+			c.AppConfig.WebhookConfig.Metadata = tc.metadata
+			b.ReportMetric(float64(len(tc.metadata)), "metadata-bytes")
+			benchState(b, c)
+		})
+	}
 }

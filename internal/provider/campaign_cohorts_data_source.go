@@ -22,7 +22,7 @@ func newCampaignCohortsDataSource() datasource.DataSource {
 			"A campaign without cohorts gives empty lists; a campaign that does not exist is an error. The cohorts' contacts are personal data and are never read.",
 		Attributes: withScope("the campaign belongs to", withListArguments("cohorts", map[string]schema.Attribute{
 			"campaign_id": requiredID("ID of the campaign whose cohorts to list."),
-			"cohorts":     computedObjectList("The cohorts, in the order of `sort_by` and `sort_order`. A cohort the API lists twice, because the list shifted between pages, is kept once.", item),
+			"cohorts":     computedObjectList("The cohorts, in the order of `sort_by` and `sort_order`. A list that changed while it was read (a cohort listed twice, or `total` changed) is read once more, and is an error if it changes again.", item),
 			"ids":         computedStringList("The `cohort_id` of each of `cohorts`, in the same order."),
 		})),
 	})

@@ -65,7 +65,8 @@ func (d *campaignDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				"metadata": schema.DynamicAttribute{
 					Computed: true,
 					MarkdownDescription: "Free-form JSON object echoed in every webhook payload, as a native Terraform object: index into it as " +
-						"`data.sarvam_campaign.x.app_config.webhook_config.metadata.team`. Numbers stay exact, lists become tuples, and a JSON `null` is null.",
+						"`data.sarvam_campaign.x.app_config.webhook_config.metadata.team`. Numbers stay exact, lists become tuples, and a JSON `null` is null. " +
+						"Read up to 64 levels deep, with numbers of at most 100 digits and an exponent within ±400; a response past that is an error naming this field.",
 				},
 			}),
 			"phone_rotation": computedObject("Rotation of caller numbers across retries. Null when the API does not return it.", map[string]schema.Attribute{

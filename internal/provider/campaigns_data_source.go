@@ -28,7 +28,7 @@ func newCampaignsDataSource() datasource.DataSource {
 				MarkdownDescription: "Only campaigns with this status, sent as the API's `campaign_status`. The documented values, in lower case: `scheduled`, `active`, `paused`, `ended`, `cancelled`. " +
 					"Another value (`running`, `Active`) is sent as given, with a warning: the API usually matches no campaign with it, or refuses it. Unset lists every status.",
 			},
-			"campaigns": computedLongObjectList("The campaigns, in the order of `sort_by` and `sort_order`. A campaign that the API lists twice, because the list shifted between pages, is kept once. "+
+			"campaigns": computedLongObjectList("The campaigns, in the order of `sort_by` and `sort_order`. A list that changed while it was read (a campaign listed twice, or `total` changed) is read once more, and is an error if it changes again. "+
 				"Each holds `campaign_id` and the attributes of `sarvam_campaign` that the list gives (`"+strings.Join(slices.Sorted(maps.Keys(campaignSummaryAttributes())), "`, `")+"`), described there; the others need a read of `sarvam_campaign`.",
 				campaignListItemAttributes()),
 			"ids": computedStringList("The `campaign_id` of each of `campaigns`, in the same order."),

@@ -311,11 +311,12 @@ func mappingError(diags *diag.Diagnostics, err error, t target) {
 // the API key masked out of its message and of the stack it logs, so that a
 // bug never prints the key and never takes down the whole plan. It is
 // deferred first in every Read.
+//
+// It is also where every diagnostic of a read leaves the provider, so it
+// takes the key out of each one, whatever put it there: a value quoted from
+// a response (a timestamp that is not one, a name, a message), the client's
+// errors, a mapping error.
 func (d *dataSource[M, P]) recoverPanic(ctx context.Context, diags *diag.Diagnostics) {
-	r := recover()
-	if r == nil {
-		return
-	}
 	secret := ""
 	if d.data != nil {
 		secret = d.data.apiKey
@@ -326,7 +327,50 @@ func (d *dataSource[M, P]) recoverPanic(ctx context.Context, diags *diag.Diagnos
 		}
 		return strings.ReplaceAll(s, secret, "[REDACTED]")
 	}
+	defer redactDiagnostics(diags, mask)
+	r := recover()
+	if r == nil {
+		return
+	}
 	tflog.Error(ctx, "Panic while reading "+d.typeName(), map[string]any{"panic": mask(fmt.Sprint(r)), "stack": mask(string(debug.Stack()))})
 	diags.AddError("Internal error in the sarvam provider",
 		fmt.Sprintf("Reading %s failed unexpectedly: %s. This is a bug in the provider; please report it with the output of TF_LOG=debug.", d.typeName(), mask(fmt.Sprint(r))))
 }
+
+// redactDiagnostics passes the summary and detail of every diagnostic
+// through mask, keeping its severity and attribute path: the diagnostic is
+// wrapped, not rebuilt, so it stays the one the read added.
+func redactDiagnostics(diags *diag.Diagnostics, mask func(string) string) {
+	for i, d := range *diags {
+		summary, detail := mask(d.Summary()), mask(d.Detail())
+		if summary == d.Summary() && detail == d.Detail() {
+			continue
+		}
+		r := redactedDiagnostic{Diagnostic: d, summary: summary, detail: detail}
+		if withPath, ok := d.(diag.DiagnosticWithPath); ok {
+			(*diags)[i] = redactedAttributeDiagnostic{redactedDiagnostic: r, path: withPath.Path()}
+		} else {
+			(*diags)[i] = r
+		}
+	}
+}
+
+// redactedDiagnostic is a diagnostic with its text masked.
+type redactedDiagnostic struct {
+	diag.Diagnostic
+	summary, detail string
+}
+
+func (d redactedDiagnostic) Summary() string { return d.summary }
+func (d redactedDiagnostic) Detail() string  { return d.detail }
+func (d redactedDiagnostic) Equal(o diag.Diagnostic) bool {
+	return o != nil && d.Severity() == o.Severity() && d.summary == o.Summary() && d.detail == o.Detail()
+}
+
+// redactedAttributeDiagnostic is a redactedDiagnostic about one attribute.
+type redactedAttributeDiagnostic struct {
+	redactedDiagnostic
+	path path.Path
+}
+
+func (d redactedAttributeDiagnostic) Path() path.Path { return d.path }

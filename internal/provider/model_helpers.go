@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
@@ -83,12 +84,19 @@ func normalTimestamp(field string, v *string) (*string, error) {
 
 // jsonToDynamic turns free-form JSON into a Terraform value users can index
 // into: objects become objects, arrays tuples, numbers exact numbers. Absent
-// or null is a null value. Object members named in withheld, matched
-// ignoring case as the API's decoding does, are left out at any depth.
+// or null is a null value. Object members named in withheld, matched as
+// encoding/json matches names (client.SameJSONName), are left out at any
+// depth.
 func jsonToDynamic(raw json.RawMessage, withheld ...string) (types.Dynamic, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
 		return types.DynamicNull(), nil
+	}
+	// The client refuses such an answer already; a value built any other
+	// way is held to the same bounds, as mapping it costs more with depth
+	// than with size.
+	if reason := client.CheckFreeForm(raw); reason != "" {
+		return types.DynamicNull(), errors.New(reason)
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
@@ -113,7 +121,7 @@ func withhold(v any, names []string) any {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, e := range v {
-			if slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, k) }) {
+			if slices.ContainsFunc(names, func(n string) bool { return client.SameJSONName(n, k) }) {
 				delete(v, k)
 				continue
 			}

@@ -16,7 +16,7 @@ func newWebhookConfigsDataSource() datasource.DataSource {
 			"Each configuration holds the same attributes as `sarvam_webhook_config`, `custom_headers` sensitive here too. " +
 			"The API documents at most 5 configurations per workspace; a longer list is read in full all the same. No match is empty lists, not an error.",
 		Attributes: withScope("the webhook configurations belong to", withListArguments("webhook configurations", map[string]schema.Attribute{
-			"webhook_configs": computedObjectList("The webhook configurations, in the order of `sort_by` and `sort_order`. A configuration the API lists twice, because the list shifted between pages, is kept once.",
+			"webhook_configs": computedObjectList("The webhook configurations, in the order of `sort_by` and `sort_order`. A list that changed while it was read (a configuration listed twice, or `total` changed) is read once more, and is an error if it changes again.",
 				webhookConfigAttributes()),
 			"ids": computedStringList("The `webhook_id` of each of `webhook_configs`, in the same order."),
 		})),

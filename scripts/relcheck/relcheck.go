@@ -13,7 +13,7 @@ import (
 
 // sections are the matrix's sections, each holding one Case | Expected
 // outcome | Test table.
-var sections = []string{"Faults", "Bad input", "Secrets", "Fuzzing"}
+var sections = []string{"Faults", "Bad input", "Secrets", "Hostile answers", "Fuzzing"}
 
 var (
 	backtickRE = regexp.MustCompile("`([^`]*)`")

@@ -99,7 +99,7 @@ func TestCheckPassesACorrectMatrix(t *testing.T) {
 	if len(problems) != 0 {
 		t.Fatalf("a correct matrix: %q", problems)
 	}
-	if want := "R.md: 3 faults, 1 bad input, 1 secrets, 1 fuzzing cases (1 not tested); all 7 test references ran and passed; all 9 code references hold"; summary != want {
+	if want := "R.md: 3 faults, 1 bad input, 1 secrets, 1 hostile answers, 1 fuzzing cases (1 not tested); all 8 test references ran and passed; all 9 code references hold"; summary != want {
 		t.Fatalf("summary %q, want %q", summary, want)
 	}
 }
