@@ -164,7 +164,7 @@ func TestHelpListsEverySwitch(t *testing.T) {
 	}
 	for _, want := range []string{
 		"DIR/cohorts/<campaign_id>/*.json", "DIR/faults.json", "-fault PATH=STATUS|hang",
-		"-foreign value", "forbidden, not-found, hidden, open", "-search value", "-total value", "-links value",
+		"-foreign value", "forbidden, not-found, hidden, open", "-missing value", "documented, detail, bare", "-search value", "-total value", "-links value",
 		"-unknown-status value", "-unknown-sort-by value", "-list-mode value", "-extra-fields",
 		"-org string", "-workspace string", "-api-key string", "-listen string", "-generated string", "-generated SEED",
 	} {

@@ -31,6 +31,9 @@ type APIError struct {
 	// {"detail":"Not Found"} or a page). Code is the error's code, if any.
 	Shaped bool
 	Code   string
+	// Origin is what the body says about who answered: the API about the
+	// object, a router that knows no such path, or unclear.
+	Origin Origin
 	// QueryParams names each query parameter the error's details point at
 	// (loc ["query", name]), in order, once each.
 	QueryParams []string

@@ -78,7 +78,7 @@ func (c *Client) apiError(status int, header http.Header, body []byte, attempts 
 		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: redirectHost(header.Get("Location"), c.host)}
 	}
 	shaped, code, params := errorFacts(body)
-	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts, Shaped: shaped, Code: redactKey(code, c.cfg.APIKey), QueryParams: params}
+	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts, Shaped: shaped, Code: redactKey(code, c.cfg.APIKey), QueryParams: params, Origin: bodyOrigin(body)}
 }
 
 func isRedirect(status int) bool {

@@ -76,6 +76,10 @@
 //	               ForeignNotFound        404 not_found_error, code workspace_not_found, "Workspace W not found"
 //	               ForeignHidden          as if empty: an item is 404 as an unknown id, a list is empty
 //	               ForeignOpen            every known key reads every workspace (for tests about paths)
+//	Missing        an id that does not exist (also a cohort's unknown campaign):
+//	             * MissingDocumented      404 {"error":{"message":"Campaign ID not found","type":"not_found_error","code":"campaign_not_found"}}
+//	               MissingDetail          404 {"detail":"Campaign not found"}, as a FastAPI route raises it
+//	               MissingBare            404 {"detail":"Not Found"}, the same as a path no route serves
 //	Search         how search matches names, on every list:
 //	             * SearchFoldSubstring    contains the term, any case
 //	               SearchSubstring        contains the term, same case
@@ -134,7 +138,8 @@
 // # Command-line flags
 //
 // RegisterFlags gives each mode a flag, its values written in words:
-// -foreign forbidden|not-found|hidden|open, -search
+// -foreign forbidden|not-found|hidden|open, -missing
+// documented|detail|bare, -search
 // fold-substring|substring|exact|fold-prefix|ignored, -total
 // reported|omitted|null, -links from-root|absolute|from-base|omitted,
 // -unknown-status filtered|empty|rejected, -unknown-sort-by

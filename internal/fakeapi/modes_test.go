@@ -216,3 +216,35 @@ func TestExtraFieldsMode(t *testing.T) {
 		t.Errorf("metadata changed: %s", body)
 	}
 }
+
+// Each missing-object mode answers an unknown id, and a cohort's unknown
+// campaign, its own way; a path no route serves is {"detail":"Not Found"}
+// in every mode.
+func TestMissingModes(t *testing.T) {
+	unknownRoute := BasePath + "/v1/orgs/" + OrgID + "/workspaces/" + WorkspaceID + "/campaign/x"
+	for _, tc := range []struct {
+		mode                      MissingMode
+		campaign, cohort, webhook string
+	}{
+		{MissingDocumented,
+			`{"error":{"code":"campaign_not_found","message":"Campaign nope not found","type":"not_found_error"}}`,
+			`{"error":{"code":"cohort_not_found","message":"Cohort nope not found","type":"not_found_error"}}`,
+			`{"error":{"code":"webhook_not_found","message":"Webhook configuration nope not found","type":"not_found_error"}}`},
+		{MissingDetail, `{"detail":"Campaign not found"}`, `{"detail":"Cohort not found"}`, `{"detail":"Webhook configuration not found"}`},
+		{MissingBare, `{"detail":"Not Found"}`, `{"detail":"Not Found"}`, `{"detail":"Not Found"}`},
+	} {
+		srv := newModal(t, Modes{Missing: tc.mode})
+		for path, want := range map[string]string{
+			campaignsPath + "/nope":                tc.campaign,
+			cohortsPath(PolicyRenewalID) + "/nope": tc.cohort,
+			cohortsPath("nope"):                    tc.campaign,
+			webhooksPath + "/nope":                 tc.webhook,
+			unknownRoute:                           `{"detail":"Not Found"}`,
+		} {
+			status, _, body := get(t, srv, path, testKey)
+			if status != 404 || strings.TrimSpace(body) != want {
+				t.Errorf("mode %d, %s: %d %s, want 404 %s", tc.mode, path, status, body, want)
+			}
+		}
+	}
+}

@@ -19,7 +19,10 @@ func TestContractProbe_fakeModes(t *testing.T) {
 			"search-ignored": ansFilters, "search-case": ansYes, "search-substring": ansYes,
 			"total": ansTotalNumber, "next-link": ansFromRoot, "unknown-status": ansEmptyList, "unknown-sort": ansHTTP422,
 			"foreign": ansHTTP403, "unknown-workspace": ansHTTP403,
+			"missing-object": ansErrorShape, "unknown-route": ansDetailBare,
 		}},
+		{"missing_detail", fakeapi.Modes{Missing: fakeapi.MissingDetail}, map[string]string{"missing-object": ansDetailText, "unknown-route": ansDetailBare}},
+		{"missing_bare", fakeapi.Modes{Missing: fakeapi.MissingBare}, map[string]string{"missing-object": ansDetailBare, "unknown-route": ansDetailBare}},
 		{"search_case_sensitive", fakeapi.Modes{Search: fakeapi.SearchSubstring}, map[string]string{
 			"search-ignored": ansFilters, "search-case": ansNo, "search-substring": ansYes,
 		}},

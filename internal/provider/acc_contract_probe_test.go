@@ -41,6 +41,9 @@ const (
 	ansHTTP404      = "HTTP 404"
 	ansReadable     = "HTTP 200: readable"
 	ansNone         = "none"
+	ansErrorShape   = `HTTP 404, {"error": {…}}`
+	ansDetailText   = `HTTP 404, {"detail": "<message>"}`
+	ansDetailBare   = `HTTP 404, {"detail": "Not Found"}`
 	ansNotChecked   = "not checked"
 )
 
@@ -64,6 +67,7 @@ func (p *contractProbe) rows() ([]contractRow, error) {
 	for _, f := range []func() (contractRow, error){
 		p.searchIgnored, p.searchCase, p.searchSubstring, p.total, p.nextLink,
 		p.unknownStatus, p.unknownSortBy, p.foreign, p.unknownWorkspace,
+		p.missingCampaign, p.unknownRoute,
 		p.extraCampaign, p.extraList, p.extraWebhook,
 	} {
 		r, err := f()
@@ -259,6 +263,58 @@ func errorWords(a rawAnswer) string {
 		return ""
 	}
 	return fmt.Sprintf(" (type %v, code %v)", e["type"], e["code"])
+}
+
+// missingCampaign asks how the API answers an id that does not exist: the
+// provider tells a missing object from a wrong base_url by this body.
+func (p *contractProbe) missingCampaign() (contractRow, error) {
+	r := contractRow{key: "missing-object", question: "What body answers a campaign id that does not exist?"}
+	a, err := p.raw.get(p.ctx, "", nil, "campaigns", "zq-no-such-campaign-7f3a9c")
+	r.answer, r.evidence = bodyAnswer(a)
+	return r, err
+}
+
+// unknownRoute asks how the API answers a path none of its routes serves.
+func (p *contractProbe) unknownRoute() (contractRow, error) {
+	r := contractRow{key: "unknown-route", question: "What body answers a path that is not a route?"}
+	a, err := p.raw.get(p.ctx, "", nil, "zq-not-a-route")
+	r.answer, r.evidence = bodyAnswer(a)
+	return r, err
+}
+
+// bodyAnswer names an error answer by its status and the shape of its body,
+// with the error's type and code or a detail's words as evidence.
+func bodyAnswer(a rawAnswer) (answer, evidence string) {
+	status := fmt.Sprintf("HTTP %d", a.status)
+	obj := a.object()
+	detail, isText := obj["detail"].(string)
+	switch {
+	case a.status == 200:
+		return ansReadable, "the path answered a body"
+	case obj["error"] != nil:
+		if a.status == 404 {
+			return ansErrorShape, strings.TrimSpace(errorWords(a))
+		}
+		return status + `, {"error": {…}}`, strings.TrimSpace(errorWords(a))
+	case isText && detail == "Not Found" && len(obj) == 1:
+		if a.status == 404 {
+			return ansDetailBare, "FastAPI's answer for a path no route serves"
+		}
+		return status + `, {"detail": "Not Found"}`, ""
+	case isText:
+		if a.status == 404 {
+			return ansDetailText, fmt.Sprintf("detail %q", detail)
+		}
+		return status + `, {"detail": "<message>"}`, fmt.Sprintf("detail %q", detail)
+	case len(strings.TrimSpace(string(a.raw))) == 0:
+		return status + ", an empty body", ""
+	case a.body == nil && strings.Contains(strings.ToLower(string(a.raw[:min(len(a.raw), 256)])), "<html"):
+		return status + ", an HTML page", ""
+	case a.body == nil:
+		return status + ", a body that is not JSON", ""
+	default:
+		return status + ", JSON of another shape", "keys " + strings.Join(sortedKeys(obj), ", ")
+	}
 }
 
 func (p *contractProbe) extraCampaign() (contractRow, error) {

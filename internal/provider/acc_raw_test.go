@@ -40,6 +40,9 @@ func newRawAPI(baseURL, key, org, workspace string) (*rawAPI, error) {
 type rawAnswer struct {
 	status int
 	body   any
+	// raw is the body as sent, and server the Server header.
+	raw    []byte
+	server string
 }
 
 // object is the body as a JSON object, nil if it is not one.
@@ -83,7 +86,7 @@ func (r *rawAPI) get(ctx context.Context, workspace string, query url.Values, re
 	if err != nil {
 		return rawAnswer{}, fmt.Errorf("GET %s: %w", u.Redacted(), err)
 	}
-	a := rawAnswer{status: resp.StatusCode}
+	a := rawAnswer{status: resp.StatusCode, raw: body, server: resp.Header.Get("Server")}
 	_ = json.Unmarshal(body, &a.body) // a body that is not JSON stays nil
 	return a, nil
 }
