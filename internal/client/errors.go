@@ -180,7 +180,8 @@ func errorMessage(body []byte) string {
 		case shaped.Error != nil && shaped.Error.Message != "":
 			msg := shaped.Error.Message
 			if shaped.Error.Code != nil && shaped.Error.Code != "" {
-				msg = fmt.Sprintf("%s (code %v)", msg, shaped.Error.Code)
+				// One sentence: the code goes before the message's full stop.
+				msg = fmt.Sprintf("%s (code %v)", strings.TrimSuffix(msg, "."), shaped.Error.Code)
 			}
 			return clean(msg)
 		case len(shaped.Detail) > 0:

@@ -40,7 +40,7 @@ func TestWrongKeyIsUnauthorized(t *testing.T) {
 	const wrongKey = "sk_live_WRONG-but-still-secret-42"
 	h := newHarness(t, func(c *Config) { c.APIKey = wrongKey })
 	_, err := h.get(fakeapi.LoanRemindersID)
-	requireErrorText(t, err, "the API answered HTTP 401 Unauthorized: Invalid API key. (code invalid_api_key)")
+	requireErrorText(t, err, "the API answered HTTP 401 Unauthorized: Invalid API key (code invalid_api_key)")
 	if !IsUnauthorized(err) || IsNotFound(err) {
 		t.Fatalf("IsUnauthorized=%v IsNotFound=%v, want true false", IsUnauthorized(err), IsNotFound(err))
 	}
@@ -109,7 +109,7 @@ func TestNotRetried(t *testing.T) {
 	}{
 		{400, `{"detail":"campaign_id is malformed"}`, "the API answered HTTP 400 Bad Request: campaign_id is malformed"},
 		{401, `{"error":{"message":"Missing API key.","type":"authentication_error","code":"missing_api_key"}}`,
-			"the API answered HTTP 401 Unauthorized: Missing API key. (code missing_api_key)"},
+			"the API answered HTTP 401 Unauthorized: Missing API key (code missing_api_key)"},
 		{403, `{"detail":"Forbidden"}`, "the API answered HTTP 403 Forbidden: Forbidden"},
 		{404, `{"detail":"Not Found"}`, "the API answered HTTP 404 Not Found: Not Found"},
 		{405, ``, "the API answered HTTP 405 Method Not Allowed"},

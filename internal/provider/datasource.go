@@ -167,7 +167,7 @@ func readError(diags *diag.Diagnostics, err error, t target) {
 		notFound(diags, apiErr, t, reading)
 	case hasStatus(err, 401):
 		diags.AddError("Sarvam API key rejected",
-			fmt.Sprintf("%s The API did not accept the key. Set a valid key with the provider's api_key attribute or the %s environment variable.", reading, EnvAPIKey))
+			fmt.Sprintf("%s Set a valid key with the provider's api_key attribute or the %s environment variable.", reading, EnvAPIKey))
 	case hasStatus(err, 403):
 		diags.AddError(summaryForeignKey,
 			fmt.Sprintf("%s The key was accepted, but this key does not belong to workspace %q of org %q: a key belongs to one workspace. "+

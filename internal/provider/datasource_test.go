@@ -57,7 +57,7 @@ func TestReadError(t *testing.T) {
 				`The answer is not in a shape the API is known to use ({"error": {…}} or {"detail": "…"}), so the request may also have reached no route of the scheduling API: ` +
 				`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it.`, "workspace_id"},
 		{"401, the API's full stop kept", &client.APIError{StatusCode: 401, Message: "Invalid API key."}, asked, "Sarvam API key rejected",
-			reading + "the API answered HTTP 401 Unauthorized: Invalid API key. The API did not accept the key. Set a valid key with the provider's api_key attribute or the SARVAM_API_KEY environment variable.", ""},
+			reading + "the API answered HTTP 401 Unauthorized: Invalid API key. Set a valid key with the provider's api_key attribute or the SARVAM_API_KEY environment variable.", ""},
 		{"403", &client.APIError{StatusCode: 403}, asked, "Sarvam API key does not belong to this workspace",
 			reading + `the API answered HTTP 403 Forbidden. The key was accepted, but this key does not belong to workspace "w" of org "o": a key belongs to one workspace. ` +
 				`Check workspace_id and org_id, or use a key of that workspace (api_key or SARVAM_API_KEY).`, ""},

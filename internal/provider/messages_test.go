@@ -40,7 +40,7 @@ func TestMessages_foreignWorkspace(t *testing.T) {
 		_, url := startFake(t)
 		expectFailure(t, providerBlock(url)+campaignsIn(otherWorkspace, ""), exact(summaryForeignKey,
 			`Reading the campaign list in workspace "ws-other" of org "org-acme-finance": the API answered HTTP 403 Forbidden: `+
-				`This API key does not have access to workspace ws-other of org org-acme-finance. (code workspace_access_denied). `+
+				`This API key does not have access to workspace ws-other of org org-acme-finance (code workspace_access_denied). `+
 				`The key was accepted, but this key does not belong to workspace "ws-other" of org "org-acme-finance": a key belongs to one workspace. `+
 				`Check workspace_id and org_id, or use a key of that workspace (api_key or SARVAM_API_KEY).`), testKey)
 	})
