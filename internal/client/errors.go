@@ -22,6 +22,8 @@ type APIError struct {
 	StatusCode int
 	Message    string
 	Attempts   int
+	// Waited is how long the read waited between its attempts in all.
+	Waited time.Duration
 	// RedirectHost is, for a redirect, the host its Location points to
 	// (never its path or query), or empty when it had none.
 	RedirectHost string
@@ -56,6 +58,9 @@ func (e *APIError) Error() string {
 	}
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+		if e.Waited > 0 {
+			fmt.Fprintf(&b, " and %s of waiting between them", roundElapsed(e.Waited))
+		}
 	}
 	if e.Message != "" {
 		fmt.Fprintf(&b, ": %s", e.Message)

@@ -194,9 +194,9 @@ func TestRetryableErrorBodies(t *testing.T) {
 		want   string
 	}{
 		{"HTML 502", 502, "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>",
-			"the API answered HTTP 502 Bad Gateway after 2 attempts: (an HTML page, not an API error)"},
-		{"empty 503", 503, ``, "the API answered HTTP 503 Service Unavailable after 2 attempts"},
-		{"JSON 500", 500, `{"detail":"Internal Server Error"}`, "the API answered HTTP 500 Internal Server Error after 2 attempts: Internal Server Error"},
+			"the API answered HTTP 502 Bad Gateway after 2 attempts and 1ms of waiting between them: (an HTML page, not an API error)"},
+		{"empty 503", 503, ``, "the API answered HTTP 503 Service Unavailable after 2 attempts and 1ms of waiting between them"},
+		{"JSON 500", 500, `{"detail":"Internal Server Error"}`, "the API answered HTTP 500 Internal Server Error after 2 attempts and 1ms of waiting between them: Internal Server Error"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHarness(t, func(c *Config) { c.MaxRetries = 1 })

@@ -61,8 +61,8 @@ func TestReadError(t *testing.T) {
 		{"403", &client.APIError{StatusCode: 403}, asked, "Sarvam API key does not belong to this workspace",
 			reading + `the API answered HTTP 403 Forbidden. The key was accepted, but this key does not belong to workspace "w" of org "o": a key belongs to one workspace. ` +
 				`Check workspace_id and org_id, or use a key of that workspace (api_key or SARVAM_API_KEY).`, ""},
-		{"429", &client.APIError{StatusCode: 429, Attempts: 5}, asked, "Sarvam API error",
-			reading + "the API answered HTTP 429 Too Many Requests after 5 attempts. The API is rate limiting this key; try again later, or lower -parallelism.", ""},
+		{"429", &client.APIError{StatusCode: 429, Attempts: 5, Waited: 62 * time.Second}, asked, "Sarvam API error",
+			reading + "the API answered HTTP 429 Too Many Requests after 5 attempts and 1m2s of waiting between them. The API is rate limiting this key; try again later, or lower -parallelism.", ""},
 		{"503", &client.APIError{StatusCode: 503}, asked, "Sarvam API error",
 			reading + "the API answered HTTP 503 Service Unavailable. The API is failing; try again later. max_retries sets how often a read is retried.", ""},
 		{"400", &client.APIError{StatusCode: 400}, asked, "Sarvam API error",
