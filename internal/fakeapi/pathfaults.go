@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
 // PathFault serves Fault instead of the API to requests for one path, every
@@ -378,7 +380,7 @@ func nearRoute(segs []string) string {
 	near := func(s string, names ...string) string {
 		best, bestDist := s, 4
 		for _, n := range names {
-			if d := editDistance(strings.ToLower(s), n); d < bestDist {
+			if d := text.EditDistance(strings.ToLower(s), n); d < bestDist {
 				best, bestDist = n, d
 			}
 		}

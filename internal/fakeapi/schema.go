@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
 // shape is what a JSON value may be, as the API documents it and the
@@ -259,7 +261,7 @@ func (s shape) unknownField(k string, m map[string]any) string {
 func (s shape) closest(k string) string {
 	best, bestDist := "", -1
 	for _, f := range s.fields {
-		d := editDistance(strings.ToLower(k), f.name)
+		d := text.EditDistance(strings.ToLower(k), f.name)
 		if len(k) >= 4 && (strings.HasPrefix(f.name, k) || strings.HasPrefix(k, f.name)) {
 			d = min(d, 1) // a field cut short or run on
 		}
@@ -270,26 +272,6 @@ func (s shape) closest(k string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
 
 // what names a shape for messages.
 func (s shape) what() string {
