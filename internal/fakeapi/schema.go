@@ -272,7 +272,6 @@ func (s shape) closest(k string) string {
 	return best
 }
 
-
 // what names a shape for messages.
 func (s shape) what() string {
 	switch s.kind {
