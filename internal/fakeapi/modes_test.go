@@ -248,3 +248,23 @@ func TestMissingModes(t *testing.T) {
 		}
 	}
 }
+
+// Every answer names the fake in its Server header, an error or a fault
+// as much as a read, so that a report can tell it from the real API.
+func TestServerHeader(t *testing.T) {
+	s := New(testKey)
+	s.AddPathFault(PathFault{Path: "webhooks", Fault: Fault{Status: 500}})
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	for path, key := range map[string]string{
+		campaignPath(OrgID, WorkspaceID, LoanRemindersID): testKey,
+		campaignPath(OrgID, WorkspaceID, "nope"):          testKey,
+		campaignsPath:                                     "",
+		webhooksPath:                                      testKey,
+		BasePath + "/nope":                                testKey,
+	} {
+		if _, h, _ := get(t, srv, path, key); h.Get("Server") != ServerHeader {
+			t.Errorf("%s: Server %q, want %q", path, h.Get("Server"), ServerHeader)
+		}
+	}
+}

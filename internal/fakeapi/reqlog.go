@@ -37,9 +37,15 @@ func noteFault(r *http.Request, fault string) {
 	}
 }
 
-// logRequests writes the request log's line for each request.
+// ServerHeader is the Server header of every answer of the fake, so that a
+// report or a user can tell it from the real API.
+const ServerHeader = "sarvam-fakeapi"
+
+// logRequests writes the request log's line for each request, and names
+// the fake in every answer's Server header.
 func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Server", ServerHeader)
 		s.mu.Lock()
 		out := s.reqLog
 		s.mu.Unlock()

@@ -62,13 +62,21 @@ type contractProbe struct {
 	foreignWorkspace, foreignCampaign string
 }
 
+// contractQuestions are the keys of the rows, one per question asked.
+var contractQuestions = []string{
+	"search-ignored", "search-case", "search-substring", "total", "next-link",
+	"unknown-status", "unknown-sort", "foreign", "unknown-workspace",
+	"missing-object", "unknown-route",
+	"extra-campaign", "extra-list", "extra-webhook", "signing-secret",
+}
+
 func (p *contractProbe) rows() ([]contractRow, error) {
 	var rows []contractRow
 	for _, f := range []func() (contractRow, error){
 		p.searchIgnored, p.searchCase, p.searchSubstring, p.total, p.nextLink,
 		p.unknownStatus, p.unknownSortBy, p.foreign, p.unknownWorkspace,
 		p.missingCampaign, p.unknownRoute,
-		p.extraCampaign, p.extraList, p.extraWebhook,
+		p.extraCampaign, p.extraList, p.extraWebhook, p.signingSecret,
 	} {
 		r, err := f()
 		if err != nil {
@@ -348,8 +356,46 @@ func (p *contractProbe) extraWebhook() (contractRow, error) {
 		return r, nil
 	}
 	a, err := p.raw.get(p.ctx, "", nil, "webhooks", p.webhookID)
-	r.answer, r.evidence = extraAnswer(unmapped(a.object(), reflect.TypeFor[client.WebhookConfiguration](), ""))
+	// signing_secret is left out on purpose and has a row of its own.
+	extra := slices.DeleteFunc(unmapped(a.object(), reflect.TypeFor[client.WebhookConfiguration](), ""), func(f string) bool { return f == "signing_secret" })
+	r.answer, r.evidence = extraAnswer(extra)
 	return r, err
+}
+
+// signingSecret asks whether a webhook configuration read back carries
+// signing_secret, which the API documents only in the answer to creating
+// one. The provider leaves it out of state whatever the answer.
+func (p *contractProbe) signingSecret() (contractRow, error) {
+	r := contractRow{key: "signing-secret", question: "Does a webhook configuration read back carry `signing_secret`?"}
+	const kept = "; the provider leaves the field out of state on purpose, whatever the API sends"
+	a, err := p.raw.get(p.ctx, "", q("limit", "100"), "webhooks")
+	if err != nil {
+		return r, err
+	}
+	if a.status != 200 {
+		r.answer, r.evidence = ansNotChecked, fmt.Sprintf("the webhooks list answered HTTP %d", a.status)+kept
+		return r, nil
+	}
+	items := a.items()
+	with := 0
+	for _, it := range items {
+		if _, ok := it["signing_secret"]; ok {
+			with++
+		}
+	}
+	switch {
+	case len(items) == 0:
+		r.answer, r.evidence = ansNotChecked, "no webhook configuration listed"+kept
+	case with > 0:
+		verb := "carry"
+		if with == 1 {
+			verb = "carries"
+		}
+		r.answer, r.evidence = ansYes, fmt.Sprintf("%d of %d listed %s it", with, len(items), verb)+kept
+	default:
+		r.answer, r.evidence = ansNo, fmt.Sprintf("none of %d listed carries it", len(items))+kept
+	}
+	return r, nil
 }
 
 func extraAnswer(extra []string) (string, string) {

@@ -77,10 +77,19 @@ var accRequests struct {
 
 func newAccTarget(t *testing.T) *accTarget {
 	t.Helper()
-	tg := &accTarget{}
+	var fake *fakeapi.Server
 	if !accExternal() {
-		tg.fake = startAccFake(t)
+		fake = startAccFake(t)
 	}
+	tg := targetFromEnv(t)
+	tg.fake = fake
+	return tg
+}
+
+// targetFromEnv is the workspace the provider's variables name.
+func targetFromEnv(t *testing.T) *accTarget {
+	t.Helper()
+	tg := &accTarget{}
 	// The settings resolve as the provider resolves them.
 	var diags diag.Diagnostics
 	s := resolveSettings(providerModel{}, &diags)
