@@ -20,9 +20,10 @@ import (
 type PathFault struct {
 	// Path is below the workspace, as sent (an id holding "/" has it as
 	// %2F), and matches that path in every workspace: "campaigns/MKN-1",
-	// "campaigns/MKN-1/cohorts", "webhooks". A Path starting with "/" is
-	// the whole request path instead:
-	// "/api/scheduling/v1/orgs/o/workspaces/w/campaigns".
+	// "campaigns/MKN-1/cohorts", "webhooks". A Path starting with
+	// /api/scheduling/v1/orgs/ is the whole request path instead:
+	// "/api/scheduling/v1/orgs/o/workspaces/w/campaigns". ParseFault and
+	// faults.json also take "/campaigns/MKN-1" for "campaigns/MKN-1".
 	Path string
 	Fault
 	// Times is how many requests it answers; 0 is every one.
