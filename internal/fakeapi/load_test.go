@@ -214,13 +214,13 @@ func TestFixtureProblems(t *testing.T) {
 // (Options.Strict) refuses it.
 func TestFixtureUnknownKeys(t *testing.T) {
 	misspelt := strings.Replace(okCampaign, `"allowed_schedule":{"allowed_days":["Monday"]}`, `"allowed_schedule":{"allowed_days":["Monday"],"allowed_end":"18:00"}`, 1)
-	misspelt = strings.Replace(misspelt, `"name":"Gate",`, `"name":"Gate","descripton":"x","colour":"red",`, 1)
+	misspelt = strings.Replace(misspelt, `"name":"Gate",`, `"name":"Gate","updatd_by":"x","colour":"red",`, 1)
 	hook := strings.Replace(okWebhook, `"url":"https://x.example",`, `"url":"https://x.example","URL":"https://y.example",`, 1)
 	fsys := files("campaigns/a.json", misspelt, "webhooks/h.json", hook)
 	want := []string{
 		"campaigns/a.json: allowed_schedule.allowed_end: not a field the API is known to send; did you mean allowed_end_time? Served as is, but the provider ignores it, so allowed_end_time reads as absent",
 		"campaigns/a.json: colour: not a field the API is known to send; served as is, and the provider ignores it",
-		"campaigns/a.json: descripton: not a field the API is known to send; did you mean description? Served as is, but the provider ignores it, so description reads as absent",
+		"campaigns/a.json: updatd_by: not a field the API is known to send; did you mean updated_by? Served as is, but the provider ignores it, so updated_by reads as absent",
 		"webhooks/h.json: URL: not a field the API is known to send (url is given too); served as is, and the provider ignores it",
 	}
 	s, notes, err := NewFrom(Options{APIKey: "k", Fixtures: fsys})

@@ -365,10 +365,10 @@ func isRoute(segs []string) bool {
 	if slices.Contains(segs, "") {
 		return false
 	}
-	switch {
-	case segs[0] == "campaigns":
+	switch segs[0] {
+	case "campaigns":
 		return len(segs) <= 2 || segs[2] == "cohorts" && len(segs) <= 4
-	case segs[0] == "webhooks":
+	case "webhooks":
 		return len(segs) <= 2
 	}
 	return false

@@ -109,7 +109,7 @@ func parseSchedule(start, end string, days []string, timezone string) (*callingS
 
 // nearDay is the day name v most likely means, or "": the same name with
 // white space around it, an abbreviation (Mon, Tues, Thurs, Sa) or a name a
-// letter or two off (Funday, Wendesday).
+// letter or two off (Funday, Fridya).
 func nearDay(v string) string {
 	t := strings.ToLower(strings.TrimSpace(v))
 	for _, name := range dayNames {

@@ -243,7 +243,7 @@ func TestWindowParseErrors(t *testing.T) {
 		{"not a day", "09:30", "18:00", "Asia/Kolkata", []string{"Monday", "Diwali"}, `allowed_days[1]: "Diwali" is not a day name; use Monday to Sunday. This schedule cannot be evaluated`},
 		{"abbreviated day", "09:30", "18:00", "Asia/Kolkata", []string{"Mon"}, `allowed_days[0]: "Mon" is not a day name (did you mean "Monday"?)`},
 		{"day with a space", "09:30", "18:00", "Asia/Kolkata", []string{" Monday"}, `allowed_days[0]: " Monday" is not a day name (did you mean "Monday"?)`},
-		{"misspelt day", "09:30", "18:00", "Asia/Kolkata", []string{"Wendesday", "Thurs", "Sa"}, `allowed_days[0]: "Wendesday" is not a day name (did you mean "Wednesday"?); ` +
+		{"misspelt day", "09:30", "18:00", "Asia/Kolkata", []string{"Fridya", "Thurs", "Sa"}, `allowed_days[0]: "Fridya" is not a day name (did you mean "Friday"?); ` +
 			`allowed_days[1]: "Thurs" is not a day name (did you mean "Thursday"?); allowed_days[2]: "Sa" is not a day name (did you mean "Saturday"?)`},
 		{"every mistake at once", "9:30", "24:00", "Asia/Bangalore", []string{"Mon", "Diwali"}, `allowed_start_time: "9:30" is not a 24-hour time of day as HH:MM or HH:MM:SS, such as "09:30"; ` +
 			`allowed_end_time: "24:00" is not a 24-hour time of day as HH:MM or HH:MM:SS, such as "09:30"; allowed_days[0]: "Mon" is not a day name (did you mean "Monday"?); ` +
