@@ -130,6 +130,18 @@ data "sarvam_webhook_config" "test" {
 	}
 }
 
+// A 404 whose body is neither the API's nor a router's is weak evidence:
+// the object first, then base_url, through Terraform, whole.
+func TestMessages_notFoundUnclear(t *testing.T) {
+	fake, url := startFake(t)
+	fake.Inject(fakeapi.Fault{Status: 404, Body: `{"message":"Resource missing"}`})
+	expectFailure(t, providerBlock(url)+campaignBlock("no-such-campaign"), exact("Campaign not found",
+		`Reading campaign "no-such-campaign" in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 404 Not Found: Resource missing. `+
+			`Check campaign_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to. `+
+			`The answer is not in a shape the API is known to use ({"error": {…}} or {"detail": "…"}), so the request may also have reached no route of the scheduling API: `+
+			`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it.`), testKey, "check base_url first")
+}
+
 // A 422 that names a query parameter is an error on the argument sent as it.
 func TestMessages_argumentRefused(t *testing.T) {
 	asked := `Reading the campaign list in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 422 Unprocessable Entity: `
