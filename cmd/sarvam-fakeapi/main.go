@@ -225,14 +225,20 @@ func serve(ctx context.Context, fake *fakeapi.Server, listen, addrFile string, s
 	}
 
 	srv := &http.Server{Handler: fake.WithStats(), ReadHeaderTimeout: 5 * time.Second}
+	shutDown := make(chan struct{})
 	go func() {
+		defer close(shutDown)
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(shutdown)
 	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+	err = srv.Serve(ln)
+	if errors.Is(err, http.ErrServerClosed) {
+		// Serve returns as Shutdown starts: wait for the requests to end.
+		<-shutDown
+		err = nil
 	}
-	return nil
+	fake.SetRequestLog(nil) // writes the log's last lines
+	return err
 }

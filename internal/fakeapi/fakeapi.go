@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"io"
 	"io/fs"
 	"net/http"
 	"sync"
@@ -138,9 +137,8 @@ type Server struct {
 	listServed int
 	// heads are the items ListShift lists first, oldest first.
 	heads map[*kind]map[scope][]string
-	// reqLog, when set, gets a line per request; logMu keeps lines whole.
-	reqLog io.Writer
-	logMu  sync.Mutex
+	// reqLog, when set, takes a line per request to write.
+	reqLog *requestLog
 }
 
 // New returns a Server seeded with the bundled fixtures in OrgID and

@@ -6,7 +6,9 @@ import (
 	"net/http/httptest"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -266,5 +268,50 @@ func TestServerHeader(t *testing.T) {
 		if _, h, _ := get(t, srv, path, key); h.Get("Server") != ServerHeader {
 			t.Errorf("%s: Server %q, want %q", path, h.Get("Server"), ServerHeader)
 		}
+	}
+}
+
+// blockingWriter holds every Write until released, saying when one starts.
+type blockingWriter struct {
+	started chan struct{}
+	release chan struct{}
+	mu      sync.Mutex
+	out     strings.Builder
+}
+
+func (w *blockingWriter) Write(b []byte) (int, error) {
+	w.started <- struct{}{}
+	<-w.release
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.out.Write(b)
+}
+
+// Output nobody reads never holds up an answer: lines past the queue are
+// counted, and the count written once the writer catches up; turning the
+// log off writes every line queued.
+func TestRequestLogNeverBlocks(t *testing.T) {
+	defer func(n int) { requestLogQueue = n }(requestLogQueue)
+	requestLogQueue = 2
+	s := New(testKey)
+	w := &blockingWriter{started: make(chan struct{}, 10), release: make(chan struct{})}
+	s.SetRequestLog(w)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	get(t, srv, campaignsPath+"?n=1", testKey)
+	<-w.started // the writer holds line 1; the queue is empty
+	for i := 2; i <= 6; i++ {
+		if status, _, _ := get(t, srv, campaignsPath+"?n="+strconv.Itoa(i), testKey); status != 200 {
+			t.Fatalf("request %d: HTTP %d", i, status)
+		}
+	}
+	close(w.release)
+	s.SetRequestLog(nil)
+	want := "GET " + campaignsPath + "?n=1 200\n" +
+		"(3 request lines left out: the output was not being read)\n" +
+		"GET " + campaignsPath + "?n=2 200\n" +
+		"GET " + campaignsPath + "?n=3 200\n"
+	if got := w.out.String(); got != want {
+		t.Errorf("log\n%s\nwant\n%s", got, want)
 	}
 }

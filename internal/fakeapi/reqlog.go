@@ -9,16 +9,84 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // SetRequestLog makes the server write one line per request to w, once it
 // is answered: method, path and query as sent, status, and the fault that
 // answered instead of the API, if one did. Headers, and so the key, are
-// never written. Nil turns the log off. Set it before serving.
+// never written. Lines are written in order by a goroutine of their own, so
+// that output nobody reads never holds up an answer: past requestLogQueue
+// lines waiting, the rest are counted and the count written once the
+// writer catches up. Nil turns the log off, after writing every line
+// already queued.
 func (s *Server) SetRequestLog(w io.Writer) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.reqLog = w
+	old := s.reqLog
+	s.reqLog = nil
+	if w != nil {
+		s.reqLog = startRequestLog(w)
+	}
+	s.mu.Unlock()
+	if old != nil {
+		old.close()
+	}
+}
+
+// requestLogQueue is how many lines may wait for a slow reader.
+var requestLogQueue = 4096
+
+// requestLog writes queued lines to its writer.
+type requestLog struct {
+	lines chan string
+	done  chan struct{}
+	// dropped counts lines that found the queue full, under mu.
+	mu      sync.Mutex
+	dropped int
+	closed  bool
+}
+
+func startRequestLog(w io.Writer) *requestLog {
+	l := &requestLog{lines: make(chan string, requestLogQueue), done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		for line := range l.lines {
+			_, _ = io.WriteString(w, line)
+			l.mu.Lock()
+			n := l.dropped
+			l.dropped = 0
+			l.mu.Unlock()
+			if n > 0 {
+				_, _ = fmt.Fprintf(w, "(%d request lines left out: the output was not being read)\n", n)
+			}
+		}
+	}()
+	return l
+}
+
+// add queues a line, or counts it when the queue is full.
+func (l *requestLog) add(line string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return
+	}
+	select {
+	case l.lines <- line:
+	default:
+		l.dropped++
+	}
+}
+
+// close writes what is queued and stops.
+func (l *requestLog) close() {
+	l.mu.Lock()
+	if !l.closed {
+		l.closed = true
+		close(l.lines)
+	}
+	l.mu.Unlock()
+	<-l.done
 }
 
 // logged is what the request log says of one request, filled in as it is
@@ -74,9 +142,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 			b.WriteString(" (fault " + l.fault + ")")
 		}
 		b.WriteString("\n")
-		s.logMu.Lock()
-		_, _ = io.WriteString(out, b.String())
-		s.logMu.Unlock()
+		out.add(b.String())
 	})
 }
 
