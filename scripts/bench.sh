@@ -107,7 +107,7 @@ export SARVAM_ORG_ID=org-acme-finance SARVAM_WORKSPACE_ID=ws-collections
 # Two fakes: one on a simulated WAN, one answering at once. Each holds n
 # generated campaigns, GEN-000001 onwards.
 start_fake() { # name, request delay, connection delay, generated campaigns
-  "$tmp/fakeapi" -listen 127.0.0.1:0 -addr-file "$tmp/$1.addr" -extra-campaigns "$4" \
+  "$tmp/fakeapi" -quiet -listen 127.0.0.1:0 -addr-file "$tmp/$1.addr" -extra-campaigns "$4" \
     -request-delay "$2" -conn-delay "$3" >/dev/null &
   pids+=($!)
   for _ in $(seq 100); do [ -s "$tmp/$1.addr" ] && break; sleep 0.1; done

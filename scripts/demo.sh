@@ -34,7 +34,7 @@ go build -C "$root" -o "$tmp/fakeapi" ./cmd/sarvam-fakeapi
 
 # A key made up for this run: the fake accepts only it.
 export SARVAM_API_KEY="demo-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-"$tmp/fakeapi" -listen 127.0.0.1:0 -addr-file "$tmp/addr" &
+"$tmp/fakeapi" -quiet -listen 127.0.0.1:0 -addr-file "$tmp/addr" &
 fake_pid=$!
 for _ in $(seq 100); do [ -s "$tmp/addr" ] && break; sleep 0.1; done
 [ -s "$tmp/addr" ] || { echo "demo: the fake API did not start" >&2; exit 1; }

@@ -89,14 +89,16 @@ func (f *faultFlags) Set(spec string) error {
 // listening.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("sarvam-fakeapi", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), usageHead)
-		fs.PrintDefaults()
-	}
+	// The flag package would print a bad flag's error and then the whole
+	// usage; the error is returned and printed once instead, and -help
+	// alone prints the usage, to stdout.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	listen := fs.String("listen", "127.0.0.1:0", "loopback host:port to listen on; port 0 picks a free one")
 	addrFile := fs.String("addr-file", "", "write the base URL to this file once listening")
 	fixtures := fs.String("fixtures", "", "serve the campaigns, cohorts and webhook configurations in this directory instead of the demo data")
+	strict := fs.Bool("strict", false, "refuse a fixture field the API is not known to send, which is otherwise served and named in a note")
+	quiet := fs.Bool("quiet", false, "do not log each request on standard output")
 	org := fs.String("org", getenv("SARVAM_ORG_ID"), "org id the data lives in (default $SARVAM_ORG_ID, else "+fakeapi.OrgID+")")
 	workspace := fs.String("workspace", getenv("SARVAM_WORKSPACE_ID"), "workspace id the data lives in (default $SARVAM_WORKSPACE_ID, else "+fakeapi.WorkspaceID+")")
 	apiKey := fs.String("api-key", "", "the key accepted, for that workspace only (default $SARVAM_API_KEY, which keeps it out of the process list)")
@@ -110,7 +112,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	var listMode fakeapi.ListMode
 	fakeapi.RegisterFlags(fs, &modes, &listMode)
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fmt.Fprint(stdout, usageHead)
+			fs.PrintDefaults()
+			return err
+		}
+		return fmt.Errorf("%w (sarvam-fakeapi -help lists every flag)", err)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q; every setting is a flag (see -help)", fs.Arg(0))
@@ -136,7 +144,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if *generated != "" {
 		fake, err = generatedFake(fs, *generated, *apiKey)
 	} else {
-		fake, err = fixturesFake(fakeapi.Options{Org: *org, Workspace: *workspace, APIKey: *apiKey}, *fixtures, stderr)
+		fake, err = fixturesFake(fakeapi.Options{Org: *org, Workspace: *workspace, APIKey: *apiKey, Strict: *strict}, *fixtures, stderr)
 	}
 	if err != nil {
 		return err
@@ -148,6 +156,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fake.AddPathFault(f)
 	}
 	fake.AddCampaigns(*extra, "Generated campaign")
+	if !*quiet {
+		fake.SetRequestLog(stdout)
+	}
 
 	return serve(ctx, fake, *listen, *addrFile, stdout)
 }
@@ -192,7 +203,8 @@ func fixturesFake(opts fakeapi.Options, dir string, stderr io.Writer) (*fakeapi.
 }
 
 // serve answers on listen until ctx ends, after writing the base URL to
-// addrFile (if set) and saying where it listens on stdout.
+// addrFile (if set) and saying on stdout where it listens and which path
+// faults are active, one line each, in the form -fault takes.
 func serve(ctx context.Context, fake *fakeapi.Server, listen, addrFile string, stdout io.Writer) error {
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {
@@ -208,16 +220,25 @@ func serve(ctx context.Context, fake *fakeapi.Server, listen, addrFile string, s
 	homeOrg, homeWorkspace := fake.Home()
 	fmt.Fprintf(stdout, "fake Sarvam API on %s (org %s, workspace %s); stats at http://%s%s\n",
 		baseURL, homeOrg, homeWorkspace, ln.Addr(), fakeapi.StatsPath)
+	for _, f := range fake.PathFaults() {
+		fmt.Fprintf(stdout, "fault %s\n", f)
+	}
 
 	srv := &http.Server{Handler: fake.WithStats(), ReadHeaderTimeout: 5 * time.Second}
+	shutDown := make(chan struct{})
 	go func() {
+		defer close(shutDown)
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(shutdown)
 	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+	err = srv.Serve(ln)
+	if errors.Is(err, http.ErrServerClosed) {
+		// Serve returns as Shutdown starts: wait for the requests to end.
+		<-shutDown
+		err = nil
 	}
-	return nil
+	fake.SetRequestLog(nil) // writes the log's last lines
+	return err
 }

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -175,6 +176,9 @@ var ErrBaseURLCredentials = errors.New("base_url must not contain a user name or
 // stops before the /v1/orgs/… every endpoint adds. Its errors never
 // repeat the URL, which could hold a password.
 func ParseBaseURL(raw string) (*url.URL, error) {
+	if err := schemeless(strings.TrimSpace(raw)); err != nil {
+		return nil, err
+	}
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return nil, errors.New("base_url is not a valid URL")
@@ -220,6 +224,24 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 		return nil, errors.New("base_url must stop before /v1: the provider appends /v1/orgs/{org_id}/workspaces/{workspace_id}/… itself, so base_url is the part before it, such as " + DefaultBaseURL)
 	}
 	return u, nil
+}
+
+// hostFirst is a URL written without its scheme: a host (a name, an IPv4
+// address or a bracketed IPv6 one), an optional port and a path.
+var hostFirst = regexp.MustCompile(`^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]+)?(/[^?#@\s]*)?$`)
+
+// schemeless refuses a base_url written without its scheme, such as
+// localhost:8787/api/scheduling, quoting it and saying what to write: the
+// value holds no credential, since one with "@" never matches.
+func schemeless(raw string) error {
+	m := hostFirst.FindStringSubmatch(raw)
+	if m == nil {
+		return nil
+	}
+	if IsLoopback(strings.Trim(m[1], "[]")) {
+		return fmt.Errorf("base_url %q has no scheme: write http://%s (plain http is allowed to a loopback host), or https://%s", raw, raw, raw)
+	}
+	return fmt.Errorf("base_url %q has no scheme: write https://%s", raw, raw)
 }
 
 // NormalizeHost is the one spelling of a host name (without its port) that

@@ -22,6 +22,8 @@ type APIError struct {
 	StatusCode int
 	Message    string
 	Attempts   int
+	// Waited is how long the read waited between its attempts in all.
+	Waited time.Duration
 	// RedirectHost is, for a redirect, the host its Location points to
 	// (never its path or query), or empty when it had none.
 	RedirectHost string
@@ -31,6 +33,9 @@ type APIError struct {
 	// {"detail":"Not Found"} or a page). Code is the error's code, if any.
 	Shaped bool
 	Code   string
+	// Origin is what the body says about who answered: the API about the
+	// object, a router that knows no such path, or unclear.
+	Origin Origin
 	// QueryParams names each query parameter the error's details point at
 	// (loc ["query", name]), in order, once each.
 	QueryParams []string
@@ -53,6 +58,9 @@ func (e *APIError) Error() string {
 	}
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+		if e.Waited > 0 {
+			fmt.Fprintf(&b, " and %s of waiting between them", roundElapsed(e.Waited))
+		}
 	}
 	if e.Message != "" {
 		fmt.Fprintf(&b, ": %s", e.Message)
@@ -177,7 +185,8 @@ func errorMessage(body []byte) string {
 		case shaped.Error != nil && shaped.Error.Message != "":
 			msg := shaped.Error.Message
 			if shaped.Error.Code != nil && shaped.Error.Code != "" {
-				msg = fmt.Sprintf("%s (code %v)", msg, shaped.Error.Code)
+				// One sentence: the code goes before the message's full stop.
+				msg = fmt.Sprintf("%s (code %v)", strings.TrimSuffix(msg, "."), shaped.Error.Code)
 			}
 			return clean(msg)
 		case len(shaped.Detail) > 0:

@@ -40,7 +40,7 @@ func TestWrongKeyIsUnauthorized(t *testing.T) {
 	const wrongKey = "sk_live_WRONG-but-still-secret-42"
 	h := newHarness(t, func(c *Config) { c.APIKey = wrongKey })
 	_, err := h.get(fakeapi.LoanRemindersID)
-	requireErrorText(t, err, "the API answered HTTP 401 Unauthorized: Invalid API key. (code invalid_api_key)")
+	requireErrorText(t, err, "the API answered HTTP 401 Unauthorized: Invalid API key (code invalid_api_key)")
 	if !IsUnauthorized(err) || IsNotFound(err) {
 		t.Fatalf("IsUnauthorized=%v IsNotFound=%v, want true false", IsUnauthorized(err), IsNotFound(err))
 	}
@@ -109,7 +109,7 @@ func TestNotRetried(t *testing.T) {
 	}{
 		{400, `{"detail":"campaign_id is malformed"}`, "the API answered HTTP 400 Bad Request: campaign_id is malformed"},
 		{401, `{"error":{"message":"Missing API key.","type":"authentication_error","code":"missing_api_key"}}`,
-			"the API answered HTTP 401 Unauthorized: Missing API key. (code missing_api_key)"},
+			"the API answered HTTP 401 Unauthorized: Missing API key (code missing_api_key)"},
 		{403, `{"detail":"Forbidden"}`, "the API answered HTTP 403 Forbidden: Forbidden"},
 		{404, `{"detail":"Not Found"}`, "the API answered HTTP 404 Not Found: Not Found"},
 		{405, ``, "the API answered HTTP 405 Method Not Allowed"},
@@ -194,9 +194,9 @@ func TestRetryableErrorBodies(t *testing.T) {
 		want   string
 	}{
 		{"HTML 502", 502, "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>",
-			"the API answered HTTP 502 Bad Gateway after 2 attempts: (an HTML page, not an API error)"},
-		{"empty 503", 503, ``, "the API answered HTTP 503 Service Unavailable after 2 attempts"},
-		{"JSON 500", 500, `{"detail":"Internal Server Error"}`, "the API answered HTTP 500 Internal Server Error after 2 attempts: Internal Server Error"},
+			"the API answered HTTP 502 Bad Gateway after 2 attempts and 1ms of waiting between them: (an HTML page, not an API error)"},
+		{"empty 503", 503, ``, "the API answered HTTP 503 Service Unavailable after 2 attempts and 1ms of waiting between them"},
+		{"JSON 500", 500, `{"detail":"Internal Server Error"}`, "the API answered HTTP 500 Internal Server Error after 2 attempts and 1ms of waiting between them: Internal Server Error"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHarness(t, func(c *Config) { c.MaxRetries = 1 })

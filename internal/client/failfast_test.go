@@ -117,7 +117,7 @@ func TestTimeoutRetriedOnce(t *testing.T) {
 		return statusResponse(r, 503), nil
 	})
 	_, err := h.get("c")
-	requireErrorText(t, err, "the API answered HTTP 503 Service Unavailable after 5 attempts")
+	requireErrorText(t, err, "the API answered HTTP 503 Service Unavailable after 5 attempts and 15s of waiting between them")
 	if n := tr.attempts(); n != 5 {
 		t.Fatalf("%d attempts, want 5", n)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
@@ -257,11 +258,13 @@ func TestHostileListPageFailsForever(t *testing.T) {
 		}
 		_, _ = w.Write([]byte(envelope(campaignItems(offset, offset+100), 1000, offset, true)))
 	})
+	// Jitter the identity, so that the three waits are 1ms each.
+	h.c.jitter = func(d time.Duration) time.Duration { return d }
 	r, err := h.list()
 	if r != nil {
 		t.Fatalf("got a list of %d items with the error", len(r.Items))
 	}
-	h.requireError(t, err, "reading the page at offset 300: the API answered HTTP 503 Service Unavailable after 4 attempts: overloaded")
+	h.requireError(t, err, "reading the page at offset 300: the API answered HTTP 503 Service Unavailable after 4 attempts and 3ms of waiting between them: overloaded")
 	if pErr := requireAs[*ListPageError](t, err); pErr.Offset != 300 {
 		t.Fatalf("ListPageError.Offset = %d", pErr.Offset)
 	}

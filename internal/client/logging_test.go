@@ -117,7 +117,7 @@ func TestLoggingRedactsEchoedKey(t *testing.T) {
 		fakeapi.Fault{Status: 401, Body: `{"detail":"Invalid API key ` + testKey + `"}`, Header: map[string]string{"X-Api-Key": testKey}},
 	)
 	_, err := h.get(fakeapi.LoanRemindersID)
-	requireErrorText(t, err, "the API answered HTTP 401 Unauthorized after 2 attempts: Invalid API key [REDACTED]")
+	requireErrorText(t, err, "the API answered HTTP 401 Unauthorized after 2 attempts and 1ms of waiting between them: Invalid API key [REDACTED]")
 	entries := log.all()
 	if len(entries) != 6 {
 		t.Fatalf("%d log entries, want 6", len(entries))

@@ -29,6 +29,8 @@ const maxTimedOutAttempts = 2
 func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 	start := time.Now()
 	attempts, timeouts := 0, 0
+	// waited is the time spent waiting between attempts that were answered.
+	var waited time.Duration
 	p := paceOf(ctx)
 	if d := p.remaining(c.now()); d > 0 {
 		if err := c.sleep(ctx, d); err != nil {
@@ -53,7 +55,9 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 				tErr.Attempts, tErr.TimedOut, tErr.Elapsed = attempts, timeouts, time.Since(start)
 				return 0, nil, tErr
 			}
-			if err := c.sleep(ctx, c.retryWait(p, attempts, nil)); err != nil {
+			wait := c.retryWait(p, attempts, nil)
+			waited += wait
+			if err := c.sleep(ctx, wait); err != nil {
 				return 0, nil, fmt.Errorf("request to %s cancelled while waiting to retry: %w", c.host, err)
 			}
 			continue
@@ -64,9 +68,13 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 			return status, body, nil
 		}
 		if !retryableStatus(status) || attempts > c.cfg.MaxRetries {
-			return status, nil, c.apiError(status, header, body, attempts)
+			apiErr := c.apiError(status, header, body, attempts)
+			apiErr.Waited = waited
+			return status, nil, apiErr
 		}
-		if err := c.sleep(ctx, c.retryWait(p, attempts, header)); err != nil {
+		wait := c.retryWait(p, attempts, header)
+		waited += wait
+		if err := c.sleep(ctx, wait); err != nil {
 			return 0, nil, fmt.Errorf("request to %s cancelled while waiting to retry after HTTP %d: %w", c.host, status, err)
 		}
 	}
@@ -82,7 +90,7 @@ func (c *Client) apiError(status int, header http.Header, body []byte, attempts 
 		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: c.redact(redirectHost(header.Get("Location"), c.host))}
 	}
 	shaped, code, params := errorFacts(body)
-	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts, Shaped: shaped, Code: redactKey(code, c.cfg.APIKey), QueryParams: params}
+	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts, Shaped: shaped, Code: redactKey(code, c.cfg.APIKey), QueryParams: params, Origin: bodyOrigin(body)}
 }
 
 func isRedirect(status int) bool {

@@ -193,11 +193,11 @@ func TestRetriesExhausted(t *testing.T) {
 		body   string
 		want   string
 	}{
-		{429, `{"detail":"Too many requests for this workspace"}`, "the API answered HTTP 429 Too Many Requests after 4 attempts: Too many requests for this workspace"},
-		{500, `{"error":{"message":"database unavailable","code":"db_down"}}`, "the API answered HTTP 500 Internal Server Error after 4 attempts: database unavailable (code db_down)"},
-		{502, html502, "the API answered HTTP 502 Bad Gateway after 4 attempts: (an HTML page, not an API error)"},
-		{503, `{"detail":"overloaded"}`, "the API answered HTTP 503 Service Unavailable after 4 attempts: overloaded"},
-		{504, ``, "the API answered HTTP 504 Gateway Timeout after 4 attempts"},
+		{429, `{"detail":"Too many requests for this workspace"}`, "the API answered HTTP 429 Too Many Requests after 4 attempts and 70ms of waiting between them: Too many requests for this workspace"},
+		{500, `{"error":{"message":"database unavailable","code":"db_down"}}`, "the API answered HTTP 500 Internal Server Error after 4 attempts and 70ms of waiting between them: database unavailable (code db_down)"},
+		{502, html502, "the API answered HTTP 502 Bad Gateway after 4 attempts and 70ms of waiting between them: (an HTML page, not an API error)"},
+		{503, `{"detail":"overloaded"}`, "the API answered HTTP 503 Service Unavailable after 4 attempts and 70ms of waiting between them: overloaded"},
+		{504, ``, "the API answered HTTP 504 Gateway Timeout after 4 attempts and 70ms of waiting between them"},
 	} {
 		h := retryHarness(t, 3)
 		faults := make([]fakeapi.Fault, 20)
@@ -222,7 +222,7 @@ func TestRetriesExhaustedReportsLastStatus(t *testing.T) {
 	h := retryHarness(t, 2)
 	h.fake.Inject(fakeapi.Fault{Status: 500}, fakeapi.Fault{Status: 429}, fakeapi.Fault{Status: 503, Body: `{"detail":"maintenance"}`})
 	_, err := h.get(fakeapi.LoanRemindersID)
-	requireErrorText(t, err, "the API answered HTTP 503 Service Unavailable after 3 attempts: maintenance")
+	requireErrorText(t, err, "the API answered HTTP 503 Service Unavailable after 3 attempts and 30ms of waiting between them: maintenance")
 	h.requireRequests(t, 3)
 }
 
@@ -231,7 +231,7 @@ func TestRetryStopsAtPermanentStatus(t *testing.T) {
 	h := retryHarness(t, 5)
 	h.fake.Inject(fakeapi.Fault{Status: 503}, fakeapi.Fault{Status: 404, Body: `{"detail":"Campaign deleted"}`})
 	_, err := h.get(fakeapi.LoanRemindersID)
-	requireErrorText(t, err, "the API answered HTTP 404 Not Found after 2 attempts: Campaign deleted")
+	requireErrorText(t, err, "the API answered HTTP 404 Not Found after 2 attempts and 10ms of waiting between them: Campaign deleted")
 	if !IsNotFound(err) {
 		t.Fatalf("IsNotFound false")
 	}

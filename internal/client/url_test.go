@@ -54,7 +54,10 @@ func TestParseBaseURLRefuses(t *testing.T) {
 		{"https://", "base_url has no host"},
 		{"https:///api", "base_url has no host"},
 		{"https://:443", "base_url has no host"},
-		{"apps.sarvam.ai/api/scheduling", "base_url must be an absolute https:// URL"},
+		{"apps.sarvam.ai/api/scheduling", `base_url "apps.sarvam.ai/api/scheduling" has no scheme: write https://apps.sarvam.ai/api/scheduling`},
+		{"localhost:8787/api/scheduling", `base_url "localhost:8787/api/scheduling" has no scheme: write http://localhost:8787/api/scheduling (plain http is allowed to a loopback host), or https://localhost:8787/api/scheduling`},
+		{"127.0.0.1:8787/api/scheduling", `base_url "127.0.0.1:8787/api/scheduling" has no scheme: write http://127.0.0.1:8787/api/scheduling (plain http is allowed to a loopback host), or https://127.0.0.1:8787/api/scheduling`},
+		{"[::1]:8787", `base_url "[::1]:8787" has no scheme: write http://[::1]:8787 (plain http is allowed to a loopback host), or https://[::1]:8787`},
 		{"/api/scheduling", "base_url must be an absolute https:// URL"},
 		{"//apps.sarvam.ai/api", "base_url must be an absolute https:// URL"},
 		{"", "base_url must be an absolute https:// URL"},
@@ -63,7 +66,7 @@ func TestParseBaseURLRefuses(t *testing.T) {
 		{"https://apps.sarvam.ai/api#frag", "base_url must not have a fragment"},
 		{"https://apps sarvam.ai", "base_url is not a valid URL"},
 		{"https://apps.sarvam.ai/%zz", "base_url is not a valid URL"},
-		{"127.0.0.1:8080", "base_url is not a valid URL"},
+		{"127.0.0.1:8080", `base_url "127.0.0.1:8080" has no scheme: write http://127.0.0.1:8080 (plain http is allowed to a loopback host), or https://127.0.0.1:8080`},
 	} {
 		u, err := ParseBaseURL(tc.in)
 		if u != nil {

@@ -53,10 +53,14 @@
 // wrong type (an integer, a number, a string, a list, an object, true or
 // false), a timestamp that does not parse, a file that is not one JSON
 // object, a file outside the layout, an id given twice, a cohort whose
-// folder names no campaign. Fields the API does not document are allowed.
-// An enum value outside the documented ones (a status, app_type, a day
-// name) is served, since the provider passes it through, and reported as a
-// note.
+// folder names no campaign; a file that is not JSON is named with the line
+// and column. A field the API does not document is served, as the API may
+// add some, and reported as a note with the documented field it most
+// likely meant ("allowed_end": did you mean allowed_end_time?), since the
+// provider ignores it and the field meant then reads as absent;
+// Options.Strict makes it a problem. An enum value outside the documented
+// ones (a status, app_type, a day name) is served, since the provider
+// passes it through, and reported as a note.
 //
 // # Keys
 //
@@ -76,6 +80,10 @@
 //	               ForeignNotFound        404 not_found_error, code workspace_not_found, "Workspace W not found"
 //	               ForeignHidden          as if empty: an item is 404 as an unknown id, a list is empty
 //	               ForeignOpen            every known key reads every workspace (for tests about paths)
+//	Missing        an id that does not exist (also a cohort's unknown campaign):
+//	             * MissingDocumented      404 {"error":{"message":"Campaign ID not found","type":"not_found_error","code":"campaign_not_found"}}
+//	               MissingDetail          404 {"detail":"Campaign not found"}, as a FastAPI route raises it
+//	               MissingBare            404 {"detail":"Not Found"}, the same as a path no route serves
 //	Search         how search matches names, on every list:
 //	             * SearchFoldSubstring    contains the term, any case
 //	               SearchSubstring        contains the term, same case
@@ -123,10 +131,21 @@
 // form, PATH=STATUS|hang[,retry-after=SECONDS][,delay=DURATION][,times=N],
 // and faults.json holds a list of {"path", "status" or "hang",
 // "retry_after", "delay", "times", "body"}. PATH is below the workspace, as
-// sent ("campaigns/MKN-1", "webhooks"), in any workspace, or a whole path
-// when it starts with "/". A status without a body gets the API's error
+// sent ("campaigns/MKN-1", "webhooks"), in any workspace, with or without a
+// leading "/", or a whole path when it starts with /api/scheduling/v1/orgs/.
+// ParseFault and faults.json refuse a PATH that no route has (such as
+// "campaign/MKN-1"), naming the route it most likely meant, since its fault
+// would never answer. A status without a body gets the API's error
 // body: 404 not_found_error, 429 rate_limit_error, others api_error or
 // invalid_request_error.
+//
+// # Request log
+//
+// SetRequestLog writes a line per request once answered: method, path and
+// query as sent, status, and "(fault SPEC)" when a path fault answered
+// ("(fault queued)" for Inject). Headers are never written, and a key the
+// server accepts is redacted wherever it appears. Every answer carries the
+// Server header ServerHeader.
 //
 // RequestDelay and ConnDelay hold every request, or each connection's first.
 // Every wait goes through the server's sleep, which tests replace.
@@ -134,7 +153,8 @@
 // # Command-line flags
 //
 // RegisterFlags gives each mode a flag, its values written in words:
-// -foreign forbidden|not-found|hidden|open, -search
+// -foreign forbidden|not-found|hidden|open, -missing
+// documented|detail|bare, -search
 // fold-substring|substring|exact|fold-prefix|ignored, -total
 // reported|omitted|null, -links from-root|absolute|from-base|omitted,
 // -unknown-status filtered|empty|rejected, -unknown-sort-by

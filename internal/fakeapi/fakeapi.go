@@ -137,6 +137,8 @@ type Server struct {
 	listServed int
 	// heads are the items ListShift lists first, oldest first.
 	heads map[*kind]map[scope][]string
+	// reqLog, when set, takes a line per request to write.
+	reqLog *requestLog
 }
 
 // New returns a Server seeded with the bundled fixtures in OrgID and
@@ -159,6 +161,9 @@ type Options struct {
 	// faults.json (see the package documentation). Nil serves the demo
 	// data.
 	Fixtures fs.FS
+	// Strict refuses a fixture field the API is not known to send, which
+	// is otherwise served and named in the notes.
+	Strict bool
 }
 
 // NewFrom returns a Server holding o's data. A fixture the API could not
@@ -174,7 +179,7 @@ func NewFrom(o Options) (s *Server, notes []string, err error) {
 		s.seedListing()
 		return s, nil, nil
 	}
-	found, notes, err := readFixtures(o.Fixtures)
+	found, notes, err := readFixtures(o.Fixtures, o.Strict)
 	if err != nil {
 		return nil, notes, err
 	}
@@ -198,7 +203,7 @@ func (s *Server) Home() (org, workspace string) {
 // WorkspaceID.
 func newServer() *Server {
 	s := &Server{items: store{}, keys: map[string]scope{}, sleep: sleep, conns: map[string]bool{}, home: scope{org: OrgID, ws: WorkspaceID}}
-	s.handler = s.record(s.delay(s.inject(s.guard(s.routes()))))
+	s.handler = s.logRequests(s.record(s.delay(s.inject(s.guard(s.routes())))))
 	return s
 }
 
@@ -367,15 +372,17 @@ func (s *Server) inject(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		var fault *Fault
+		var which string
 		if len(s.faults) > 0 {
 			f := s.faults[0]
 			s.faults = s.faults[1:]
-			fault = &f
+			fault, which = &f, "queued"
 		} else {
-			fault = s.pathFault(r)
+			fault, which = s.pathFault(r)
 		}
 		s.mu.Unlock()
 		if fault != nil {
+			noteFault(r, which)
 			s.serveFault(w, r, *fault)
 			return
 		}

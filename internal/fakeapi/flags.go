@@ -22,6 +22,8 @@ func RegisterFlags(fs *flag.FlagSet, m *Modes, lm *ListMode) {
 	for _, f := range []enumFlag{
 		{"foreign", "answer to a key used on another workspace", []string{"forbidden", "not-found", "hidden", "open"},
 			func(i int) { m.Foreign = ForeignMode(i) }},
+		{"missing", "answer to an id that does not exist", []string{"documented", "detail", "bare"},
+			func(i int) { m.Missing = MissingMode(i) }},
 		{"search", "how search matches names", []string{"fold-substring", "substring", "exact", "fold-prefix", "ignored"},
 			func(i int) { m.Search = SearchMode(i) }},
 		{"total", "how lists report total", []string{"reported", "omitted", "null"},

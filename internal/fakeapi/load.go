@@ -25,7 +25,15 @@ type FixtureError struct {
 }
 
 func (e *FixtureError) Error() string {
-	return fmt.Sprintf("%d problem(s) in the fixtures:\n  %s", len(e.Problems), strings.Join(e.Problems, "\n  "))
+	return fmt.Sprintf("%s in the fixtures:\n  %s", countOf(len(e.Problems), "problem"), strings.Join(e.Problems, "\n  "))
+}
+
+// countOf is n of noun as words: "1 problem", "2 problems".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // shapes says what each kind's bodies may be.
@@ -34,8 +42,9 @@ var shapes = map[*kind]shape{campaigns: campaignShape, cohorts: cohortShape, web
 // readFixtures reads and checks every fixture in fsys, laid out as
 // campaigns/*.json, cohorts/<campaign_id>/*.json and webhooks/*.json. Files
 // not ending in .json are skipped. notes are values outside a documented
-// enum, which are served as they are.
-func readFixtures(fsys fs.FS) (found []fixture, notes []string, err error) {
+// enum and fields the API is not known to send, which are served as they
+// are; strict makes the unknown fields problems.
+func readFixtures(fsys fs.FS, strict bool) (found []fixture, notes []string, err error) {
 	var problems []string
 	report := func(file string, ps []problem) []string {
 		out := make([]string, len(ps))
@@ -61,14 +70,23 @@ func readFixtures(fsys fs.FS) (found []fixture, notes []string, err error) {
 		}
 		v, err := decodeFixture(f.body)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s: not JSON: %v", p, err))
+			problems = append(problems, fmt.Sprintf("%s: not JSON: %s", p, jsonErrorAt(f.body, err)))
 			return nil
 		}
 		var bad, unusual []problem
 		shapes[f.k].check("", v, &bad, &unusual)
 		body, isObject := v.(map[string]any)
 		if !isObject {
-			bad = []problem{{"(the file)", "want one JSON object, got " + describe(v)}}
+			bad = []problem{{path: "(the file)", msg: "want one JSON object, got " + describe(v)}}
+		}
+		if strict {
+			for _, u := range unusual {
+				if u.unknown {
+					u.msg += " (refused by -strict)"
+					bad = append(bad, u)
+				}
+			}
+			unusual = slices.DeleteFunc(unusual, func(u problem) bool { return u.unknown })
 		}
 		problems = append(problems, report(p, bad)...)
 		notes = append(notes, report(p, unusual)...)
@@ -151,7 +169,7 @@ var demoFixtures = sync.OnceValue(func() []fixture {
 	if err != nil {
 		panic(err)
 	}
-	found, _, err := readFixtures(sub)
+	found, _, err := readFixtures(sub, false)
 	if err != nil {
 		panic(err)
 	}

@@ -95,7 +95,7 @@ func TestDemoInOtherWorkspace(t *testing.T) {
 // could return; their unknown values are the ones LeadFollowupID is for.
 func TestDemoFixturesPassTheirCheck(t *testing.T) {
 	sub, _ := fs.Sub(fixtures, "fixtures")
-	found, notes, err := readFixtures(sub)
+	found, notes, err := readFixtures(sub, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,6 +104,11 @@ func TestDemoFixturesPassTheirCheck(t *testing.T) {
 	}
 	want := []string{
 		`campaigns/lead-followup.json: allowed_schedule.allowed_days[1]: "Diwali" is not one of the documented Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday; served as is, as the provider passes it through`,
+		`campaigns/lead-followup.json: app_config.connection_configs[0].carrier_hint: not a field the API is known to send; served as is, and the provider ignores it`,
+		`campaigns/lead-followup.json: app_config.retry_config.jitter_seconds: not a field the API is known to send; served as is, and the provider ignores it`,
+		`campaigns/lead-followup.json: app_config.voice: not a field the API is known to send; served as is, and the provider ignores it`,
+		`campaigns/lead-followup.json: labels: not a field the API is known to send; served as is, and the provider ignores it`,
+		`campaigns/lead-followup.json: priority: not a field the API is known to send; served as is, and the provider ignores it`,
 		`campaigns/lead-followup.json: status: "archived" is not one of the documented scheduled, active, paused, ended, cancelled; served as is, as the provider passes it through`,
 	}
 	slices.Sort(notes)
@@ -125,7 +130,9 @@ func TestFixtureProblems(t *testing.T) {
 		want []string
 	}{
 		{"not JSON", files("campaigns/a.json", `{"name":`),
-			[]string{"campaigns/a.json: not JSON: unexpected EOF"}},
+			[]string{"campaigns/a.json: not JSON: line 1, column 9: the file ends before the JSON value does"}},
+		{"a syntax error, by line and column", files("campaigns/a.json", "{\n  \"name\": \"Gäte\",\n  \"status\": ,\n}"),
+			[]string{"campaigns/a.json: not JSON: line 3, column 13: invalid character ',' looking for beginning of value"}},
 		{"two values", files("campaigns/a.json", okCampaign+okCampaign),
 			[]string{"campaigns/a.json: not JSON: more than one JSON value"}},
 		{"not an object", files("webhooks/a.json", `[`+okWebhook+`]`),
@@ -178,9 +185,14 @@ func TestFixtureProblems(t *testing.T) {
 			}
 		})
 	}
+	// One problem is a sentence.
+	_, _, err := NewFrom(Options{APIKey: "k", Fixtures: files("campaigns/a.json", spoil(okCampaign, `"name":"Gate",`, ""))})
+	if want := "1 problem in the fixtures:\n  campaigns/a.json: name: missing; the API always sends it"; err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
 	// The whole message, once.
-	_, _, err := NewFrom(Options{APIKey: "k", Fixtures: files("campaigns/a.json", `{}`)})
-	want := `11 problem(s) in the fixtures:
+	_, _, err = NewFrom(Options{APIKey: "k", Fixtures: files("campaigns/a.json", `{}`)})
+	want := `11 problems in the fixtures:
   campaigns/a.json: allowed_schedule: missing; the API always sends it
   campaigns/a.json: app_config: missing; the API always sends it
   campaigns/a.json: app_id: missing; the API always sends it
@@ -194,5 +206,40 @@ func TestFixtureProblems(t *testing.T) {
   campaigns/a.json: updated_at: missing; the API always sends it`
 	if err == nil || err.Error() != want {
 		t.Fatalf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
+// A key the API is not known to send is served, since the API may add
+// fields, but named in a note with the field it most likely meant; -strict
+// (Options.Strict) refuses it.
+func TestFixtureUnknownKeys(t *testing.T) {
+	misspelt := strings.Replace(okCampaign, `"allowed_schedule":{"allowed_days":["Monday"]}`, `"allowed_schedule":{"allowed_days":["Monday"],"allowed_end":"18:00"}`, 1)
+	misspelt = strings.Replace(misspelt, `"name":"Gate",`, `"name":"Gate","updatd_by":"x","colour":"red",`, 1)
+	hook := strings.Replace(okWebhook, `"url":"https://x.example",`, `"url":"https://x.example","URL":"https://y.example",`, 1)
+	fsys := files("campaigns/a.json", misspelt, "webhooks/h.json", hook)
+	want := []string{
+		"campaigns/a.json: allowed_schedule.allowed_end: not a field the API is known to send; did you mean allowed_end_time? Served as is, but the provider ignores it, so allowed_end_time reads as absent",
+		"campaigns/a.json: colour: not a field the API is known to send; served as is, and the provider ignores it",
+		"campaigns/a.json: updatd_by: not a field the API is known to send; did you mean updated_by? Served as is, but the provider ignores it, so updated_by reads as absent",
+		"webhooks/h.json: URL: not a field the API is known to send (url is given too); served as is, and the provider ignores it",
+	}
+	s, notes, err := NewFrom(Options{APIKey: "k", Fixtures: fsys})
+	if err != nil || !slices.Equal(notes, want) {
+		t.Fatalf("notes %v\nerr %v\nwant notes %q", strings.Join(notes, "\n"), err, want)
+	}
+	if _, ok := s.Campaign(OrgID, WorkspaceID, "C-1"); !ok {
+		t.Errorf("the campaign with unknown keys was not served")
+	}
+	_, notes, err = NewFrom(Options{APIKey: "k", Fixtures: fsys, Strict: true})
+	var fe *FixtureError
+	if !errors.As(err, &fe) || len(notes) != 0 {
+		t.Fatalf("strict: %v, notes %v", err, notes)
+	}
+	wantStrict := make([]string, len(want))
+	for i, w := range want {
+		wantStrict[i] = w + " (refused by -strict)"
+	}
+	if !slices.Equal(fe.Problems, wantStrict) {
+		t.Errorf("strict problems\n%s\nwant\n%s", strings.Join(fe.Problems, "\n"), strings.Join(wantStrict, "\n"))
 	}
 }

@@ -18,6 +18,8 @@ type Modes struct {
 	// UnknownSortBy is the answer to a sort_by outside created_at, name and
 	// updated_at.
 	UnknownSortBy UnknownSortByMode
+	// Missing is how an id that does not exist is answered.
+	Missing MissingMode
 	// ExtraFields adds a field the provider does not know (ExtraField) to
 	// every JSON object served, except inside the free-form maps
 	// (webhook_config.metadata, custom_headers), whose keys are data.
@@ -41,6 +43,25 @@ const (
 	// The docs say a key belongs to one workspace; this is for tests about
 	// paths rather than access.
 	ForeignOpen
+)
+
+// MissingMode is how the API answers an id that does not exist: the docs
+// show one error shape, and a FastAPI application answers the way its route
+// raises the error.
+type MissingMode int
+
+const (
+	// MissingDocumented answers 404 with the documented error shape:
+	// {"error":{"message":"Campaign ID not found","type":"not_found_error",
+	// "code":"campaign_not_found"}}.
+	MissingDocumented MissingMode = iota
+	// MissingDetail answers 404 {"detail":"Campaign not found"}, as a
+	// FastAPI route raising HTTPException(404, "Campaign not found") does.
+	MissingDetail
+	// MissingBare answers 404 {"detail":"Not Found"}, the same body as for
+	// a path no route serves, as an API that reports a missing object by
+	// FastAPI's default would.
+	MissingBare
 )
 
 // SearchMode is how search matches an item's name.

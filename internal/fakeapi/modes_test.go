@@ -6,7 +6,9 @@ import (
 	"net/http/httptest"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -214,5 +216,102 @@ func TestExtraFieldsMode(t *testing.T) {
 	_, _, body := get(t, srv, campaignPath(OrgID, WorkspaceID, LoanRemindersID), testKey)
 	if !strings.Contains(body, `"metadata":{"cost_center":4411,"escalate":true,"owner":null,"priority":1.5,"regions":["MH","KA"],"routing":{"queue":"emi-late","tier":{"level":2}},"team":"collections"}`) {
 		t.Errorf("metadata changed: %s", body)
+	}
+}
+
+// Each missing-object mode answers an unknown id, and a cohort's unknown
+// campaign, its own way; a path no route serves is {"detail":"Not Found"}
+// in every mode.
+func TestMissingModes(t *testing.T) {
+	unknownRoute := BasePath + "/v1/orgs/" + OrgID + "/workspaces/" + WorkspaceID + "/campaign/x"
+	for _, tc := range []struct {
+		mode                      MissingMode
+		campaign, cohort, webhook string
+	}{
+		{MissingDocumented,
+			`{"error":{"code":"campaign_not_found","message":"Campaign nope not found","type":"not_found_error"}}`,
+			`{"error":{"code":"cohort_not_found","message":"Cohort nope not found","type":"not_found_error"}}`,
+			`{"error":{"code":"webhook_not_found","message":"Webhook configuration nope not found","type":"not_found_error"}}`},
+		{MissingDetail, `{"detail":"Campaign not found"}`, `{"detail":"Cohort not found"}`, `{"detail":"Webhook configuration not found"}`},
+		{MissingBare, `{"detail":"Not Found"}`, `{"detail":"Not Found"}`, `{"detail":"Not Found"}`},
+	} {
+		srv := newModal(t, Modes{Missing: tc.mode})
+		for path, want := range map[string]string{
+			campaignsPath + "/nope":                tc.campaign,
+			cohortsPath(PolicyRenewalID) + "/nope": tc.cohort,
+			cohortsPath("nope"):                    tc.campaign,
+			webhooksPath + "/nope":                 tc.webhook,
+			unknownRoute:                           `{"detail":"Not Found"}`,
+		} {
+			status, _, body := get(t, srv, path, testKey)
+			if status != 404 || strings.TrimSpace(body) != want {
+				t.Errorf("mode %d, %s: %d %s, want 404 %s", tc.mode, path, status, body, want)
+			}
+		}
+	}
+}
+
+// Every answer names the fake in its Server header, an error or a fault
+// as much as a read, so that a report can tell it from the real API.
+func TestServerHeader(t *testing.T) {
+	s := New(testKey)
+	s.AddPathFault(PathFault{Path: "webhooks", Fault: Fault{Status: 500}})
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	for path, key := range map[string]string{
+		campaignPath(OrgID, WorkspaceID, LoanRemindersID): testKey,
+		campaignPath(OrgID, WorkspaceID, "nope"):          testKey,
+		campaignsPath:                                     "",
+		webhooksPath:                                      testKey,
+		BasePath + "/nope":                                testKey,
+	} {
+		if _, h, _ := get(t, srv, path, key); h.Get("Server") != ServerHeader {
+			t.Errorf("%s: Server %q, want %q", path, h.Get("Server"), ServerHeader)
+		}
+	}
+}
+
+// blockingWriter holds every Write until released, saying when one starts.
+type blockingWriter struct {
+	started chan struct{}
+	release chan struct{}
+	mu      sync.Mutex
+	out     strings.Builder
+}
+
+func (w *blockingWriter) Write(b []byte) (int, error) {
+	w.started <- struct{}{}
+	<-w.release
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.out.Write(b)
+}
+
+// Output nobody reads never holds up an answer: lines past the queue are
+// counted, and the count written once the writer catches up; turning the
+// log off writes every line queued.
+func TestRequestLogNeverBlocks(t *testing.T) {
+	defer func(n int) { requestLogQueue = n }(requestLogQueue)
+	requestLogQueue = 2
+	s := New(testKey)
+	w := &blockingWriter{started: make(chan struct{}, 10), release: make(chan struct{})}
+	s.SetRequestLog(w)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	get(t, srv, campaignsPath+"?n=1", testKey)
+	<-w.started // the writer holds line 1; the queue is empty
+	for i := 2; i <= 6; i++ {
+		if status, _, _ := get(t, srv, campaignsPath+"?n="+strconv.Itoa(i), testKey); status != 200 {
+			t.Fatalf("request %d: HTTP %d", i, status)
+		}
+	}
+	close(w.release)
+	s.SetRequestLog(nil)
+	want := "GET " + campaignsPath + "?n=1 200\n" +
+		"(3 request lines left out: the output was not being read)\n" +
+		"GET " + campaignsPath + "?n=2 200\n" +
+		"GET " + campaignsPath + "?n=3 200\n"
+	if got := w.out.String(); got != want {
+		t.Errorf("log\n%s\nwant\n%s", got, want)
 	}
 }

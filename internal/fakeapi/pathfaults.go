@@ -1,15 +1,17 @@
 package fakeapi
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
 // PathFault serves Fault instead of the API to requests for one path, every
@@ -18,13 +20,16 @@ import (
 type PathFault struct {
 	// Path is below the workspace, as sent (an id holding "/" has it as
 	// %2F), and matches that path in every workspace: "campaigns/MKN-1",
-	// "campaigns/MKN-1/cohorts", "webhooks". A Path starting with "/" is
-	// the whole request path instead:
-	// "/api/scheduling/v1/orgs/o/workspaces/w/campaigns".
+	// "campaigns/MKN-1/cohorts", "webhooks". A Path starting with
+	// /api/scheduling/v1/orgs/ is the whole request path instead:
+	// "/api/scheduling/v1/orgs/o/workspaces/w/campaigns". ParseFault and
+	// faults.json also take "/campaigns/MKN-1" for "campaigns/MKN-1".
 	Path string
 	Fault
 	// Times is how many requests it answers; 0 is every one.
 	Times int
+	// spec is how the request log names it: as it was added.
+	spec string
 }
 
 // AddPathFault adds a fault to the path faults. Queued faults (Inject) come
@@ -33,11 +38,13 @@ type PathFault struct {
 func (s *Server) AddPathFault(f PathFault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	f.spec = f.String()
 	s.pathFaults = append(s.pathFaults, &f)
 }
 
-// pathFault takes the path fault for r, if any, under the server's lock.
-func (s *Server) pathFault(r *http.Request) *Fault {
+// pathFault takes the path fault for r, if any, under the server's lock,
+// and names it as it was added.
+func (s *Server) pathFault(r *http.Request) (*Fault, string) {
 	escaped := r.URL.EscapedPath()
 	rel, inWorkspace := workspacePath(escaped)
 	for _, f := range s.pathFaults {
@@ -51,9 +58,9 @@ func (s *Server) pathFault(r *http.Request) *Fault {
 			}
 		}
 		fault := f.Fault
-		return &fault
+		return &fault, f.spec
 	}
-	return nil
+	return nil, ""
 }
 
 // workspacePath is an escaped path's part below
@@ -75,7 +82,7 @@ func workspacePath(escaped string) (string, bool) {
 // delay=DURATION and times=N: campaigns/MKN-1=429,retry-after=30,times=2.
 // A status is answered with the API's error body for it.
 func ParseFault(spec string) (PathFault, error) {
-	p, rest, ok := strings.Cut(spec, "=")
+	p, rest, ok := cutFaultSpec(spec)
 	if !ok || p == "" || rest == "" {
 		return PathFault{}, fmt.Errorf("fault %q: want PATH=STATUS or PATH=hang, options after commas, such as campaigns/MKN-1=429,retry-after=30", spec)
 	}
@@ -112,6 +119,21 @@ func ParseFault(spec string) (PathFault, error) {
 		return PathFault{}, fmt.Errorf("fault %q: %v", spec, err)
 	}
 	return pf, nil
+}
+
+// cutFaultSpec cuts PATH=WHAT… at the first "=" that a status or "hang"
+// follows, so that a path with "=" in it (a query, by mistake) stays whole.
+func cutFaultSpec(spec string) (path, rest string, ok bool) {
+	for i, r := range spec {
+		if r != '=' {
+			continue
+		}
+		what, _, _ := strings.Cut(spec[i+1:], ",")
+		if _, err := strconv.Atoi(what); err == nil || what == "hang" {
+			return spec[:i], spec[i+1:], true
+		}
+	}
+	return strings.Cut(spec, "=")
 }
 
 // errorBody is the API's error body for an injected status, or none for a
@@ -152,11 +174,13 @@ type faultEntry struct {
 // pathFault checks an entry and makes it a PathFault; its errors name the
 // entry's field.
 func (e faultEntry) pathFault() (PathFault, error) {
-	pf := PathFault{Path: e.Path, Times: e.Times}
+	pf := PathFault{Path: faultPath(e.Path), Times: e.Times}
 	pf.Status, pf.Hang = e.Status, e.Hang
 	switch {
 	case e.Path == "":
 		return pf, fmt.Errorf("path: missing; name a path below the workspace, such as campaigns/MKN-1")
+	case checkFaultPath(e.Path) != nil:
+		return pf, checkFaultPath(e.Path)
 	case e.Hang == (e.Status != 0):
 		return pf, fmt.Errorf("give either a status or hang")
 	case e.Status != 0 && (e.Status < 100 || e.Status > 599):
@@ -183,7 +207,8 @@ func (e faultEntry) pathFault() (PathFault, error) {
 	return pf, nil
 }
 
-// readFaults reads faults.json from fsys, when there is one.
+// readFaults reads faults.json from fsys, when there is one. Its errors
+// count entries from 1 and say what each field wants in JSON's words.
 func readFaults(fsys fs.FS) ([]PathFault, error) {
 	body, err := fs.ReadFile(fsys, faultsFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -192,17 +217,187 @@ func readFaults(fsys fs.FS) ([]PathFault, error) {
 	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	var entries []faultEntry
-	if err := dec.Decode(&entries); err != nil {
-		return nil, fmt.Errorf("%s: want a list of objects with path, status or hang, and optionally retry_after, delay, times and body: %v", faultsFile, err)
+	v, err := decodeFixture(body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not JSON: %s", faultsFile, jsonErrorAt(body, err))
 	}
-	out := make([]PathFault, len(entries))
-	for i, e := range entries {
-		if out[i], err = e.pathFault(); err != nil {
-			return nil, fmt.Errorf("%s: entry %d: %v", faultsFile, i, err)
+	list, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("%s: want a list of entries such as [{\"path\": \"campaigns/ID\", \"status\": 429}], got %s", faultsFile, describe(v))
+	}
+	out := make([]PathFault, len(list))
+	for i, item := range list {
+		e, err := faultEntryOf(item)
+		if err == nil {
+			out[i], err = e.pathFault()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: entry %d: %v", faultsFile, i+1, err)
 		}
 	}
 	return out, nil
+}
+
+// faultFields are the fields of a faults.json entry, in the order the
+// messages list them.
+var faultFields = shape{kind: kObject, fields: []field{
+	opt("path", sString), opt("status", sInteger), opt("hang", sBool), opt("retry_after", sInteger),
+	opt("delay", sString), opt("times", sInteger), opt("body", sString),
+}}
+
+// faultEntryOf reads one decoded entry of faults.json; a null field is an
+// absent one.
+func faultEntryOf(v any) (faultEntry, error) {
+	var e faultEntry
+	m, ok := v.(map[string]any)
+	if !ok {
+		return e, fmt.Errorf("want an object such as {\"path\": \"campaigns/ID\", \"status\": 429}, got %s", describe(v))
+	}
+	for _, k := range sortedKeys(m) {
+		if slices.ContainsFunc(faultFields.fields, func(f field) bool { return f.name == k }) {
+			continue
+		}
+		hint := ""
+		if near := faultFields.closest(strings.ReplaceAll(k, "-", "_")); near != "" {
+			hint = fmt.Sprintf("did you mean %s? ", near)
+		}
+		return e, fmt.Errorf("unknown field %q; %sthe fields are path, status or hang, and optionally retry_after, delay, times and body", k, hint)
+	}
+	for _, f := range faultFields.fields {
+		fv := m[f.name]
+		if fv == nil {
+			continue
+		}
+		var ok bool
+		switch f.shape.kind {
+		case kString:
+			var s string
+			s, ok = fv.(string)
+			switch f.name {
+			case "path":
+				e.Path = s
+			case "delay":
+				e.Delay = s
+			case "body":
+				e.Body = &s
+			}
+		case kBool:
+			e.Hang, ok = fv.(bool)
+		case kInteger:
+			var n int64
+			if num, isNum := fv.(json.Number); isNum {
+				var err error
+				n, err = strconv.ParseInt(num.String(), 10, 0)
+				ok = err == nil
+			}
+			switch i := int(n); f.name {
+			case "status":
+				e.Status = i
+			case "retry_after":
+				e.RetryAfter = &i
+			case "times":
+				e.Times = i
+			}
+		}
+		if !ok {
+			want := map[shapeKind]string{kString: "a string", kBool: "true or false", kInteger: "a whole number"}[f.shape.kind]
+			return e, fmt.Errorf("%s: want %s, got %s", f.name, want, jsonText(fv))
+		}
+	}
+	return e, nil
+}
+
+// jsonText writes a decoded value back as JSON, shortened, to quote it.
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return describe(v)
+	}
+	if s := string(b); len(s) <= 40 {
+		return s
+	}
+	return string(b[:40]) + "…"
+}
+
+// wholePathPrefix starts a fault path that is the whole request path.
+const wholePathPrefix = BasePath + "/v1/orgs/"
+
+// faultPath is a fault's path as matched: a path starting with "/" but not
+// with the API's mount is the same path below the workspace.
+func faultPath(p string) string {
+	if strings.HasPrefix(p, wholePathPrefix) {
+		return p
+	}
+	return strings.TrimPrefix(p, "/")
+}
+
+// routesBelowWorkspace are the paths the fake answers below a workspace.
+const routesBelowWorkspace = "campaigns, campaigns/ID, campaigns/ID/cohorts, campaigns/ID/cohorts/ID, webhooks and webhooks/ID"
+
+// checkFaultPath refuses a fault path that no request the fake serves can
+// have, since its fault would never answer: a test would pass without it.
+func checkFaultPath(p string) error {
+	rel := faultPath(p)
+	if strings.HasPrefix(rel, wholePathPrefix) {
+		var ok bool
+		if rel, ok = workspacePath(rel); !ok {
+			return fmt.Errorf("path %q: a whole path must go on to /workspaces/WORKSPACE/ and a route: %s", p, routesBelowWorkspace)
+		}
+	}
+	if strings.Contains(rel, "?") {
+		return fmt.Errorf("path %q: a fault matches the path alone; leave out the query", p)
+	}
+	segs := strings.Split(rel, "/")
+	if isRoute(segs) {
+		return nil
+	}
+	msg := fmt.Sprintf("path %q is no route of the API, so the fault would never answer", p)
+	if fixed := nearRoute(segs); fixed != "" {
+		msg += "; did you mean " + fixed + "?"
+	} else {
+		msg += "."
+	}
+	return fmt.Errorf("%s The paths below the workspace are %s", msg, routesBelowWorkspace)
+}
+
+// isRoute reports whether segs, below a workspace, are a route's.
+func isRoute(segs []string) bool {
+	if slices.Contains(segs, "") {
+		return false
+	}
+	switch segs[0] {
+	case "campaigns":
+		return len(segs) <= 2 || segs[2] == "cohorts" && len(segs) <= 4
+	case "webhooks":
+		return len(segs) <= 2
+	}
+	return false
+}
+
+// nearRoute is segs with each collection name respelt as the nearest the
+// routes have, when that makes a route.
+func nearRoute(segs []string) string {
+	fixed := slices.Clone(segs)
+	near := func(s string, names ...string) string {
+		best, bestDist := s, 4
+		for _, n := range names {
+			if d := text.EditDistance(strings.ToLower(s), n); d < bestDist {
+				best, bestDist = n, d
+			}
+		}
+		return best
+	}
+	if len(fixed) > 0 {
+		fixed[0] = near(fixed[0], "campaigns", "webhooks")
+	}
+	if len(fixed) > 2 {
+		fixed[2] = near(fixed[2], "cohorts")
+	}
+	if i := len(fixed) - 1; i > 0 && fixed[i] == "" {
+		fixed = fixed[:i] // a trailing slash
+	}
+	if !isRoute(fixed) {
+		return ""
+	}
+	return strings.Join(fixed, "/")
 }

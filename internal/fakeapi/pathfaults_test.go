@@ -20,7 +20,8 @@ func TestPathFaults(t *testing.T) {
 		"campaigns/" + PolicyRenewalID + "=429,retry-after=7,times=2,delay=3s",
 		"webhooks=500",
 		"campaigns/a%2Fb=503",
-		"/elsewhere=418",
+		"/" + webhooksPath[1:] + "/" + WebhookWithHeadersID + "=418",
+		"/webhooks/" + WebhookNoHeadersID + "=409",
 	} {
 		pf, err := ParseFault(spec)
 		if err != nil {
@@ -47,10 +48,13 @@ func TestPathFaults(t *testing.T) {
 		{campaignPath(OrgID, WorkspaceID, PolicyRenewalID), testKey, 429, rateLimited, "7"},
 		{campaignPath(OrgID, WorkspaceID, PolicyRenewalID), testKey, 200, s.Body(PolicyRenewalID), ""},
 		{webhooksPath, testKey, 500, internal, ""},
-		{webhooksPath + "/" + WebhookNoHeadersID, testKey, 200, "", ""},
+		{webhooksPath + "/" + WebhookNoHeadersID, testKey, 409, "", ""},
+		{BasePath + "/v1/orgs/o/workspaces/w/webhooks/" + WebhookNoHeadersID, testKey, 409, "", ""},
 		{campaignPath(OrgID, WorkspaceID, "a%2Fb"), testKey, 503, `{"error":{"code":"http_503","message":"Service Unavailable","type":"api_error"}}`, ""},
 		{campaignPath(OrgID, WorkspaceID, "a") + "/b", testKey, 404, `{"detail":"Not Found"}`, ""},
-		{"/elsewhere", "", 418, `{"error":{"code":"http_418","message":"I'm a teapot","type":"invalid_request_error"}}`, ""},
+		// A whole path answers in its own workspace only.
+		{webhooksPath + "/" + WebhookWithHeadersID, "", 418, `{"error":{"code":"http_418","message":"I'm a teapot","type":"invalid_request_error"}}`, ""},
+		{BasePath + "/v1/orgs/o/workspaces/w/webhooks/" + WebhookWithHeadersID, testKey, 403, "", ""},
 		{cohortsPath(LoanRemindersID), testKey, 200, "", ""},
 	} {
 		status, header, body := get(t, srv, tc.path, tc.key)
@@ -76,6 +80,7 @@ func TestPathFaultHang(t *testing.T) {
 }
 
 func TestParseFaultErrors(t *testing.T) {
+	routes := " The paths below the workspace are campaigns, campaigns/ID, campaigns/ID/cohorts, campaigns/ID/cohorts/ID, webhooks and webhooks/ID"
 	for spec, want := range map[string]string{
 		"campaigns/x":                      `fault "campaigns/x": want PATH=STATUS or PATH=hang, options after commas, such as campaigns/MKN-1=429,retry-after=30`,
 		"=404":                             `fault "=404": want PATH=STATUS or PATH=hang, options after commas, such as campaigns/MKN-1=429,retry-after=30`,
@@ -86,6 +91,13 @@ func TestParseFaultErrors(t *testing.T) {
 		"campaigns/x=429,retry-after=-1":   `fault "campaigns/x=429,retry-after=-1": retry_after: want 0 or more seconds, got -1`,
 		"campaigns/x=500,delay=3":          `fault "campaigns/x=500,delay=3": delay: want a duration such as 2s, got "3"`,
 		"campaigns/x=500,times=-2":         `fault "campaigns/x=500,times=-2": times: want 0 (every request) or more, got -2`,
+		"campaign/MKN-1=404":               `fault "campaign/MKN-1=404": path "campaign/MKN-1" is no route of the API, so the fault would never answer; did you mean campaigns/MKN-1?` + routes,
+		"campaigns/MKN-1/cohort=404":       `fault "campaigns/MKN-1/cohort=404": path "campaigns/MKN-1/cohort" is no route of the API, so the fault would never answer; did you mean campaigns/MKN-1/cohorts?` + routes,
+		"webhook/=500":                     `fault "webhook/=500": path "webhook/" is no route of the API, so the fault would never answer; did you mean webhooks?` + routes,
+		"deployments=500":                  `fault "deployments=500": path "deployments" is no route of the API, so the fault would never answer.` + routes,
+		"campaigns?limit=1=500":            `fault "campaigns?limit=1=500": path "campaigns?limit=1": a fault matches the path alone; leave out the query`,
+		"/api/scheduling/v1/orgs/o=500":    `fault "/api/scheduling/v1/orgs/o=500": path "/api/scheduling/v1/orgs/o": a whole path must go on to /workspaces/WORKSPACE/ and a route: campaigns, campaigns/ID, campaigns/ID/cohorts, campaigns/ID/cohorts/ID, webhooks and webhooks/ID`,
+		"/api/scheduling/v1/orgs/o/workspaces/w/campaign=500": `fault "/api/scheduling/v1/orgs/o/workspaces/w/campaign=500": path "/api/scheduling/v1/orgs/o/workspaces/w/campaign" is no route of the API, so the fault would never answer; did you mean campaigns?` + routes,
 	} {
 		if _, err := ParseFault(spec); err == nil || err.Error() != want {
 			t.Errorf("%s: got %v\nwant %s", spec, err, want)
@@ -115,13 +127,23 @@ func TestFaultsFile(t *testing.T) {
 	if status, _, body := get(t, srv, base+"/webhooks", "k"); status != 502 || body != "<html>bad gateway</html>" {
 		t.Errorf("webhooks: HTTP %d %s", status, body)
 	}
+	routes := " The paths below the workspace are campaigns, campaigns/ID, campaigns/ID/cohorts, campaigns/ID/cohorts/ID, webhooks and webhooks/ID"
 	for file, want := range map[string]string{
-		`{}`:                                   `faults.json: want a list of objects with path, status or hang, and optionally retry_after, delay, times and body: json: cannot unmarshal object into Go value of type []fakeapi.faultEntry`,
-		`[{"path":"x","status":500,"wait":1}]`: `faults.json: want a list of objects with path, status or hang, and optionally retry_after, delay, times and body: json: unknown field "wait"`,
-		`[{"status":500}]`:                     `faults.json: entry 0: path: missing; name a path below the workspace, such as campaigns/MKN-1`,
-		`[{"path":"x","status":500},{"path":"x","status":500,"hang":true}]`: `faults.json: entry 1: give either a status or hang`,
-		`[{"path":"x"}]`: `faults.json: entry 0: give either a status or hang`,
-		`[{"path":"x","hang":true,"delay":"soon"}]`: `faults.json: entry 0: delay: want a duration such as 2s, got "soon"`,
+		`{}`: `faults.json: want a list of entries such as [{"path": "campaigns/ID", "status": 429}], got an object`,
+		"[\n  {\"path\": \"webhooks\" \"status\": 500}\n]":                                `faults.json: not JSON: line 2, column 23: invalid character '"' after object key:value pair`,
+		`[{"path":"webhooks","status":500,"wait":1}]`:                                     `faults.json: entry 1: unknown field "wait"; the fields are path, status or hang, and optionally retry_after, delay, times and body`,
+		`[{"path":"webhooks","status":429,"retry-after":1}]`:                              `faults.json: entry 1: unknown field "retry-after"; did you mean retry_after? the fields are path, status or hang, and optionally retry_after, delay, times and body`,
+		`[{"path":"webhooks","status":"429"}]`:                                            `faults.json: entry 1: status: want a whole number, got "429"`,
+		`[{"path":"webhooks","status":429,"times":1.5}]`:                                  `faults.json: entry 1: times: want a whole number, got 1.5`,
+		`[{"path":"webhooks","hang":"yes"}]`:                                              `faults.json: entry 1: hang: want true or false, got "yes"`,
+		`[{"path":5,"status":500}]`:                                                       `faults.json: entry 1: path: want a string, got 5`,
+		`["webhooks"]`:                                                                    `faults.json: entry 1: want an object such as {"path": "campaigns/ID", "status": 429}, got the string "webhooks"`,
+		`[{"status":500}]`:                                                                `faults.json: entry 1: path: missing; name a path below the workspace, such as campaigns/MKN-1`,
+		`[{"path":"webhooks","status":500},{"path":"webhooks","status":500,"hang":true}]`: `faults.json: entry 2: give either a status or hang`,
+		`[{"path":"webhooks"}]`:                                                           `faults.json: entry 1: give either a status or hang`,
+		`[{"path":"webhooks","hang":true,"delay":"soon"}]`:                                `faults.json: entry 1: delay: want a duration such as 2s, got "soon"`,
+		`[{"path":"campaign/C-1","status":500}]`:                                          `faults.json: entry 1: path "campaign/C-1" is no route of the API, so the fault would never answer; did you mean campaigns/C-1?` + routes,
+		`[{"path":"x","status":500}]`:                                                     `faults.json: entry 1: path "x" is no route of the API, so the fault would never answer.` + routes,
 	} {
 		_, _, err := NewFrom(Options{APIKey: "k", Fixtures: files("faults.json", file)})
 		if err == nil || err.Error() != want {

@@ -41,7 +41,7 @@ func (s *Server) getItem(k *kind) http.Handler {
 		id := r.PathValue(k.wildcard)
 		body, found := s.body(k, sc, id)
 		if !found {
-			writeNotFound(w, k, id)
+			s.writeNotFound(w, k, id)
 			return
 		}
 		s.writeJSON(w, body)
@@ -58,7 +58,7 @@ func (s *Server) scopeOf(w http.ResponseWriter, r *http.Request, k *kind) (sc sc
 	}
 	id := r.PathValue(k.parent.wildcard)
 	if _, found := s.body(k.parent, sc, id); !found {
-		writeNotFound(w, k.parent, id)
+		s.writeNotFound(w, k.parent, id)
 		return sc, false
 	}
 	sc.parent = id
@@ -81,8 +81,18 @@ func notFound(w http.ResponseWriter, _ *http.Request) {
 	_, _ = w.Write([]byte(`{"detail":"Not Found"}`))
 }
 
-func writeNotFound(w http.ResponseWriter, k *kind, id string) {
-	writeError(w, http.StatusNotFound, fmt.Sprintf("%s %s not found", k.noun, id), "not_found_error", k.code, nil)
+// writeNotFound answers an unknown id of kind k as Modes.Missing says.
+func (s *Server) writeNotFound(w http.ResponseWriter, k *kind, id string) {
+	switch s.Modes().Missing {
+	case MissingDetail:
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusNotFound)
+		_ = json.NewEncoder(w).Encode(map[string]string{"detail": k.noun + " not found"})
+	case MissingBare:
+		notFound(w, nil)
+	default:
+		writeError(w, http.StatusNotFound, fmt.Sprintf("%s %s not found", k.noun, id), "not_found_error", k.code, nil)
+	}
 }
 
 // writeError writes the API's error shape; data, when not nil, goes in

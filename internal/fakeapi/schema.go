@@ -3,10 +3,15 @@ package fakeapi
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
 // shape is what a JSON value may be, as the API documents it and the
@@ -107,6 +112,8 @@ var (
 		req("webhook_id", sString), req("name", sString), req("url", sString),
 		req("created_by", sString), req("created_at", sTimestamp), req("updated_at", sTimestamp),
 		opt("custom_headers", shape{kind: kStringMap}), opt("updated_by", sString),
+		// Sent only when a configuration is created; never stored by the provider.
+		opt("signing_secret", sString),
 	)
 )
 
@@ -114,14 +121,16 @@ var (
 var nullable = map[string]bool{"app_id": true}
 
 // problem is one thing wrong (or, as a note, unusual) at a path in a file.
+// unknown marks a field the shape does not know, a note unless strict.
 type problem struct {
 	path, msg string
+	unknown   bool
 }
 
 // check reports what in v does not fit s, and notes values outside an enum.
 func (s shape) check(path string, v any, problems, notes *[]problem) {
 	bad := func(want string) {
-		*problems = append(*problems, problem{path, fmt.Sprintf("want %s, got %s", want, describe(v))})
+		*problems = append(*problems, problem{path: path, msg: fmt.Sprintf("want %s, got %s", want, describe(v))})
 	}
 	if v == nil {
 		return // null: the caller decided whether it may be
@@ -137,14 +146,14 @@ func (s shape) check(path string, v any, problems, notes *[]problem) {
 		case !ok:
 			bad("a string")
 		case !slices.Contains(s.known, t):
-			*notes = append(*notes, problem{path, fmt.Sprintf("%q is not one of the documented %s; served as is, as the provider passes it through", t, strings.Join(s.known, ", "))})
+			*notes = append(*notes, problem{path: path, msg: fmt.Sprintf("%q is not one of the documented %s; served as is, as the provider passes it through", t, strings.Join(s.known, ", "))})
 		}
 	case kTimestamp:
 		t, ok := v.(string)
 		if !ok {
 			bad("an ISO 8601 timestamp string")
 		} else if !parseStamp(t).ok {
-			*problems = append(*problems, problem{path, fmt.Sprintf("want an ISO 8601 timestamp such as 2026-11-01T09:30:00Z, got %q", t)})
+			*problems = append(*problems, problem{path: path, msg: fmt.Sprintf("want an ISO 8601 timestamp such as 2026-11-01T09:30:00Z, got %q", t)})
 		}
 	case kInteger:
 		if !isInteger(v) {
@@ -162,7 +171,7 @@ func (s shape) check(path string, v any, problems, notes *[]problem) {
 		if l, ok := v.([]any); ok {
 			for i, e := range l {
 				if !isInteger(e) {
-					*problems = append(*problems, problem{fmt.Sprintf("%s[%d]", path, i), "want an integer, got " + describe(e)})
+					*problems = append(*problems, problem{path: fmt.Sprintf("%s[%d]", path, i), msg: "want an integer, got " + describe(e)})
 				}
 			}
 		} else if !isInteger(v) {
@@ -187,7 +196,7 @@ func (s shape) check(path string, v any, problems, notes *[]problem) {
 		}
 		for _, k := range sortedKeys(m) {
 			if _, ok := m[k].(string); !ok {
-				*problems = append(*problems, problem{join(path, k), "want a string, got " + describe(m[k])})
+				*problems = append(*problems, problem{path: join(path, k), msg: "want a string, got " + describe(m[k])})
 			}
 		}
 	case kObject:
@@ -205,7 +214,7 @@ func (s shape) check(path string, v any, problems, notes *[]problem) {
 func (s shape) checkItems(path string, l []any, problems, notes *[]problem) {
 	for i, e := range l {
 		if e == nil {
-			*problems = append(*problems, problem{fmt.Sprintf("%s[%d]", path, i), "want " + s.elem.what() + ", got null"})
+			*problems = append(*problems, problem{path: fmt.Sprintf("%s[%d]", path, i), msg: "want " + s.elem.what() + ", got null"})
 			continue
 		}
 		s.elem.check(fmt.Sprintf("%s[%d]", path, i), e, problems, notes)
@@ -220,13 +229,47 @@ func (s shape) checkFields(path string, m map[string]any, problems, notes *[]pro
 		p := join(path, f.name)
 		switch {
 		case f.required && !present:
-			*problems = append(*problems, problem{p, "missing; the API always sends it"})
+			*problems = append(*problems, problem{path: p, msg: "missing; the API always sends it"})
 		case f.required && fv == nil && !nullable[f.name]:
-			*problems = append(*problems, problem{p, "null; the API always sends " + f.shape.what()})
+			*problems = append(*problems, problem{path: p, msg: "null; the API always sends " + f.shape.what()})
 		default:
 			f.shape.check(p, fv, problems, notes)
 		}
 	}
+	for _, k := range sortedKeys(m) {
+		if !slices.ContainsFunc(s.fields, func(f field) bool { return f.name == k }) {
+			*notes = append(*notes, problem{path: join(path, k), msg: s.unknownField(k, m), unknown: true})
+		}
+	}
+}
+
+// unknownField says what becomes of a key the shape does not know: served,
+// but the provider reads no such field, so a misspelt one leaves the field
+// meant absent.
+func (s shape) unknownField(k string, m map[string]any) string {
+	if near := s.closest(k); near != "" {
+		if _, given := m[near]; !given {
+			return fmt.Sprintf("not a field the API is known to send; did you mean %s? Served as is, but the provider ignores it, so %s reads as absent", near, near)
+		}
+		return fmt.Sprintf("not a field the API is known to send (%s is given too); served as is, and the provider ignores it", near)
+	}
+	return "not a field the API is known to send; served as is, and the provider ignores it"
+}
+
+// closest is the known field nearest to k in spelling, or "" when none is
+// near: one a prefix of the other, or a few edits apart.
+func (s shape) closest(k string) string {
+	best, bestDist := "", -1
+	for _, f := range s.fields {
+		d := text.EditDistance(strings.ToLower(k), f.name)
+		if len(k) >= 4 && (strings.HasPrefix(f.name, k) || strings.HasPrefix(k, f.name)) {
+			d = min(d, 1) // a field cut short or run on
+		}
+		if d <= max(2, len(f.name)/4) && (bestDist < 0 || d < bestDist) {
+			best, bestDist = f.name, d
+		}
+	}
+	return best
 }
 
 // what names a shape for messages.
@@ -309,4 +352,36 @@ func decodeFixture(body []byte) (any, error) {
 		return nil, fmt.Errorf("more than one JSON value")
 	}
 	return v, nil
+}
+
+// jsonErrorAt is a decoding error with the line and column it happened at,
+// counted from 1, where the error knows its offset.
+func jsonErrorAt(body []byte, err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	offset := int64(-1)
+	msg := err.Error()
+	switch {
+	case errors.As(err, &syntax):
+		offset = max(syntax.Offset-1, 0) // the offset is just after the character refused
+	case errors.As(err, &typ):
+		offset = typ.Offset
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		offset, msg = int64(len(body)), "the file ends before the JSON value does"
+	}
+	if offset < 0 {
+		return msg
+	}
+	line, col := lineColumn(body, offset)
+	return fmt.Sprintf("line %d, column %d: %s", line, col, msg)
+}
+
+// lineColumn is where byte offset lies in body, both counted from 1; the
+// column counts characters.
+func lineColumn(body []byte, offset int64) (line, col int) {
+	offset = min(offset, int64(len(body)))
+	before := body[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	lastLine := before[bytes.LastIndexByte(before, '\n')+1:]
+	return line, utf8.RuneCount(lastLine) + 1
 }

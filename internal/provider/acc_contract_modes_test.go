@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,7 +21,10 @@ func TestContractProbe_fakeModes(t *testing.T) {
 			"search-ignored": ansFilters, "search-case": ansYes, "search-substring": ansYes,
 			"total": ansTotalNumber, "next-link": ansFromRoot, "unknown-status": ansEmptyList, "unknown-sort": ansHTTP422,
 			"foreign": ansHTTP403, "unknown-workspace": ansHTTP403,
+			"missing-object": ansErrorShape, "unknown-route": ansDetailBare, "signing-secret": ansYes,
 		}},
+		{"missing_detail", fakeapi.Modes{Missing: fakeapi.MissingDetail}, map[string]string{"missing-object": ansDetailText, "unknown-route": ansDetailBare}},
+		{"missing_bare", fakeapi.Modes{Missing: fakeapi.MissingBare}, map[string]string{"missing-object": ansDetailBare, "unknown-route": ansDetailBare}},
 		{"search_case_sensitive", fakeapi.Modes{Search: fakeapi.SearchSubstring}, map[string]string{
 			"search-ignored": ansFilters, "search-case": ansNo, "search-substring": ansYes,
 		}},
@@ -74,8 +78,39 @@ func TestContractProbe_fakeModes(t *testing.T) {
 // The report is a table with one row per question, and a | in evidence
 // does not break it.
 func TestContractTable(t *testing.T) {
-	got := contractTable("the fake", []contractRow{{key: "k", question: "Q?", answer: "A", evidence: "a | b"}})
-	if !strings.Contains(got, "| Question | Answer | Evidence |\n|---|---|---|\n| Q? | A | a \\| b |\n") {
+	rows := []contractRow{{key: "k", question: "Q?", answer: "A", evidence: "a | b"}, {key: "n", question: "N?", answer: "B"}}
+	got := contractTable("the API at apps.sarvam.ai", false, rows, map[string]string{"k": "F"})
+	if !strings.HasPrefix(got, "# Contract report\n") ||
+		!strings.Contains(got, "| Question | Answer | Fake's default | Evidence |\n|---|---|---|---|\n| Q? | A | F | a \\| b |\n| N? | B | (not asked) |  |\n") {
 		t.Fatalf("table:\n%s", got)
+	}
+	// A report of a fake says so in its first line.
+	got = contractTable("a fake API at 127.0.0.1:1", true, rows, nil)
+	if first, _, _ := strings.Cut(got, "\n"); first != "# Contract report of a fake API, not of Sarvam's" {
+		t.Fatalf("first line %q", first)
+	}
+}
+
+// Every question of the report gets an answer or a reason; a report that
+// lost one, or has a question unchecked without saying why, fails.
+func TestCheckContractRows(t *testing.T) {
+	var rows []contractRow
+	for _, k := range contractQuestions {
+		rows = append(rows, contractRow{key: k, question: k + "?", answer: ansYes})
+	}
+	if p := contractRowProblems(rows); len(p) != 0 {
+		t.Fatalf("a whole report: %v", p)
+	}
+	rows[1].answer, rows[1].evidence = ansNotChecked, ""
+	rows[2].answer = ""
+	failures := contractRowProblems(append(rows[:len(rows)-1:len(rows)-1], rows[0]))
+	want := []string{
+		"question search-case (\"search-case?\") was not checked, and the report does not say why",
+		"question search-substring (\"search-substring?\") got no answer",
+		"question search-ignored asked twice",
+		"question signing-secret is missing from the report",
+	}
+	if !slices.Equal(failures, want) {
+		t.Fatalf("problems\n%s\nwant\n%s", strings.Join(failures, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -41,6 +41,9 @@ const (
 	ansHTTP404      = "HTTP 404"
 	ansReadable     = "HTTP 200: readable"
 	ansNone         = "none"
+	ansErrorShape   = `HTTP 404, {"error": {…}}`
+	ansDetailText   = `HTTP 404, {"detail": "<message>"}`
+	ansDetailBare   = `HTTP 404, {"detail": "Not Found"}`
 	ansNotChecked   = "not checked"
 )
 
@@ -59,12 +62,21 @@ type contractProbe struct {
 	foreignWorkspace, foreignCampaign string
 }
 
+// contractQuestions are the keys of the rows, one per question asked.
+var contractQuestions = []string{
+	"search-ignored", "search-case", "search-substring", "total", "next-link",
+	"unknown-status", "unknown-sort", "foreign", "unknown-workspace",
+	"missing-object", "unknown-route",
+	"extra-campaign", "extra-list", "extra-webhook", "signing-secret",
+}
+
 func (p *contractProbe) rows() ([]contractRow, error) {
 	var rows []contractRow
 	for _, f := range []func() (contractRow, error){
 		p.searchIgnored, p.searchCase, p.searchSubstring, p.total, p.nextLink,
 		p.unknownStatus, p.unknownSortBy, p.foreign, p.unknownWorkspace,
-		p.extraCampaign, p.extraList, p.extraWebhook,
+		p.missingCampaign, p.unknownRoute,
+		p.extraCampaign, p.extraList, p.extraWebhook, p.signingSecret,
 	} {
 		r, err := f()
 		if err != nil {
@@ -261,6 +273,58 @@ func errorWords(a rawAnswer) string {
 	return fmt.Sprintf(" (type %v, code %v)", e["type"], e["code"])
 }
 
+// missingCampaign asks how the API answers an id that does not exist: the
+// provider tells a missing object from a wrong base_url by this body.
+func (p *contractProbe) missingCampaign() (contractRow, error) {
+	r := contractRow{key: "missing-object", question: "What body answers a campaign id that does not exist?"}
+	a, err := p.raw.get(p.ctx, "", nil, "campaigns", "zq-no-such-campaign-7f3a9c")
+	r.answer, r.evidence = bodyAnswer(a)
+	return r, err
+}
+
+// unknownRoute asks how the API answers a path none of its routes serves.
+func (p *contractProbe) unknownRoute() (contractRow, error) {
+	r := contractRow{key: "unknown-route", question: "What body answers a path that is not a route?"}
+	a, err := p.raw.get(p.ctx, "", nil, "zq-not-a-route")
+	r.answer, r.evidence = bodyAnswer(a)
+	return r, err
+}
+
+// bodyAnswer names an error answer by its status and the shape of its body,
+// with the error's type and code or a detail's words as evidence.
+func bodyAnswer(a rawAnswer) (answer, evidence string) {
+	status := fmt.Sprintf("HTTP %d", a.status)
+	obj := a.object()
+	detail, isText := obj["detail"].(string)
+	switch {
+	case a.status == 200:
+		return ansReadable, "the path answered a body"
+	case obj["error"] != nil:
+		if a.status == 404 {
+			return ansErrorShape, strings.TrimSpace(errorWords(a))
+		}
+		return status + `, {"error": {…}}`, strings.TrimSpace(errorWords(a))
+	case isText && detail == "Not Found" && len(obj) == 1:
+		if a.status == 404 {
+			return ansDetailBare, "FastAPI's answer for a path no route serves"
+		}
+		return status + `, {"detail": "Not Found"}`, ""
+	case isText:
+		if a.status == 404 {
+			return ansDetailText, fmt.Sprintf("detail %q", detail)
+		}
+		return status + `, {"detail": "<message>"}`, fmt.Sprintf("detail %q", detail)
+	case len(strings.TrimSpace(string(a.raw))) == 0:
+		return status + ", an empty body", ""
+	case a.body == nil && strings.Contains(strings.ToLower(string(a.raw[:min(len(a.raw), 256)])), "<html"):
+		return status + ", an HTML page", ""
+	case a.body == nil:
+		return status + ", a body that is not JSON", ""
+	default:
+		return status + ", JSON of another shape", "keys " + strings.Join(sortedKeys(obj), ", ")
+	}
+}
+
 func (p *contractProbe) extraCampaign() (contractRow, error) {
 	r := contractRow{key: "extra-campaign", question: "Does a campaign carry fields the provider does not map?"}
 	a, err := p.raw.get(p.ctx, "", nil, "campaigns", p.id)
@@ -292,8 +356,46 @@ func (p *contractProbe) extraWebhook() (contractRow, error) {
 		return r, nil
 	}
 	a, err := p.raw.get(p.ctx, "", nil, "webhooks", p.webhookID)
-	r.answer, r.evidence = extraAnswer(unmapped(a.object(), reflect.TypeFor[client.WebhookConfiguration](), ""))
+	// signing_secret is left out on purpose and has a row of its own.
+	extra := slices.DeleteFunc(unmapped(a.object(), reflect.TypeFor[client.WebhookConfiguration](), ""), func(f string) bool { return f == "signing_secret" })
+	r.answer, r.evidence = extraAnswer(extra)
 	return r, err
+}
+
+// signingSecret asks whether a webhook configuration read back carries
+// signing_secret, which the API documents only in the answer to creating
+// one. The provider leaves it out of state whatever the answer.
+func (p *contractProbe) signingSecret() (contractRow, error) {
+	r := contractRow{key: "signing-secret", question: "Does a webhook configuration read back carry `signing_secret`?"}
+	const kept = "; the provider leaves the field out of state on purpose, whatever the API sends"
+	a, err := p.raw.get(p.ctx, "", q("limit", "100"), "webhooks")
+	if err != nil {
+		return r, err
+	}
+	if a.status != 200 {
+		r.answer, r.evidence = ansNotChecked, fmt.Sprintf("the webhooks list answered HTTP %d", a.status)+kept
+		return r, nil
+	}
+	items := a.items()
+	with := 0
+	for _, it := range items {
+		if _, ok := it["signing_secret"]; ok {
+			with++
+		}
+	}
+	switch {
+	case len(items) == 0:
+		r.answer, r.evidence = ansNotChecked, "no webhook configuration listed"+kept
+	case with > 0:
+		verb := "carry"
+		if with == 1 {
+			verb = "carries"
+		}
+		r.answer, r.evidence = ansYes, fmt.Sprintf("%d of %d listed %s it", with, len(items), verb)+kept
+	default:
+		r.answer, r.evidence = ansNo, fmt.Sprintf("none of %d listed carries it", len(items))+kept
+	}
+	return r, nil
 }
 
 func extraAnswer(extra []string) (string, string) {

@@ -28,11 +28,16 @@ func accContractReport(t *testing.T, tg *accTarget) {
 	if err != nil {
 		t.Fatalf("probing the API: %v", err)
 	}
+	checkContractRows(t, rows)
+	fake := tg.fake != nil || p.raw.servedByFake
 	where := "the API at " + p.raw.base.Host
-	if tg.fake != nil {
+	switch {
+	case tg.fake != nil:
 		where = "the fake API (internal/fakeapi, demo data, default modes)"
+	case fake:
+		where = "a fake API at " + p.raw.base.Host + " (sarvam-fakeapi, or a data set it generated)"
 	}
-	report := contractTable(where, rows)
+	report := contractTable(where, fake, rows, fakeDefaultAnswers(t))
 	t.Log("\n" + report)
 	if err := os.MkdirAll(filepath.Dir(contractReportPath), 0o755); err != nil {
 		t.Fatal(err)
@@ -40,6 +45,56 @@ func accContractReport(t *testing.T, tg *accTarget) {
 	if err := os.WriteFile(contractReportPath, []byte(report), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// checkContractRows fails unless every question of the probe was asked once
+// and got an answer, or a reason why it was not checked.
+func checkContractRows(t *testing.T, rows []contractRow) {
+	t.Helper()
+	for _, p := range contractRowProblems(rows) {
+		t.Error(p)
+	}
+}
+
+// contractRowProblems is what checkContractRows fails on, one line each.
+func contractRowProblems(rows []contractRow) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range rows {
+		switch {
+		case seen[r.key]:
+			out = append(out, fmt.Sprintf("question %s asked twice", r.key))
+		case r.question == "" || r.answer == "":
+			out = append(out, fmt.Sprintf("question %s (%q) got no answer", r.key, r.question))
+		case r.answer == ansNotChecked && r.evidence == "":
+			out = append(out, fmt.Sprintf("question %s (%q) was not checked, and the report does not say why", r.key, r.question))
+		}
+		seen[r.key] = true
+	}
+	for _, key := range contractQuestions {
+		if !seen[key] {
+			out = append(out, fmt.Sprintf("question %s is missing from the report", key))
+		}
+	}
+	return out
+}
+
+// fakeDefaultAnswers asks the bundled fake, in its default modes, the same
+// questions: the report shows them beside the API's answers, so that a
+// difference stands out.
+func fakeDefaultAnswers(t *testing.T) map[string]string {
+	out := map[string]string{}
+	t.Run("fake_defaults", func(t *testing.T) {
+		_, env := startAccFake(t)
+		rows, err := targetFromEnv(t, env).contractProbe(t).rows()
+		if err != nil {
+			t.Fatalf("probing the fake: %v", err)
+		}
+		for _, r := range rows {
+			out[r.key] = r.answer
+		}
+	})
+	return out
 }
 
 // contractProbe chooses the probe's subjects from what the API lists.
@@ -62,13 +117,27 @@ func (tg *accTarget) contractProbe(t *testing.T) *contractProbe {
 	return p
 }
 
-// contractTable is the report: one row per question.
-func contractTable(where string, rows []contractRow) string {
+// contractTable is the report: one row per question, with the bundled
+// fake's default answer beside each. A report of a fake says so first.
+func contractTable(where string, fake bool, rows []contractRow, fakeDefaults map[string]string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Contract report\n\nWhat %s answered on %s to each question its documentation leaves open.\n\n", where, time.Now().UTC().Format("2006-01-02 15:04 MST"))
-	b.WriteString("| Question | Answer | Evidence |\n|---|---|---|\n")
+	if fake {
+		b.WriteString("# Contract report of a fake API, not of Sarvam's\n\n")
+	} else {
+		b.WriteString("# Contract report\n\n")
+	}
+	if fake {
+		b.WriteString("**These answers come from a fake API, not from Sarvam's: they show the fake, and say nothing about the real API.**\n\n")
+	}
+	fmt.Fprintf(&b, "What %s answered on %s to each question its documentation leaves open, beside what the bundled fake answers in its default modes.\n\n", where, time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	b.WriteString("| Question | Answer | Fake's default | Evidence |\n|---|---|---|---|\n")
+	cell := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.question, r.answer, strings.ReplaceAll(r.evidence, "|", `\|`))
+		def := fakeDefaults[r.key]
+		if def == "" {
+			def = "(not asked)"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.question, cell(r.answer), cell(def), cell(r.evidence))
 	}
 	return b.String()
 }

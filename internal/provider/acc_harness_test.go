@@ -96,10 +96,20 @@ var accRequests struct {
 
 func newAccTarget(t *testing.T) *accTarget {
 	t.Helper()
-	tg := &accTarget{env: startEnv}
+	env := startEnv
+	var fake *fakeapi.Server
 	if !accExternal() {
-		tg.fake, tg.env = startAccFake(t)
+		fake, env = startAccFake(t)
 	}
+	tg := targetFromEnv(t, env)
+	tg.fake = fake
+	return tg
+}
+
+// targetFromEnv is the workspace the provider's variables in env name.
+func targetFromEnv(t *testing.T, env map[string]string) *accTarget {
+	t.Helper()
+	tg := &accTarget{env: env}
 	// The settings resolve as the provider resolves them.
 	var diags diag.Diagnostics
 	s := environment(tg.getenv).resolve(providerModel{}, &diags)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
 // rawAPI GETs the API's JSON as it is, for what the client decodes away:
@@ -20,6 +21,9 @@ type rawAPI struct {
 	key            string
 	org, workspace string
 	http           *http.Client
+	// servedByFake is set once an answer carries the fake API's Server
+	// header.
+	servedByFake bool
 }
 
 func newRawAPI(baseURL, key, org, workspace string) (*rawAPI, error) {
@@ -40,6 +44,9 @@ func newRawAPI(baseURL, key, org, workspace string) (*rawAPI, error) {
 type rawAnswer struct {
 	status int
 	body   any
+	// raw is the body as sent, and server the Server header.
+	raw    []byte
+	server string
 }
 
 // object is the body as a JSON object, nil if it is not one.
@@ -83,7 +90,10 @@ func (r *rawAPI) get(ctx context.Context, workspace string, query url.Values, re
 	if err != nil {
 		return rawAnswer{}, fmt.Errorf("GET %s: %w", u.Redacted(), err)
 	}
-	a := rawAnswer{status: resp.StatusCode}
+	a := rawAnswer{status: resp.StatusCode, raw: body, server: resp.Header.Get("Server")}
+	if a.server == fakeapi.ServerHeader {
+		r.servedByFake = true
+	}
 	_ = json.Unmarshal(body, &a.body) // a body that is not JSON stays nil
 	return a, nil
 }

@@ -3,9 +3,12 @@ package provider
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 
 	// The functions need IANA zones on machines that have no zoneinfo
 	// database, such as minimal containers and Windows.
@@ -47,32 +50,85 @@ const nextWindowDays = 16
 
 var dayNames = [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 
-// parseSchedule checks every attribute and reports the first bad one.
+// scheduleErrors is every bad value of one schedule, in attribute order.
+type scheduleErrors []*scheduleError
+
+func (es scheduleErrors) Error() string { return es.joined("; ") }
+
+// joined is every error, sep between them.
+func (es scheduleErrors) joined(sep string) string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, sep)
+}
+
+// unevaluable reports whether any of the values is one the API may hold.
+func (es scheduleErrors) unevaluable() bool {
+	return slices.ContainsFunc(es, func(e *scheduleError) bool { return e.unevaluable })
+}
+
+// parseSchedule checks every attribute and reports every bad one, as
+// scheduleErrors.
 func parseSchedule(start, end string, days []string, timezone string) (*callingSchedule, error) {
 	s := &callingSchedule{}
+	var errs scheduleErrors
 	var err error
 	if s.start, err = parseClock(start); err != nil {
-		return nil, &scheduleError{field: "allowed_start_time", msg: err.Error()}
+		errs = append(errs, &scheduleError{field: "allowed_start_time", msg: err.Error()})
 	}
 	if s.end, err = parseClock(end); err != nil {
-		return nil, &scheduleError{field: "allowed_end_time", msg: err.Error()}
+		errs = append(errs, &scheduleError{field: "allowed_end_time", msg: err.Error()})
 	}
 	if len(days) == 0 {
-		return nil, &scheduleError{"allowed_days", "the list is empty ([]), so this schedule cannot be evaluated: it names no day, " +
-			"and whether that means never or every day is not documented; if you typed it, name at least one day, such as [\"Monday\"]", true}
+		errs = append(errs, &scheduleError{"allowed_days", "the list is empty ([]), so this schedule cannot be evaluated: it names no day, " +
+			"and whether that means never or every day is not documented; if you typed it, name at least one day, such as [\"Monday\"]", true})
 	}
 	for i, d := range days {
 		n, ok := parseDay(d)
-		if !ok {
-			return nil, &scheduleError{fmt.Sprintf("allowed_days[%d]", i), fmt.Sprintf("%q is not a day name; use Monday to Sunday. "+
-				"This schedule cannot be evaluated", d), true}
+		switch {
+		case ok:
+			s.days[n] = true
+		case nearDay(d) != "":
+			// A near miss is a typing mistake, not a day the API added.
+			errs = append(errs, &scheduleError{field: fmt.Sprintf("allowed_days[%d]", i), msg: fmt.Sprintf("%q is not a day name (did you mean %q?)", d, nearDay(d))})
+		default:
+			errs = append(errs, &scheduleError{fmt.Sprintf("allowed_days[%d]", i), fmt.Sprintf("%q is not a day name; use Monday to Sunday. "+
+				"This schedule cannot be evaluated", d), true})
 		}
-		s.days[n] = true
 	}
 	if s.loc, err = loadZone(timezone); err != nil {
-		return nil, &scheduleError{field: "timezone", msg: err.Error()}
+		errs = append(errs, &scheduleError{field: "timezone", msg: err.Error()})
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return s, nil
+}
+
+// nearDay is the day name v most likely means, or "": the same name with
+// white space around it, an abbreviation (Mon, Tues, Thurs, Sa) or a name a
+// letter or two off (Funday, Fridya).
+func nearDay(v string) string {
+	t := strings.ToLower(strings.TrimSpace(v))
+	for _, name := range dayNames {
+		n := strings.ToLower(name)
+		switch {
+		case t == n:
+			return name
+		case len(t) >= 2 && strings.HasPrefix(n, t):
+			return name
+		case len(t) >= 3 && t[:3] == n[:3] && len(t) < len(n):
+			return name // Weds, Thur
+		}
+	}
+	for _, name := range dayNames {
+		if text.EditDistance(t, strings.ToLower(name)) <= 2 {
+			return name
+		}
+	}
+	return ""
 }
 
 // parseClock reads HH:MM or HH:MM:SS, 24-hour, two digits each.

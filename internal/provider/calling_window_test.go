@@ -241,8 +241,14 @@ func TestWindowParseErrors(t *testing.T) {
 		{"end with sign", "09:30", "+1:00", "Asia/Kolkata", []string{"Monday"}, `allowed_end_time: "+1:00" is not`},
 		{"no days", "09:30", "18:00", "Asia/Kolkata", nil, `allowed_days: the list is empty ([]), so this schedule cannot be evaluated: it names no day, and whether that means never or every day is not documented; if you typed it, name at least one day, such as ["Monday"]`},
 		{"not a day", "09:30", "18:00", "Asia/Kolkata", []string{"Monday", "Diwali"}, `allowed_days[1]: "Diwali" is not a day name; use Monday to Sunday. This schedule cannot be evaluated`},
-		{"abbreviated day", "09:30", "18:00", "Asia/Kolkata", []string{"Mon"}, `allowed_days[0]: "Mon" is not a day name`},
-		{"day with a space", "09:30", "18:00", "Asia/Kolkata", []string{" Monday"}, `allowed_days[0]: " Monday" is not a day name`},
+		{"abbreviated day", "09:30", "18:00", "Asia/Kolkata", []string{"Mon"}, `allowed_days[0]: "Mon" is not a day name (did you mean "Monday"?)`},
+		{"day with a space", "09:30", "18:00", "Asia/Kolkata", []string{" Monday"}, `allowed_days[0]: " Monday" is not a day name (did you mean "Monday"?)`},
+		{"misspelt day", "09:30", "18:00", "Asia/Kolkata", []string{"Fridya", "Thurs", "Sa"}, `allowed_days[0]: "Fridya" is not a day name (did you mean "Friday"?); ` +
+			`allowed_days[1]: "Thurs" is not a day name (did you mean "Thursday"?); allowed_days[2]: "Sa" is not a day name (did you mean "Saturday"?)`},
+		{"every mistake at once", "9:30", "24:00", "Asia/Bangalore", []string{"Mon", "Diwali"}, `allowed_start_time: "9:30" is not a 24-hour time of day as HH:MM or HH:MM:SS, such as "09:30"; ` +
+			`allowed_end_time: "24:00" is not a 24-hour time of day as HH:MM or HH:MM:SS, such as "09:30"; allowed_days[0]: "Mon" is not a day name (did you mean "Monday"?); ` +
+			`allowed_days[1]: "Diwali" is not a day name; use Monday to Sunday. This schedule cannot be evaluated; ` +
+			`timezone: "Asia/Bangalore" is not a known IANA time zone; use a name such as "Asia/Kolkata" or "America/New_York"`},
 		{"unknown zone", "09:30", "18:00", "Asia/Bangalore", []string{"Monday"}, `timezone: "Asia/Bangalore" is not a known IANA time zone; use a name such as "Asia/Kolkata" or "America/New_York"`},
 		{"zone in the wrong case", "09:30", "18:00", "asia/kolkata", []string{"Monday"}, `timezone: "asia/kolkata" is not a known IANA time zone`},
 		{"Local is not a zone", "09:30", "18:00", "Local", []string{"Monday"}, `timezone: "Local" is not a known IANA time zone`},

@@ -173,7 +173,7 @@ func readError(diags *diag.Diagnostics, err error, t target) {
 		notFound(diags, apiErr, t, reading)
 	case hasStatus(err, 401):
 		diags.AddError("Sarvam API key rejected",
-			fmt.Sprintf("%s The API did not accept the key. Set a valid key with the provider's api_key attribute or the %s environment variable.", reading, EnvAPIKey))
+			fmt.Sprintf("%s Set a valid key with the provider's api_key attribute or the %s environment variable.", reading, EnvAPIKey))
 	case hasStatus(err, 403):
 		diags.AddError(summaryForeignKey,
 			fmt.Sprintf("%s The key was accepted, but this key does not belong to workspace %q of org %q: a key belongs to one workspace. "+
@@ -216,26 +216,43 @@ func hasStatus(err error, status int) bool {
 	return errors.As(err, &apiErr) && apiErr.StatusCode == status
 }
 
-// notFound tells apart the three things a 404 can mean: not the API at all
-// (base_url), a workspace the key cannot read, or an id that does not exist.
+// notFound tells apart what a 404 can mean, on the evidence of its body:
+// not the API at all (base_url), a workspace the key cannot read, or an id
+// that does not exist. A body that tells neither the API nor a router gets
+// both, the object first.
 func notFound(diags *diag.Diagnostics, apiErr *client.APIError, t target, reading string) {
 	ws, org := t.scope.workspace(), t.scope.org()
+	fromAPI := apiErr.Shaped || apiErr.Origin == client.OriginAPI
+	what := t.kind
+	if t.idAttr == "workspace_id" {
+		what = "workspace"
+	}
+	routeHint := "base_url must end in /api/scheduling, as in " + client.DefaultBaseURL + ", and the provider appends /v1/orgs/… to it."
 	switch {
-	case !apiErr.Shaped:
+	case !fromAPI && apiErr.Origin == client.OriginRouteMiss:
 		diags.AddError(summaryNotTheAPI,
-			fmt.Sprintf("%s The answer is not the API's documented JSON error ({\"error\": {…}}), so the request most likely reached no route of the scheduling API: "+
-				"base_url must end in /api/scheduling, as in %s, and the provider appends /v1/orgs/… to it. "+
-				"If base_url is right, check %s, and that org_id and workspace_id (%q of org %q) name the workspace it belongs to.",
-				reading, client.DefaultBaseURL, t.checks(), ws, org))
+			fmt.Sprintf("%s The answer is what a server gives for a path it does not serve ({\"detail\": \"Not Found\"}, a page, or an empty or non-JSON body), not the API's word about the %s, "+
+				"so the request most likely reached no route of the scheduling API: %s "+
+				"If base_url is right, the %s was not found: check %s, and that org_id and workspace_id (%q of org %q) name the workspace it belongs to.",
+				reading, what, routeHint, what, t.checks(), ws, org))
 	case apiErr.Code == "workspace_not_found" || t.idAttr == "workspace_id":
 		diags.AddAttributeError(path.Root("workspace_id"), summaryNoWorkspace,
 			fmt.Sprintf("%s Either workspace %q of org %q does not exist, or this key does not belong to it: a key belongs to one workspace, "+
-				"and the API may answer 404 for a workspace the key cannot read. Check workspace_id and org_id, and that the key (api_key or %s) is one of that workspace.",
-				reading, ws, org, EnvAPIKey))
+				"and the API may answer 404 for a workspace the key cannot read. Check workspace_id and org_id, and that the key (api_key or %s) is one of that workspace.%s",
+				reading, ws, org, EnvAPIKey, unclearOrigin(fromAPI, routeHint)))
 	default:
 		diags.AddAttributeError(path.Root(t.idAttr), strings.ToUpper(t.kind[:1])+t.kind[1:]+" not found",
-			fmt.Sprintf("%s Check %s, and that org_id and workspace_id (%q of org %q) name the workspace it belongs to.", reading, t.checks(), ws, org))
+			fmt.Sprintf("%s Check %s, and that org_id and workspace_id (%q of org %q) name the workspace it belongs to.%s", reading, t.checks(), ws, org, unclearOrigin(fromAPI, routeHint)))
 	}
+}
+
+// unclearOrigin is what a 404 says of base_url when its body is neither the
+// API's nor a router's: the request may have reached no route at all.
+func unclearOrigin(fromAPI bool, routeHint string) string {
+	if fromAPI {
+		return ""
+	}
+	return " The answer is not in a shape the API is known to use ({\"error\": {…}} or {\"detail\": \"…\"}), so the request may also have reached no route of the scheduling API: " + routeHint
 }
 
 func (t target) checks() string {

@@ -41,17 +41,28 @@ func TestReadError(t *testing.T) {
 		{"404 of a workspace", &client.APIError{StatusCode: 404, Message: "No such workspace", Code: "workspace_not_found", Shaped: true}, asked, "Workspace not found",
 			reading + `the API answered HTTP 404 Not Found: No such workspace. Either workspace "w" of org "o" does not exist, or this key does not belong to it: ` +
 				`a key belongs to one workspace, and the API may answer 404 for a workspace the key cannot read. Check workspace_id and org_id, and that the key (api_key or SARVAM_API_KEY) is one of that workspace.`, "workspace_id"},
-		{"404 not from the API", &client.APIError{StatusCode: 404, Message: "(an HTML page, not an API error)"}, asked, "Not found: check base_url first",
-			reading + `the API answered HTTP 404 Not Found: (an HTML page, not an API error). The answer is not the API's documented JSON error ({"error": {…}}), so the request most likely reached no route of the scheduling API: ` +
-				`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. ` +
-				`If base_url is right, check cohort_id and campaign_id, and that org_id and workspace_id ("w" of org "o") name the workspace it belongs to.`, ""},
+		{"404 in FastAPI's words", &client.APIError{StatusCode: 404, Message: "Cohort c not found", Origin: client.OriginAPI}, asked, "Cohort not found",
+			reading + `the API answered HTTP 404 Not Found: Cohort c not found. Check cohort_id and campaign_id, and that org_id and workspace_id ("w" of org "o") name the workspace it belongs to.`, "cohort_id"},
+		{"404 not from the API", &client.APIError{StatusCode: 404, Message: "(an HTML page, not an API error)", Origin: client.OriginRouteMiss}, asked, "Not found: check base_url first",
+			reading + `the API answered HTTP 404 Not Found: (an HTML page, not an API error). The answer is what a server gives for a path it does not serve ({"detail": "Not Found"}, a page, or an empty or non-JSON body), not the API's word about the cohort, ` +
+				`so the request most likely reached no route of the scheduling API: base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. ` +
+				`If base_url is right, the cohort was not found: check cohort_id and campaign_id, and that org_id and workspace_id ("w" of org "o") name the workspace it belongs to.`, ""},
+		{"404 of unclear origin", &client.APIError{StatusCode: 404, Message: "no such thing"}, asked, "Cohort not found",
+			reading + `the API answered HTTP 404 Not Found: no such thing. Check cohort_id and campaign_id, and that org_id and workspace_id ("w" of org "o") name the workspace it belongs to. ` +
+				`The answer is not in a shape the API is known to use ({"error": {…}} or {"detail": "…"}), so the request may also have reached no route of the scheduling API: ` +
+				`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it.`, "cohort_id"},
+		{"404 of a listing, of unclear origin", &client.APIError{StatusCode: 404, Message: "no such thing"}, list, "Workspace not found",
+			`Reading the campaign list in workspace "w" of org "o": the API answered HTTP 404 Not Found: no such thing. Either workspace "w" of org "o" does not exist, or this key does not belong to it: ` +
+				`a key belongs to one workspace, and the API may answer 404 for a workspace the key cannot read. Check workspace_id and org_id, and that the key (api_key or SARVAM_API_KEY) is one of that workspace. ` +
+				`The answer is not in a shape the API is known to use ({"error": {…}} or {"detail": "…"}), so the request may also have reached no route of the scheduling API: ` +
+				`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it.`, "workspace_id"},
 		{"401, the API's full stop kept", &client.APIError{StatusCode: 401, Message: "Invalid API key."}, asked, "Sarvam API key rejected",
-			reading + "the API answered HTTP 401 Unauthorized: Invalid API key. The API did not accept the key. Set a valid key with the provider's api_key attribute or the SARVAM_API_KEY environment variable.", ""},
+			reading + "the API answered HTTP 401 Unauthorized: Invalid API key. Set a valid key with the provider's api_key attribute or the SARVAM_API_KEY environment variable.", ""},
 		{"403", &client.APIError{StatusCode: 403}, asked, "Sarvam API key does not belong to this workspace",
 			reading + `the API answered HTTP 403 Forbidden. The key was accepted, but this key does not belong to workspace "w" of org "o": a key belongs to one workspace. ` +
 				`Check workspace_id and org_id, or use a key of that workspace (api_key or SARVAM_API_KEY).`, ""},
-		{"429", &client.APIError{StatusCode: 429, Attempts: 5}, asked, "Sarvam API error",
-			reading + "the API answered HTTP 429 Too Many Requests after 5 attempts. The API is rate limiting this key; try again later, or lower -parallelism.", ""},
+		{"429", &client.APIError{StatusCode: 429, Attempts: 5, Waited: 62 * time.Second}, asked, "Sarvam API error",
+			reading + "the API answered HTTP 429 Too Many Requests after 5 attempts and 1m2s of waiting between them. The API is rate limiting this key; try again later, or lower -parallelism.", ""},
 		{"503", &client.APIError{StatusCode: 503}, asked, "Sarvam API error",
 			reading + "the API answered HTTP 503 Service Unavailable. The API is failing; try again later. max_retries sets how often a read is retried.", ""},
 		{"400", &client.APIError{StatusCode: 400}, asked, "Sarvam API error",

@@ -33,7 +33,10 @@ provider "sarvam" {
   workspace_id = %q
 }
 `, wrong, url, fakeapi.OrgID, fakeapi.WorkspaceID) + campaignBlock(fakeapi.LoanRemindersID)
-	expectFailure(t, cfg, `Sarvam API key rejected.*HTTP 401.*Invalid API key.*SARVAM_API_KEY`, wrong, testKey)
+	// One sentence from the API, then what to do, whole.
+	expectFailure(t, cfg, exact("Sarvam API key rejected",
+		`Reading campaign "`+fakeapi.LoanRemindersID+`" in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 401 Unauthorized: Invalid API key (code invalid_api_key). `+
+			`Set a valid key with the provider's api_key attribute or the SARVAM_API_KEY environment variable.`), wrong, testKey, ". (code", "The API did not accept the key")
 }
 
 func TestCampaignDataSource_forbidden(t *testing.T) {

@@ -37,9 +37,9 @@ func TestProvider_baseURLWrongPath(t *testing.T) {
 	expectFailure(t, providerBlock(wrong)+campaignBlock(fakeapi.LoanRemindersID),
 		exact("Not found: check base_url first",
 			`Reading campaign "`+fakeapi.LoanRemindersID+`" in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 404 Not Found: Not Found. `+
-				`The answer is not the API's documented JSON error ({"error": {…}}), so the request most likely reached no route of the scheduling API: `+
-				`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. `+
-				`If base_url is right, check campaign_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`), testKey)
+				`The answer is what a server gives for a path it does not serve ({"detail": "Not Found"}, a page, or an empty or non-JSON body), not the API's word about the campaign, `+
+				`so the request most likely reached no route of the scheduling API: base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. `+
+				`If base_url is right, the campaign was not found: check campaign_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`), testKey)
 }
 
 // A host name that does not resolve is not retried as if it were a passing

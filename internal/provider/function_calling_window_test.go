@@ -302,8 +302,24 @@ func TestFunctions_errors(t *testing.T) {
 			`Invalid value for "schedule" parameter: schedule.timezone: the name is empty; use an IANA time zone, such as "Asia/Kolkata"\.`},
 		{"not a day name", with("allowed_days", `["Monday", "Diwali"]`), at,
 			`Invalid value for "schedule" parameter: schedule.allowed_days\[1\]: "Diwali" is not a day name; use Monday to Sunday\. This schedule cannot be evaluated\. The value may come from the API`},
+		// A near miss of a day name is a typing mistake: a short hint, and
+		// no advice about values from the API. The pattern runs to the end.
 		{"typed day name", with("allowed_days", `["Funday"]`), at,
-			`Invalid value for "schedule" parameter: schedule.allowed_days\[0\]: "Funday" is not a day name; use Monday to Sunday\.`},
+			`Invalid value for "schedule" parameter: schedule.allowed_days\[0\]: "Funday" is not a day name \(did you mean "Sunday"\?\)\.\s*$`},
+		{"abbreviated day name", with("allowed_days", `["Mon", "tues"]`), at,
+			`Invalid value for "schedule" parameter: schedule.allowed_days\[0\]: "Mon" is not a day name \(did you mean "Monday"\?\); ` +
+				`schedule.allowed_days\[1\]: "tues" is not a day name \(did you mean "Tuesday"\?\)\.\s*$`},
+		// Every mistake is named, in attribute order; a value the API may
+		// hold brings the try() advice, once, at the end.
+		{"several mistakes", object(map[string]string{"allowed_start_time": `"9:30"`, "allowed_end_time": `"18:00"`, "allowed_days": `["Mon", "Diwali"]`, "timezone": `"Asia/Bangalore"`}), at,
+			`Invalid value for "schedule" parameter: schedule.allowed_start_time: "9:30" is not a 24-hour time of day as HH:MM or HH:MM:SS, such as "09:30"; ` +
+				`schedule.allowed_days\[0\]: "Mon" is not a day name \(did you mean "Monday"\?\); ` +
+				`schedule.allowed_days\[1\]: "Diwali" is not a day name; use Monday to Sunday\. This schedule cannot be evaluated; ` +
+				`schedule.timezone: "Asia/Bangalore" is not a known IANA time zone; use a name such as "Asia/Kolkata" or "America/New_York"\. ` +
+				`The value may come from the API rather than from your typing: .* wrap the call in try\(\), as in try\(provider::sarvam::[a-z_]+\(data.sarvam_campaign.x.allowed_schedule, plantimestamp\(\)\), (true|null)\)\.\s*$`},
+		{"two typing mistakes", object(map[string]string{"allowed_start_time": `"9:30"`, "allowed_end_time": `"24:00"`, "allowed_days": `["Monday"]`, "timezone": `"Asia/Kolkata"`}), at,
+			`Invalid value for "schedule" parameter: schedule.allowed_start_time: "9:30" is not a 24-hour time of day as HH:MM or HH:MM:SS, such as "09:30"; ` +
+				`schedule.allowed_end_time: "24:00" is not a 24-hour time of day as HH:MM or HH:MM:SS, such as "09:30"\.\s*$`},
 		{"empty allowed_days", with("allowed_days", `[]`), at,
 			`Invalid value for "schedule" parameter: schedule.allowed_days: the list is empty \(\[\]\), so this schedule cannot be evaluated: .* name at least one day, such as \["Monday"\]\. The value may come from the API`},
 		{"bad start time", with("allowed_start_time", `"9:30"`), at,

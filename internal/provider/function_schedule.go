@@ -74,6 +74,8 @@ func atParameter() function.StringParameter {
 // day the API added, fails closed rather than guessing: an error is the safe
 // answer for a gate. Its message says that the value may come from the API
 // and shows tryCall, the function's call wrapped in try() with a default.
+// Every bad value is named; a near miss of a day name ("Mon") is a typing
+// mistake, with a short hint and without that advice.
 func readScheduleArgs(ctx context.Context, args function.ArgumentsData, tryCall string) (s *callingSchedule, at time.Time, known bool, ferr *function.FuncError) {
 	var obj types.Object
 	var atValue types.String
@@ -110,8 +112,13 @@ func readScheduleArgs(ctx context.Context, args function.ArgumentsData, tryCall 
 
 	s, err := parseSchedule(text["allowed_start_time"], text["allowed_end_time"], days, text["timezone"])
 	if err != nil {
+		// Every mistake, each named by its attribute.
+		var errs scheduleErrors
+		if errors.As(err, &errs) {
+			err = errors.New(errs.joined("; schedule."))
+		}
 		msg := "schedule." + err.Error()
-		if sErr := (*scheduleError)(nil); errors.As(err, &sErr) && sErr.unevaluable {
+		if errs.unevaluable() {
 			msg += fmt.Sprintf(". The value may come from the API rather than from your typing: data.sarvam_campaign's allowed_schedule passes on "+
 				"what the API holds, which the provider cannot change. To choose the answer for such a schedule yourself, wrap the call in try(), "+
 				"as in %s", tryCall)

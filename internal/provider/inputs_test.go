@@ -77,7 +77,9 @@ func TestProvider_baseURLRefused(t *testing.T) {
 		{"https://apps.example.com/api#x", "must not have a fragment"},
 		{"ftp://apps.example.com/api", `must use https, not "ftp"`},
 		{"https:///api", "has no host"},
-		{"apps.example.com/api", "must be an absolute https:// URL"},
+		{"apps.example.com/api", `base_url "apps.example.com/api" has no scheme: write https://apps.example.com/api\.`},
+		{"localhost:8787/api/scheduling", `base_url "localhost:8787/api/scheduling" has no scheme: write http://localhost:8787/api/scheduling \(plain http is allowed to a loopback host\), or https://localhost:8787/api/scheduling\.`},
+		{"127.0.0.1:8787/api/scheduling", `base_url "127.0.0.1:8787/api/scheduling" has no scheme: write http://127.0.0.1:8787/api/scheduling \(plain http is allowed to a loopback host\), or https://127.0.0.1:8787/api/scheduling\.`},
 		{"http://192.168.1.20/api", `base_url must use https: plain http is only allowed to a loopback host \(127\.0\.0\.1, ::1, localhost\), so that the API key never crosses a network in clear text; got http://192\.168\.1\.20\.`},
 	} {
 		t.Run(tc.url, func(t *testing.T) {

@@ -42,7 +42,7 @@ func TestMessages_foreignWorkspace(t *testing.T) {
 		_, url := startFake(t)
 		expectFailure(t, providerBlock(url)+campaignsIn(otherWorkspace, ""), exact(summaryForeignKey,
 			`Reading the campaign list in workspace "ws-other" of org "org-acme-finance": the API answered HTTP 403 Forbidden: `+
-				`This API key does not have access to workspace ws-other of org org-acme-finance. (code workspace_access_denied). `+
+				`This API key does not have access to workspace ws-other of org org-acme-finance (code workspace_access_denied). `+
 				`The key was accepted, but this key does not belong to workspace "ws-other" of org "org-acme-finance": a key belongs to one workspace. `+
 				`Check workspace_id and org_id, or use a key of that workspace (api_key or SARVAM_API_KEY).`), testKey)
 	})
@@ -68,44 +68,84 @@ data "sarvam_campaign" "test" {
 	}
 }
 
-// One not-found case per data source that reads by id, whole.
+// One not-found case per data source that reads by id, whole, under each
+// way the API may answer a missing object: only the answer no route of the
+// API gives points at base_url first.
 func TestMessages_notFound(t *testing.T) {
 	t.Parallel()
 	in := `in workspace "ws-collections" of org "org-acme-finance"`
 	scope := `Check %s, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`
-	for _, tc := range []struct{ name, config, summary, detail string }{
+	routeMiss := `The answer is what a server gives for a path it does not serve ({"detail": "Not Found"}, a page, or an empty or non-JSON body), not the API's word about the %[1]s, ` +
+		`so the request most likely reached no route of the scheduling API: base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. ` +
+		`If base_url is right, the %[1]s was not found: check %[2]s, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`
+	cohortChecks := "cohort_id and campaign_id (the API answers 404 when either does not exist)"
+	for _, tc := range []struct {
+		name, config, summary, asked, kind, checks string
+		// documented and detail are the API's message under MissingDocumented
+		// and MissingDetail.
+		documented, detail string
+	}{
 		{"sarvam_campaign", campaignBlock("no-such-campaign"), "Campaign not found",
-			`Reading campaign "no-such-campaign" ` + in + `: the API answered HTTP 404 Not Found: Campaign no-such-campaign not found (code campaign_not_found). ` +
-				fmt.Sprintf(scope, "campaign_id")},
+			`campaign "no-such-campaign" ` + in, "campaign", "campaign_id",
+			"Campaign no-such-campaign not found (code campaign_not_found)", "Campaign not found"},
 		{"sarvam_campaign_cohort", fmt.Sprintf(`
 data "sarvam_campaign_cohort" "test" {
   campaign_id = %q
   cohort_id   = "no-such-cohort"
 }
 `, fakeapi.PolicyRenewalID), "Cohort not found",
-			`Reading cohort "no-such-cohort" of campaign "` + fakeapi.PolicyRenewalID + `" ` + in + `: the API answered HTTP 404 Not Found: Cohort no-such-cohort not found (code cohort_not_found). ` +
-				fmt.Sprintf(scope, "cohort_id and campaign_id (the API answers 404 when either does not exist)")},
+			`cohort "no-such-cohort" of campaign "` + fakeapi.PolicyRenewalID + `" ` + in, "cohort", cohortChecks,
+			"Cohort no-such-cohort not found (code cohort_not_found)", "Cohort not found"},
 		{"sarvam_campaign_cohorts", `
 data "sarvam_campaign_cohorts" "test" {
   campaign_id = "no-such-campaign"
 }
 `, "Campaign not found",
-			`Reading the cohorts of campaign "no-such-campaign" ` + in + `: the API answered HTTP 404 Not Found: Campaign no-such-campaign not found (code campaign_not_found). ` +
-				fmt.Sprintf(scope, "campaign_id")},
+			`the cohorts of campaign "no-such-campaign" ` + in, "campaign", "campaign_id",
+			"Campaign no-such-campaign not found (code campaign_not_found)", "Campaign not found"},
 		{"sarvam_webhook_config", `
 data "sarvam_webhook_config" "test" {
   webhook_id = "no-such-webhook"
 }
 `, "Webhook configuration not found",
-			`Reading webhook configuration "no-such-webhook" ` + in + `: the API answered HTTP 404 Not Found: Webhook configuration no-such-webhook not found (code webhook_not_found). ` +
-				fmt.Sprintf(scope, "webhook_id")},
+			`webhook configuration "no-such-webhook" ` + in, "webhook configuration", "webhook_id",
+			"Webhook configuration no-such-webhook not found (code webhook_not_found)", "Webhook configuration not found"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			_, url := startFake(t)
-			expectFailure(t, providerBlock(url)+tc.config, exact(tc.summary, tc.detail), testKey)
-		})
+		reading := `Reading ` + tc.asked + `: the API answered HTTP 404 Not Found: `
+		for _, m := range []struct {
+			name            string
+			mode            fakeapi.MissingMode
+			summary, detail string
+		}{
+			{"documented", fakeapi.MissingDocumented, tc.summary, reading + tc.documented + ". " + fmt.Sprintf(scope, tc.checks)},
+			{"detail", fakeapi.MissingDetail, tc.summary, reading + tc.detail + ". " + fmt.Sprintf(scope, tc.checks)},
+			{"bare", fakeapi.MissingBare, summaryNotTheAPI, reading + "Not Found. " + fmt.Sprintf(routeMiss, tc.kind, tc.checks)},
+		} {
+			t.Run(tc.name+"/"+m.name, func(t *testing.T) {
+				t.Parallel()
+				fake, url := startFake(t)
+				fake.SetModes(fakeapi.Modes{Missing: m.mode})
+				forbidden := []string{testKey}
+				if m.mode != fakeapi.MissingBare {
+					forbidden = append(forbidden, "base_url")
+				}
+				expectFailure(t, providerBlock(url)+tc.config, exact(m.summary, m.detail), forbidden...)
+			})
+		}
 	}
+}
+
+// A 404 whose body is neither the API's nor a router's is weak evidence:
+// the object first, then base_url, through Terraform, whole.
+func TestMessages_notFoundUnclear(t *testing.T) {
+	t.Parallel()
+	fake, url := startFake(t)
+	fake.Inject(fakeapi.Fault{Status: 404, Body: `{"message":"Resource missing"}`})
+	expectFailure(t, providerBlock(url)+campaignBlock("no-such-campaign"), exact("Campaign not found",
+		`Reading campaign "no-such-campaign" in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 404 Not Found: Resource missing. `+
+			`Check campaign_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to. `+
+			`The answer is not in a shape the API is known to use ({"error": {…}} or {"detail": "…"}), so the request may also have reached no route of the scheduling API: `+
+			`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it.`), testKey, "check base_url first")
 }
 
 // A 422 that names a query parameter is an error on the argument sent as it.

@@ -183,7 +183,7 @@ func TestWebhookConfigsDataSource_errors(t *testing.T) {
 	fake.Inject(fakeapi.Fault{Status: 404, Body: `{"detail":"Not Found"}`})
 	expectFailure(t, providerBlock(url)+webhooksBlock(),
 		exact("Not found: check base_url first", `Reading the webhook configuration list in workspace "ws-collections" of org "org-acme-finance": the API answered HTTP 404 Not Found: Not Found. `+
-			`The answer is not the API's documented JSON error ({"error": {…}}), so the request most likely reached no route of the scheduling API: `+
-			`base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. `+
-			`If base_url is right, check workspace_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`), testKey)
+			`The answer is what a server gives for a path it does not serve ({"detail": "Not Found"}, a page, or an empty or non-JSON body), not the API's word about the workspace, `+
+			`so the request most likely reached no route of the scheduling API: base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. `+
+			`If base_url is right, the workspace was not found: check workspace_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`), testKey)
 }
