@@ -24,6 +24,7 @@ cd "$root"
 start=$SECONDS
 tmp=$(mktemp -d)
 pids=()
+staging=""
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   if [ -d "$tmp/gnupg" ]; then
@@ -31,6 +32,8 @@ cleanup() {
     GNUPGHOME="$tmp/gnupg" gpgconf --remove-socketdir 2>/dev/null || true
   fi
   rm -rf "$tmp"
+  # A CLI built for this run alone, when the cache already had one by then.
+  if [ -n "${staging:-}" ]; then rm -rf "$staging"; fi
 }
 trap cleanup EXIT INT TERM
 
@@ -52,13 +55,15 @@ if [ -z "${TOFU:-}" ]; then
   tofu_version=${tofu_version#v}
   TOFU="$cache/tofu-$tofu_version/tofu"
   if [ ! -x "$TOFU" ]; then
+    # Built beside the cache entry, under a name of this run's own, so that
+    # a build make matrix has under way is left alone; moved into place
+    # only if that entry is still missing.
+    staging="$cache/tofu-$tofu_version.rehearsal-$$"
     step "Building OpenTofu $tofu_version into $cache (once; minutes)"
-    rm -rf "$cache/tofu-$tofu_version.partial"
-    mkdir -p "$cache/tofu-$tofu_version.partial"
+    mkdir -p "$staging"
     nice -n 5 go build -C tools/opentofu -ldflags="-X github.com/opentofu/opentofu/version.dev=no" \
-      -o "$cache/tofu-$tofu_version.partial/tofu" github.com/opentofu/opentofu/cmd/tofu
-    rm -rf "$cache/tofu-$tofu_version"
-    mv "$cache/tofu-$tofu_version.partial" "$cache/tofu-$tofu_version"
+      -o "$staging/tofu" github.com/opentofu/opentofu/cmd/tofu
+    if [ ! -e "$cache/tofu-$tofu_version" ]; then mv "$staging" "$cache/tofu-$tofu_version"; else TOFU="$staging/tofu"; fi
   fi
 fi
 [ -x "$TOFU" ] || command -v "$TOFU" >/dev/null || fail "$TOFU is not found"
@@ -77,6 +82,13 @@ cli() {
     "$bin" "$@"
 }
 cli_label() { cli "$1" version | head -1; }
+# A CLI configuration that installs from registries only: no dev_overrides,
+# no mirror, no plugin cache.
+cat >"$tmp/cli.tfrc" <<'RC'
+provider_installation {
+  direct {}
+}
+RC
 
 step "A throwaway RSA signing key, and another for the foreign signature"
 export GNUPGHOME="$tmp/gnupg"
@@ -84,14 +96,14 @@ mkdir -m 700 "$GNUPGHOME" "$tmp/home"
 gen_key() {
   gpg --batch --quiet --pinentry-mode loopback --passphrase '' \
     --quick-gen-key "$1 <rehearsal@example.invalid>" rsa4096 sign 1d 2>/dev/null
-  gpg --batch --with-colons --list-secret-keys "$1" | awk -F: '/^fpr:/ { print $10; exit }'
+  gpg --batch --with-colons --list-secret-keys "$1" 2>/dev/null | awk -F: '/^fpr:/ { print $10; exit }'
 }
 fingerprint=$(gen_key "terraform-provider-sarvam release rehearsal")
 foreign_fingerprint=$(gen_key "another signer")
 [ -n "$fingerprint" ] && [ -n "$foreign_fingerprint" ] || fail "gpg made no key"
 key_id=${fingerprint: -16}
 foreign_key_id=${foreign_fingerprint: -16}
-algo=$(gpg --batch --with-colons --list-keys "$fingerprint" | awk -F: '/^pub:/ { print $4 "/" $3; exit }')
+algo=$(gpg --batch --with-colons --list-keys "$fingerprint" 2>/dev/null | awk -F: '/^pub:/ { print $4 "/" $3; exit }')
 [ "${algo%%/*}" = 1 ] || fail "the key is not RSA (algorithm $algo): the Terraform Registry takes RSA or DSA keys only"
 gpg --batch --armor --export "$fingerprint" >"$tmp/key.asc"
 echo "signing key $key_id (RSA ${algo#*/} bits), foreign key $foreign_key_id"
@@ -119,15 +131,23 @@ version=${sums#terraform-provider-sarvam_}
 version=${version%_SHA256SUMS}
 manifest="terraform-provider-sarvam_${version}_manifest.json"
 [ -f "$dist/$sums.sig" ] || fail "no signature $sums.sig"
-[ "$(head -c 5 "$dist/$sums.sig")" != "-----" ] || fail "$sums.sig is ASCII-armoured; the registry protocol takes a binary signature"
-gpg --batch --status-fd 1 --verify "$dist/$sums.sig" "$dist/$sums" 2>/dev/null | grep -q "VALIDSIG $fingerprint" ||
-  fail "$sums.sig is not a valid signature of $sums by $key_id"
+! grep -qa -- "-----BEGIN PGP SIGNATURE-----" "$dist/$sums.sig" ||
+  fail "$sums.sig is ASCII-armoured; the registry protocol takes a binary signature"
+gpg --batch --status-fd 1 --verify "$dist/$sums.sig" "$dist/$sums" >"$tmp/verify.out" 2>&1 || true
+grep -q "VALIDSIG $fingerprint" "$tmp/verify.out" ||
+  { indent <"$tmp/verify.out"; fail "$sums.sig is not a valid signature of $sums by $key_id"; }
 grep -q "  $manifest\$" "$dist/$sums" || fail "$sums does not list $manifest"
-cmp -s "$dist/$manifest" terraform-registry-manifest.json || fail "$manifest is not terraform-registry-manifest.json"
+# The release uploads the manifest from the work tree under this name
+# (release.extra_files in .goreleaser.yml), not from dist.
+if [ -f "$dist/$manifest" ]; then
+  cmp -s "$dist/$manifest" terraform-registry-manifest.json || fail "$manifest is not terraform-registry-manifest.json"
+else
+  cp terraform-registry-manifest.json "$dist/$manifest"
+fi
 (cd "$dist" && sha256sum --quiet -c "$sums") || fail "a file does not match its line in $sums"
 archives=$(awk '$2 ~ /\.zip$/ { print $2 }' "$dist/$sums")
 [ -n "$archives" ] || fail "$sums lists no archive"
-echo "version $version; $sums lists $(wc -l <<<"$archives") archives and $manifest, signed (binary) by $key_id:"
+echo "version $version; $sums lists $(wc -l <<<"$archives") archive(s) and $manifest, signed (binary) by $key_id:"
 indent <"$dist/$sums"
 
 step "A registry on loopback over HTTPS"
@@ -168,14 +188,6 @@ for _ in $(seq 100); do [ -s "$tmp/fakeapi-addr" ] && break; sleep 0.1; done
 [ -s "$tmp/fakeapi-addr" ] || { cat "$tmp/fakeapi.log"; fail "the fake API did not start"; }
 export SARVAM_BASE_URL=$(cat "$tmp/fakeapi-addr")
 
-# A CLI configuration that installs from registries only: no dev_overrides,
-# no mirror, no plugin cache.
-cat >"$tmp/cli.tfrc" <<'RC'
-provider_installation {
-  direct {}
-}
-RC
-
 # configuration DIR NAMESPACE: a fresh configuration requiring
 # HOST/NAMESPACE/sarvam at exactly the release's version.
 configuration() {
@@ -203,6 +215,7 @@ TF
 }
 
 want_hashes=$(awk '$2 ~ /\.zip$/ { print "zh:" $1 }' "$dist/$sums" | sort)
+all_hashes=$(awk '{ print "zh:" $1 }' "$dist/$sums" | sort)
 
 # install NAME BINARY: init from the registry, check the signature line and
 # the lock file, and plan.
@@ -215,13 +228,15 @@ install() {
   indent <"$dir/init.out"
   grep -E "Installed $host/sarvamai/sarvam v$version \((self-)?signed.*, key ID $key_id\)" "$dir/init.out" >/dev/null ||
     fail "$name init did not say that it installed $host/sarvamai/sarvam v$version signed by key ID $key_id"
-  local got
+  # Every archive's zh: hash, and nothing that is not in SHA256SUMS
+  # (Terraform records the manifest's line too, OpenTofu only the archives').
+  local got missing extra
   got=$(grep -o '"zh:[0-9a-f]*"' "$dir/.terraform.lock.hcl" | tr -d '"' | sort)
-  if [ "$got" != "$want_hashes" ]; then
-    diff <(echo "$want_hashes") <(echo "$got") | indent || true
-    fail "$name: the lock file's zh: hashes are not those of every archive in $sums (< $sums, > lock file)"
-  fi
-  echo "lock file: the zh: hashes of all $(wc -l <<<"$want_hashes") archives in $sums, and $(grep -c '"h1:' "$dir/.terraform.lock.hcl") h1: hash"
+  missing=$(comm -23 <(echo "$want_hashes") <(echo "$got"))
+  extra=$(comm -13 <(echo "$all_hashes") <(echo "$got"))
+  [ -z "$missing" ] || fail "$name: the lock file lacks the zh: hash of archives in $sums:"$'\n'"$missing"
+  [ -z "$extra" ] || fail "$name: the lock file has zh: hashes that are not in $sums:"$'\n'"$extra"
+  echo "lock file: the zh: hash of each of the $(wc -l <<<"$want_hashes") archive(s) in $sums ($(wc -l <<<"$got") zh: in all, each a line of $sums), and $(grep -c '"h1:' "$dir/.terraform.lock.hcl") h1:"
 
   step "$(cli_label "$bin"): plan with the installed provider, against the fake API"
   cli "$bin" -chdir="$dir" plan -input=false -lock=false -no-color >"$dir/plan.out" 2>&1 ||
@@ -240,7 +255,7 @@ refuse() {
     indent <"$dir/init.out"
     fail "$name init installed $host/$ns/sarvam: $what was not refused"
   fi
-  grep -B1 -A3 -E "^Error:" "$dir/init.out" | indent
+  sed -n '/^Error:/,$p' "$dir/init.out" | indent
   grep -qE "$pattern" "$dir/init.out" || fail "$name init failed, but not with \"$pattern\""
   [ ! -e "$dir/.terraform.lock.hcl" ] || fail "$name init wrote a lock file for $host/$ns/sarvam"
 }
