@@ -256,7 +256,10 @@ refuse() {
     fail "$name init installed $host/$ns/sarvam: $what was not refused"
   fi
   sed -n '/^Error:/,$p' "$dir/init.out" | indent
-  grep -qE "$pattern" "$dir/init.out" || fail "$name init failed, but not with \"$pattern\""
+  # The CLIs wrap their messages: the pattern may span lines.
+  local joined
+  joined=$(tr -s ' \n' '  ' <"$dir/init.out")
+  grep -qE "$pattern" <<<"$joined" || fail "$name init failed, but not with \"$pattern\""
   [ ! -e "$dir/.terraform.lock.hcl" ] || fail "$name init wrote a lock file for $host/$ns/sarvam"
 }
 
