@@ -153,7 +153,7 @@ fi
 # The tests that drive a CLI: every test of the root package and
 # internal/clitest, and those of internal/provider that scripts/clitests
 # finds. The unit tests beside them run once, under make test.
-run=${MATRIX_RUN:-$(go run ./scripts/clitests ./internal/provider)}
+run=${MATRIX_RUN:-$(go run ./scripts/clitests ./internal/provider ./internal/clitest .)}
 
 rows=()
 reasons=()
