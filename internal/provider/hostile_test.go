@@ -232,3 +232,41 @@ func TestHostileBoundedAnswers(t *testing.T) {
 		})
 	}
 }
+
+const (
+	hostileScope     = ` Check campaign_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`
+	hostileRouteMiss = ` The answer is what a server gives for a path it does not serve ({"detail": "Not Found"}, a page, or an empty or non-JSON body), not the API's word about the campaign, so the request most likely reached no route of the scheduling API: base_url must end in /api/scheduling, as in https://apps.sarvam.ai/api/scheduling, and the provider appends /v1/orgs/… to it. If base_url is right, the campaign was not found: check campaign_id, and that org_id and workspace_id ("ws-collections" of org "org-acme-finance") name the workspace it belongs to.`
+)
+
+// First contact with a server that is not ours: a FastAPI-style missing
+// object, a route miss, a gateway's HTML page, a 401 that echoes the key and
+// a 429 that never ends are each told apart, worded whole, and hold the key
+// neither in the diagnostic nor in the trace log.
+func TestHostileFirstContact(t *testing.T) {
+	const html = "<html><body><h1>404 Not Found</h1><p>nginx</p></body></html>"
+	for _, tc := range []struct {
+		name    string
+		answer  answer
+		extra   string
+		summary string
+		detail  string
+	}{
+		{"a missing campaign in FastAPI words", answer{status: 404, body: `{"detail":"Campaign not found"}`}, "",
+			"Campaign not found", hostileAsked + `: the API answered HTTP 404 Not Found: Campaign not found.` + hostileScope},
+		{"a route miss", answer{status: 404, body: `{"detail":"Not Found"}`}, "",
+			summaryNotTheAPI, hostileAsked + `: the API answered HTTP 404 Not Found: Not Found.` + hostileRouteMiss},
+		{"a gateway HTML 404", answer{status: 404, header: map[string]string{"Content-Type": "text/html"}, body: html}, "",
+			summaryNotTheAPI, hostileAsked + `: the API answered HTTP 404 Not Found: (an HTML page, not an API error).` + hostileRouteMiss},
+		{"a 401 that echoes the key", answer{status: 401, body: `{"detail":"Invalid API key ` + testKey + `"}`}, "",
+			"Sarvam API key rejected", hostileAsked + `: the API answered HTTP 401 Unauthorized: Invalid API key [REDACTED]. ` +
+				`Set a valid key with the provider's api_key attribute or the SARVAM_API_KEY environment variable.`},
+		{"a 429 that never ends", answer{status: 429, header: map[string]string{"Retry-After": "1"}, body: `{"detail":"Too many requests"}`}, "max_retries = 1",
+			"Sarvam API error", hostileAsked + `: the API answered HTTP 429 Too Many Requests after 2 attempts and 1s of waiting between them: Too many requests. ` +
+				`The API is rate limiting this key; try again later, or lower -parallelism.`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			url := hostileAPI(t, tc.answer)
+			expectFailureTraced(t, hostileProvider(url, tc.extra)+campaignBlock(fakeapi.LoanRemindersID), exact(tc.summary, tc.detail), testKey)
+		})
+	}
+}
