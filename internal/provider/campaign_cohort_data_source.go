@@ -52,7 +52,7 @@ func (d *campaignCohortDataSource) Read(ctx context.Context, req datasource.Read
 		mappingError(&resp.Diagnostics, err, t)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	resp.Diagnostics.Append(setState(ctx, &resp.State, m)...)
 }
 
 // byName finds the cohort by its name among those of the model's campaign.

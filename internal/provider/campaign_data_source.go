@@ -52,7 +52,7 @@ func (d *campaignDataSource) Read(ctx context.Context, req datasource.ReadReques
 		mappingError(&resp.Diagnostics, err, t)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	resp.Diagnostics.Append(setState(ctx, &resp.State, m)...)
 }
 
 // byName finds the campaign by its name in the model's scope.

@@ -173,7 +173,7 @@ func (d *listDataSource[M, P, T]) Read(ctx context.Context, req datasource.ReadR
 		mappingError(&resp.Diagnostics, err, t)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	resp.Diagnostics.Append(setState(ctx, &resp.State, m)...)
 	if w, ok := any(p).(writesItems); ok && !resp.Diagnostics.HasError() {
 		if err := setAttributes(&resp.State, w.itemValues()); err != nil {
 			stateError(&resp.Diagnostics, err, t)

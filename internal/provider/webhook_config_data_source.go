@@ -37,7 +37,7 @@ func (d *webhookConfigDataSource) ConfigValidators(context.Context) []datasource
 func (d *webhookConfigDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	defer d.recoverPanic(ctx, &resp.Diagnostics)
 	if m, ok := d.read(ctx, req.Config, &resp.Diagnostics); ok {
-		resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+		resp.Diagnostics.Append(setState(ctx, &resp.State, m)...)
 	}
 }
 
