@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -57,6 +59,21 @@ func nameArgument(kind, kinds, idAttr, among string) schema.StringAttribute {
 			"when none has it, it fails and names those that differ only in case.", kind, kinds, idAttr, among),
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
+}
+
+// nameFinder finds the id of the item of a name, as findByName does.
+type nameFinder interface {
+	find(ctx context.Context, name string, diags *diag.Diagnostics) (string, bool)
+}
+
+func (l nameLookup[T]) find(ctx context.Context, name string, diags *diag.Diagnostics) (string, bool) {
+	return findByName(ctx, l, name, diags)
+}
+
+// idOrName is the validator of a data source that reads one item by idAttr
+// or by name.
+func idOrName(idAttr string) datasource.ConfigValidator {
+	return datasourcevalidator.ExactlyOneOf(path.MatchRoot(idAttr), path.MatchRoot("name"))
 }
 
 // findByName returns the id of the one item named exactly name, case

@@ -4,71 +4,135 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*campaignCohortDataSource)(nil)
-
-type campaignCohortDataSource struct {
-	dataSource[campaignCohortModel, *campaignCohortModel]
-}
+// sarvam_campaign_cohort reads one cohort of a campaign (Get Cohort), by id
+// or by name.
 
 func newCampaignCohortDataSource() datasource.DataSource {
-	return &campaignCohortDataSource{dataSource[campaignCohortModel, *campaignCohortModel]{name: "campaign_cohort"}}
+	return newSingleDataSource[campaignCohortModel, *campaignCohortModel, client.Cohort]("campaign_cohort", campaignCohortSchema(), idOrName("cohort_id"))
 }
 
-func (d *campaignCohortDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("cohort_id"), path.MatchRoot("name")),
-	}
+func (m *campaignCohortModel) about() target {
+	return target{kind: "cohort", idAttr: "cohort_id", check: "cohort_id and campaign_id (the API answers 404 when either does not exist)", scope: m.scopeModel,
+		asked: fmt.Sprintf("cohort %q of campaign %q %s", m.CohortID.ValueString(), m.CampaignID.ValueString(), m.in())}
 }
 
-func (d *campaignCohortDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	defer d.recoverPanic(ctx, &resp.Diagnostics)
-	m, ok := d.begin(ctx, req.Config, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	if m.CohortID.IsNull() {
-		id, ok := findByName(ctx, d.byName(m), m.Name.ValueString(), &resp.Diagnostics)
-		if !ok {
-			return
-		}
-		m.CohortID = types.StringValue(id)
-	}
-	campaignID, cohortID := m.CampaignID.ValueString(), m.CohortID.ValueString()
-	t := target{kind: "cohort", idAttr: "cohort_id", check: "cohort_id and campaign_id (the API answers 404 when either does not exist)", scope: m.scopeModel, asked: fmt.Sprintf("cohort %q of campaign %q %s", cohortID, campaignID, m.in())}
-	cohort, err := d.client().GetCohort(ctx, m.org(), m.workspace(), campaignID, cohortID)
-	if err != nil {
-		readError(&resp.Diagnostics, err, t)
-		return
-	}
-	if err := m.fromAPI(cohort); err != nil {
-		mappingError(&resp.Diagnostics, err, t)
-		return
-	}
-	resp.Diagnostics.Append(setState(ctx, &resp.State, m)...)
+func (m *campaignCohortModel) get(ctx context.Context, c *client.Client) (*client.Cohort, error) {
+	return c.GetCohort(ctx, m.org(), m.workspace(), m.CampaignID.ValueString(), m.CohortID.ValueString())
 }
 
 // byName finds the cohort by its name among those of the model's campaign.
 // A campaign that does not exist fails the listing with a 404 on
 // campaign_id, as sarvam_campaign_cohorts does.
-func (d *campaignCohortDataSource) byName(m *campaignCohortModel) nameLookup[client.Cohort] {
+func (m *campaignCohortModel) byName(c *client.Client) (*types.String, string, nameFinder) {
 	campaignID := m.CampaignID.ValueString()
-	return nameLookup[client.Cohort]{
+	return &m.CohortID, m.Name.ValueString(), nameLookup[client.Cohort]{
 		kind: "cohort", kinds: "cohorts", idAttr: "cohort_id", in: fmt.Sprintf("of campaign %q %s", campaignID, m.in()),
 		listDataSource: fmt.Sprintf("the sarvam_campaign_cohorts data source for campaign_id %q", campaignID),
 		listed:         target{kind: "campaign", idAttr: "campaign_id", scope: m.scopeModel},
 		list: func(ctx context.Context, q client.ListQuery) (*client.ListResult[client.Cohort], error) {
-			return d.client().ListCohorts(ctx, m.org(), m.workspace(), campaignID, q)
+			return c.ListCohorts(ctx, m.org(), m.workspace(), campaignID, q)
 		},
 		name: func(c *client.Cohort) *string { return c.Name },
 		id:   func(c *client.Cohort) *string { return c.CohortID },
 		note: func(c *client.Cohort) string { return fmt.Sprintf("status %q", deref(c.Status)) },
 	}
+}
+
+func campaignCohortSchema() schema.Schema {
+	attrs := cohortAttributes()
+	attrs["campaign_id"] = requiredID("ID of the campaign the cohort belongs to.")
+	attrs["cohort_id"] = schema.StringAttribute{
+		Optional:            true,
+		Computed:            true,
+		MarkdownDescription: "ID of the cohort to read. Set exactly one of `cohort_id` and `name`.",
+		Validators:          []validator.String{idValidator{}},
+	}
+	attrs["name"] = nameArgument("cohort", "cohorts", "cohort_id", "of the campaign `campaign_id`")
+	return schema.Schema{
+		MarkdownDescription: "Reads one cohort, a contact list uploaded to a campaign (Get Cohort), by id or by name: its processing status and how many records were accepted or rejected. " +
+			"The cohort's contacts themselves are personal data and are never read.",
+		Attributes: withScope("the campaign belongs to", attrs),
+	}
+}
+
+// A cohort is a contact list uploaded to a campaign. sarvam_campaign_cohort
+// reads one and sarvam_campaign_cohorts lists them; both use the attributes,
+// model and mapping of one cohort here.
+
+type campaignCohortModel struct {
+	scopeModel
+	CampaignID types.String `tfsdk:"campaign_id"`
+	cohortModel
+}
+
+type cohortModel struct {
+	Name       types.String       `tfsdk:"name"`
+	CohortID   types.String       `tfsdk:"cohort_id"`
+	Status     types.String       `tfsdk:"status"`
+	SourceType types.String       `tfsdk:"source_type"`
+	CreatedBy  types.String       `tfsdk:"created_by"`
+	CreatedAt  timetypes.RFC3339  `tfsdk:"created_at"`
+	UpdatedAt  timetypes.RFC3339  `tfsdk:"updated_at"`
+	Result     *cohortResultModel `tfsdk:"result"`
+	UpdatedBy  types.String       `tfsdk:"updated_by"`
+}
+
+type cohortResultModel struct {
+	TotalRecords    types.Int64 `tfsdk:"total_records"`
+	ValidRecords    types.Int64 `tfsdk:"valid_records"`
+	RejectedRecords types.Int64 `tfsdk:"rejected_records"`
+}
+
+// cohortAttributes are the attributes of one cohort but cohort_id, which
+// each schema declares as it needs.
+func cohortAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"name":        computedString("Name of the cohort."),
+		"status":      computedString("Processing status of the uploaded contacts. Known values: `processing`, `completed`, `failed`; others pass through unchanged."),
+		"source_type": computedString("How the cohort was uploaded, as the API names it."),
+		"created_by":  computedString("User who created the cohort."),
+		"created_at":  computedTimestamp("When the cohort was created."),
+		"updated_at":  computedTimestamp("When the cohort was last updated."),
+		"result": computedObject("Counts of the processed records. Null while the API reports none (a cohort still `processing`, for example).", map[string]schema.Attribute{
+			"total_records":    computedInt64("Records in the upload."),
+			"valid_records":    computedInt64("Records accepted."),
+			"rejected_records": computedInt64("Records rejected."),
+		}),
+		"updated_by": computedString("User who last updated the cohort. Null when the API returns none."),
+	}
+}
+
+func (m *cohortModel) fromAPI(c *client.Cohort) error {
+	*m = cohortModel{
+		Name:       types.StringPointerValue(c.Name),
+		CohortID:   types.StringPointerValue(c.CohortID),
+		Status:     types.StringPointerValue(c.Status),
+		SourceType: types.StringPointerValue(c.SourceType),
+		CreatedBy:  types.StringPointerValue(c.CreatedBy),
+		UpdatedBy:  types.StringPointerValue(c.UpdatedBy),
+	}
+	var err error
+	if m.CreatedAt, err = timestamp("created_at", c.CreatedAt); err != nil {
+		return err
+	}
+	if m.UpdatedAt, err = timestamp("updated_at", c.UpdatedAt); err != nil {
+		return err
+	}
+	if r := c.Result; r != nil {
+		m.Result = &cohortResultModel{
+			TotalRecords:    types.Int64PointerValue(r.TotalRecords),
+			ValidRecords:    types.Int64PointerValue(r.ValidRecords),
+			RejectedRecords: types.Int64PointerValue(r.RejectedRecords),
+		}
+	}
+	return nil
 }

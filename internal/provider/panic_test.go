@@ -28,7 +28,8 @@ func TestRead_panicBecomesDiagnosticWithoutKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds := &campaignDataSource{dataSource[campaignModel, *campaignModel]{name: "campaign", data: &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}}}
+	ds := newCampaignDataSource().(*singleDataSource[campaignModel, *campaignModel, client.Campaign])
+	ds.data = &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}
 
 	ctx := context.Background()
 	req, resp := readRequest(t, ctx, ds, "MKN-1")
@@ -60,7 +61,8 @@ func TestRead_panicLogMasked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds := &campaignDataSource{dataSource[campaignModel, *campaignModel]{name: "campaign", data: &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}}}
+	ds := newCampaignDataSource().(*singleDataSource[campaignModel, *campaignModel, client.Campaign])
+	ds.data = &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}
 	var logs bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
 	req, resp := readRequest(t, ctx, ds, "MKN-1")

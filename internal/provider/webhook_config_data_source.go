@@ -3,84 +3,132 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigValidators = (*webhookConfigDataSource)(nil)
+// sarvam_webhook_config reads one webhook configuration (Get Webhook
+// Config), by id or by name; the ephemeral resource of the same name reads
+// through it.
 
-type webhookConfigDataSource struct {
-	dataSource[webhookConfigurationModel, *webhookConfigurationModel]
-}
+// webhookConfigReader is the data source, for the ephemeral resource of the
+// same name to read through.
+type webhookConfigReader = singleDataSource[webhookConfigurationModel, *webhookConfigurationModel, client.WebhookConfiguration]
 
 func newWebhookConfigDataSource() datasource.DataSource { return newWebhookConfigReader() }
 
-// newWebhookConfigReader is the data source, for the ephemeral resource of
-// the same name to read through.
-func newWebhookConfigReader() *webhookConfigDataSource {
-	return &webhookConfigDataSource{dataSource[webhookConfigurationModel, *webhookConfigurationModel]{name: "webhook_config"}}
+func newWebhookConfigReader() *webhookConfigReader {
+	return newSingleDataSource[webhookConfigurationModel, *webhookConfigurationModel, client.WebhookConfiguration]("webhook_config", webhookConfigSchema(), idOrName("webhook_id"))
 }
 
-func (d *webhookConfigDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("webhook_id"), path.MatchRoot("name")),
-	}
+func (m *webhookConfigurationModel) about() target {
+	return target{kind: "webhook configuration", idAttr: "webhook_id", scope: m.scopeModel, asked: fmt.Sprintf("webhook configuration %q %s", m.WebhookID.ValueString(), m.in())}
 }
 
-func (d *webhookConfigDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	defer d.recoverPanic(ctx, &resp.Diagnostics)
-	if m, ok := d.read(ctx, req.Config, &resp.Diagnostics); ok {
-		resp.Diagnostics.Append(setState(ctx, &resp.State, m)...)
-	}
-}
-
-// read reads the webhook configuration config asks for, by id or by name.
-// It is the whole read of the data source and of the ephemeral resource of
-// the same name, which differ only in where the result goes.
-func (d *webhookConfigDataSource) read(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (*webhookConfigurationModel, bool) {
-	m, ok := d.begin(ctx, config, diags)
-	if !ok {
-		return nil, false
-	}
-	if m.WebhookID.IsNull() {
-		id, ok := findByName(ctx, d.byName(m), m.Name.ValueString(), diags)
-		if !ok {
-			return nil, false
-		}
-		m.WebhookID = types.StringValue(id)
-	}
-	id := m.WebhookID.ValueString()
-	t := target{kind: "webhook configuration", idAttr: "webhook_id", scope: m.scopeModel, asked: fmt.Sprintf("webhook configuration %q %s", id, m.in())}
-	w, err := d.client().GetWebhookConfig(ctx, m.org(), m.workspace(), id)
-	if err != nil {
-		readError(diags, err, t)
-		return nil, false
-	}
-	if err := m.fromAPI(w); err != nil {
-		mappingError(diags, err, t)
-		return nil, false
-	}
-	return m, true
+func (m *webhookConfigurationModel) get(ctx context.Context, c *client.Client) (*client.WebhookConfiguration, error) {
+	return c.GetWebhookConfig(ctx, m.org(), m.workspace(), m.WebhookID.ValueString())
 }
 
 // byName finds the webhook configuration by its name in the model's scope.
-func (d *webhookConfigDataSource) byName(m *webhookConfigurationModel) nameLookup[client.WebhookConfiguration] {
-	return nameLookup[client.WebhookConfiguration]{
+func (m *webhookConfigurationModel) byName(c *client.Client) (*types.String, string, nameFinder) {
+	return &m.WebhookID, m.Name.ValueString(), nameLookup[client.WebhookConfiguration]{
 		kind: "webhook configuration", kinds: "webhook configurations", idAttr: "webhook_id", in: m.in(),
 		listDataSource: "the sarvam_webhook_configs data source",
 		listed:         target{kind: "webhook configuration list", idAttr: "workspace_id", scope: m.scopeModel},
 		list: func(ctx context.Context, q client.ListQuery) (*client.ListResult[client.WebhookConfiguration], error) {
-			return d.client().ListWebhookConfigs(ctx, m.org(), m.workspace(), q)
+			return c.ListWebhookConfigs(ctx, m.org(), m.workspace(), q)
 		},
 		name: func(w *client.WebhookConfiguration) *string { return w.Name },
 		id:   func(w *client.WebhookConfiguration) *string { return w.WebhookID },
 		note: func(w *client.WebhookConfiguration) string { return fmt.Sprintf("url %q", deref(w.URL)) },
 	}
+}
+
+func webhookConfigSchema() schema.Schema {
+	attrs := webhookConfigAttributes()
+	maps.Copy(attrs, map[string]schema.Attribute{
+		"webhook_id": schema.StringAttribute{
+			Optional:            true,
+			Computed:            true,
+			MarkdownDescription: "ID of the webhook configuration to read. Set exactly one of `webhook_id` and `name`.",
+			Validators:          []validator.String{idValidator{}},
+		},
+		"name": nameArgument("webhook configuration", "webhook configurations", "webhook_id", "of the workspace"),
+	})
+	return schema.Schema{
+		MarkdownDescription: "Reads one webhook configuration of a workspace (Get Webhook Config), by id or by name: where call-completion events are posted, and with which headers. " +
+			"The signing secret is returned by the API only when the configuration is created, so it is not available here; " +
+			"should a response ever carry one, it is not exposed.",
+		Attributes: withScope("the webhook configuration belongs to", attrs),
+	}
+}
+
+// A webhook configuration is read alone by sarvam_webhook_config and listed
+// by sarvam_webhook_configs; both use the attributes, model and mapping of
+// one configuration here.
+
+type webhookConfigurationModel struct {
+	scopeModel
+	webhookModel
+}
+
+type webhookModel struct {
+	WebhookID     types.String      `tfsdk:"webhook_id"`
+	Name          types.String      `tfsdk:"name"`
+	URL           types.String      `tfsdk:"url"`
+	CustomHeaders types.Map         `tfsdk:"custom_headers"`
+	CreatedBy     types.String      `tfsdk:"created_by"`
+	CreatedAt     timetypes.RFC3339 `tfsdk:"created_at"`
+	UpdatedAt     timetypes.RFC3339 `tfsdk:"updated_at"`
+	UpdatedBy     types.String      `tfsdk:"updated_by"`
+}
+
+// webhookConfigAttributes are the attributes of one webhook configuration.
+func webhookConfigAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"webhook_id": computedString("ID of the webhook configuration."),
+		"name":       computedString("Name of the webhook configuration."),
+		"url":        computedString("URL the events are posted to."),
+		"custom_headers": schema.MapAttribute{
+			Computed:    true,
+			Sensitive:   true,
+			ElementType: types.StringType,
+			MarkdownDescription: "Headers sent with every event, by name; up to 10. Sensitive, since they usually carry the receiving endpoint's credentials: " +
+				"plans show `(sensitive value)`, and `nonsensitive()` reveals one where that is safe. Null when the API returns none.",
+		},
+		"created_by": computedString("User who created the webhook configuration."),
+		"created_at": computedTimestamp("When the webhook configuration was created."),
+		"updated_at": computedTimestamp("When the webhook configuration was last updated."),
+		"updated_by": computedString("User who last updated the webhook configuration. Null when the API returns none."),
+	}
+}
+
+func (m *webhookModel) fromAPI(w *client.WebhookConfiguration) error {
+	m.WebhookID = types.StringPointerValue(w.WebhookID)
+	m.Name = types.StringPointerValue(w.Name)
+	m.URL = types.StringPointerValue(w.URL)
+	m.CreatedBy = types.StringPointerValue(w.CreatedBy)
+	m.UpdatedBy = types.StringPointerValue(w.UpdatedBy)
+	m.CustomHeaders = types.MapNull(types.StringType)
+	if w.CustomHeaders != nil {
+		headers := make(map[string]attr.Value, len(w.CustomHeaders))
+		for k, v := range w.CustomHeaders {
+			headers[k] = types.StringPointerValue(v)
+		}
+		m.CustomHeaders = types.MapValueMust(types.StringType, headers)
+	}
+	var err error
+	if m.CreatedAt, err = timestamp("created_at", w.CreatedAt); err != nil {
+		return err
+	}
+	m.UpdatedAt, err = timestamp("updated_at", w.UpdatedAt)
+	return err
 }

@@ -22,7 +22,7 @@ var (
 
 type webhookConfigEphemeralResource struct {
 	// ds is the data source whose schema, validators and read this shares.
-	ds *webhookConfigDataSource
+	ds *webhookConfigReader
 }
 
 func newWebhookConfigEphemeralResource() ephemeral.EphemeralResource {
