@@ -9,4 +9,10 @@
 // `terraform test` needs Terraform 1.6 or OpenTofu 1.6, mock_provider
 // Terraform 1.7 or OpenTofu 1.8, provider functions Terraform 1.8 or
 // OpenTofu 1.7.
+//
+// Its one non-test file, cli.go, is what every test of the module that runs
+// a CLI shares: FindCLI finds the CLI and reads its version, Env is the
+// environment to run it in, and WriteDevOverrides writes the CLI
+// configuration that installs a provider from a local build, which the
+// scripts write through scripts/devoverrides.
 package clitest
