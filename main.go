@@ -5,6 +5,7 @@ import (
 	"flag"
 	"log"
 	"os"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -37,4 +38,31 @@ func main() {
 	if err != nil {
 		log.Fatal(err.Error())
 	}
+}
+
+// quietLogLevels are the terraform-plugin-log level variables of every
+// logger in this process: the SDK root, its protocol and framework
+// subsystems, and the provider's own (terraform-plugin-go reads
+// TF_LOG_PROVIDER_ followed by the provider's type name).
+var quietLogLevels = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", provider.EnvLogLevel}
+
+// silencedLogLevels returns the level variables to set to OFF before
+// serving, or none. terraform-plugin-log logs at TRACE when no level is set,
+// formatting every entry as JSON, and Terraform drops them all unless a log
+// variable asks for them: TF_LOG, TF_LOG_PROVIDER, TF_LOG_CORE, TF_LOG_PATH,
+// TF_LOG_PROVIDER_SARVAM, TF_LOG_SDK* and the test harness's
+// TF_ACC_LOG_PATH and TF_LOG_PATH_MASK. When none of those is set, and the
+// provider is not being debugged, nobody can see the logs, so they are not
+// produced. When any is set, every level is left as the user set it.
+func silencedLogLevels(environ []string, debug bool) []string {
+	if debug {
+		return nil
+	}
+	for _, kv := range environ {
+		name, value, _ := strings.Cut(kv, "=")
+		if value != "" && (strings.HasPrefix(name, "TF_LOG") || name == "TF_ACC_LOG_PATH") {
+			return nil
+		}
+	}
+	return quietLogLevels
 }

@@ -116,15 +116,7 @@ start_fake() { # name, request delay, connection delay, generated campaigns
 start_fake wan "$request_delay" "$conn_delay" "$n"
 start_fake local 0 0 "$n"
 
-cat > "$tmp/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "sarvamai/sarvam" = "$tmp/sarvam"
-    "hashicorp/http"  = "$tmp/http"
-  }
-  direct {}
-}
-RC
+go run -C "$root" ./scripts/devoverrides "$tmp/terraformrc" sarvamai/sarvam="$tmp/sarvam" hashicorp/http="$tmp/http"
 export TF_CLI_CONFIG_FILE="$tmp/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 unset TF_CLI_ARGS TF_CLI_ARGS_plan TF_WORKSPACE TF_DATA_DIR
 # The providers' logs are measured as users get them: off unless asked for.

@@ -43,14 +43,7 @@ export SARVAM_ORG_ID=org-acme-finance SARVAM_WORKSPACE_ID=ws-collections
 
 # Our own CLI configuration, so that neither ~/.terraformrc nor a
 # TF_CLI_CONFIG_FILE pointing elsewhere (or nowhere) changes the result.
-cat > "$tmp/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "sarvamai/sarvam" = "$tmp/bin"
-  }
-  direct {}
-}
-RC
+go run -C "$root" ./scripts/devoverrides "$tmp/terraformrc" sarvamai/sarvam="$tmp/bin"
 export TF_CLI_CONFIG_FILE="$tmp/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 unset TF_CLI_ARGS TF_CLI_ARGS_plan TF_WORKSPACE TF_DATA_DIR
 

@@ -150,10 +150,9 @@ if [ "$mode" != test ]; then
   fi
 fi
 
-# The tests that drive a CLI: every test of the root package and
-# internal/clitest, and those of internal/provider that scripts/clitests
-# finds. The unit tests beside them run once, under make test.
-run=${MATRIX_RUN:-$(go run ./scripts/clitests ./internal/provider ./internal/clitest .)}
+# The tests that drive a CLI: those of internal/provider and
+# internal/clitest that scripts/clitests finds. The unit tests beside them run once, under make test.
+run=${MATRIX_RUN:-$(go run ./scripts/clitests ./internal/provider ./internal/clitest)}
 
 rows=()
 reasons=()
@@ -201,7 +200,7 @@ for spec in "${clis[@]}"; do
   test_ok=true
   TF_ACC_TERRAFORM_PATH="$bin" TF_ACC_PROVIDER_HOST=$host TF_ACC_PROVIDER_NAMESPACE=sarvamai \
     nice -n 5 go tool gotestsum --format pkgname-and-test-fails --jsonfile "$report" -- \
-    -count=1 -timeout 30m ./internal/provider/ ./internal/clitest/ . -run "$run" || test_ok=false
+    -count=1 -timeout 30m ./internal/provider/ ./internal/clitest/ -run "$run" || test_ok=false
   counts=$(go run ./scripts/testcount "$report") || counts="0 0 1"
   read -r passed skipped failures <<<"$counts"
   tail -n +2 <<<"$counts" | sed 's/^/    /'

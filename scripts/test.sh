@@ -2,13 +2,13 @@
 # make test: every test of the module, in two lanes at once, then the checks
 # of the report they write together.
 #
-#   race lane: the packages with no CLI (the client, the fake, the commands
-#     and scripts) under the race detector, then the tests of
+#   race lane: the packages with no CLI (the client, the fake, the root
+#     package, the commands and scripts) under the race detector, then the tests of
 #     internal/provider that drive a CLI down each concurrent path of the
 #     provider (shared reads, reads in parallel, a paged list read ahead)
 #     under the race detector too;
-#   CLI lane: the rest of internal/provider, internal/clitest and the root
-#     package, whose tests drive a Terraform CLI, without it: there the
+#   CLI lane: the rest of internal/provider and internal/clitest, whose
+#     tests drive a Terraform CLI, without it: there the
 #     race detector slows the provider several times over and the
 #     concurrent code is the client's, covered above.
 #
@@ -28,8 +28,8 @@ rm -f "$report" "$race_report" "$cli_report"
 
 # The provider's tests that take a concurrent path through a CLI.
 concurrent='^(TestCampaignDataSource_identicalReadsShareRequests|TestCampaignDataSource_hundredReadsInParallel|TestCampaignsDataSource_pages)$'
-cli_pkgs=(./internal/provider ./internal/clitest .)
-mapfile -t race_pkgs < <(go list ./... | grep -v -x -e github.com/sarvamai/terraform-provider-sarvam \
+cli_pkgs=(./internal/provider ./internal/clitest)
+mapfile -t race_pkgs < <(go list ./... | grep -v -x \
   -e github.com/sarvamai/terraform-provider-sarvam/internal/provider -e github.com/sarvamai/terraform-provider-sarvam/internal/clitest)
 
 go build -o build/testcount ./scripts/testcount

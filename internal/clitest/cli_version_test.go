@@ -23,15 +23,39 @@ func TestLacks(t *testing.T) {
 		{"OpenTofu v1.7.0\n", functions, ""},
 		{"OpenTofu v1.12.6\n", mockProvider, ""},
 	} {
-		tofu, v, err := parseVersion(tc.out)
+		tofu, v, err := ParseVersion(tc.out)
 		if err != nil {
 			t.Fatalf("%q: %v", tc.out, err)
 		}
-		if got := (cli{path: "tf", tofu: tofu, version: v}).lacks(tc.f); got != tc.want {
+		if got := (CLI{Path: "tf", OpenTofu: tofu, Version: v}).lacks(tc.f); got != tc.want {
 			t.Errorf("%q, %s: got %q, want %q", tc.out, tc.f.name, got, tc.want)
 		}
 	}
-	if _, _, err := parseVersion("Usage: terraform\n"); err == nil || err.Error() != `not a Terraform or OpenTofu version line: "Usage: terraform"` {
+	if _, _, err := ParseVersion("Usage: terraform\n"); err == nil || err.Error() != `not a Terraform or OpenTofu version line: "Usage: terraform"` {
 		t.Errorf("a usage text: %v", err)
+	}
+}
+
+// OpenTofu may warn about its CLI configuration before its version line.
+func TestParseVersionAfterWarnings(t *testing.T) {
+	out := "╷\n│ Warning: Provider development overrides are in effect\n╵\nOpenTofu v1.8.3\non linux_amd64\n"
+	tofu, v, err := ParseVersion(out)
+	if err != nil || !tofu || v != [3]int{1, 8, 3} {
+		t.Fatalf("ParseVersion = %v, %v, %v; want OpenTofu 1.8.3", tofu, v, err)
+	}
+}
+
+func TestDevOverrides(t *testing.T) {
+	got := DevOverrides(map[string]string{"sarvamai/sarvam": "/tmp/a b/bin", "hashicorp/http": "/tmp/http"})
+	want := `provider_installation {
+  dev_overrides {
+    "hashicorp/http" = "/tmp/http"
+    "sarvamai/sarvam" = "/tmp/a b/bin"
+  }
+  direct {}
+}
+`
+	if got != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -29,7 +29,7 @@ var gatesTurned = []turned{
 
 // planSnippet plans file (under guideSnippets), its text replaced by edit,
 // with provider.tf beside it.
-func planSnippet(t *testing.T, c cli, f fake, file string, edit func(string) string) (string, error) {
+func planSnippet(t *testing.T, c CLI, f fake, file string, edit func(string) string) (string, error) {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(root, guideSnippets, file))
 	if err != nil {
@@ -63,7 +63,7 @@ func warnings(out string) []string {
 
 // skipWithoutFunctions skips a snippet that calls a provider function when
 // the CLI has none.
-func skipWithoutFunctions(t *testing.T, c cli, file string) {
+func skipWithoutFunctions(t *testing.T, c CLI, file string) {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(root, guideSnippets, file))
 	if err != nil {

@@ -21,7 +21,7 @@ var (
 	bin string
 	// cliConfig names the CLI configuration with dev_overrides for bin.
 	cliConfig string
-	theCLI    cli
+	theCLI    CLI
 	cliErr    error
 )
 
@@ -55,12 +55,11 @@ func run(m *testing.M) int {
 		}
 	}
 	cliConfig = filepath.Join(tmp, "cli.tfrc")
-	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"sarvamai/sarvam\" = %q\n  }\n  direct {}\n}\n", bin)
-	if err := os.WriteFile(cliConfig, []byte(rc), 0o600); err != nil {
+	if err := WriteDevOverrides(cliConfig, map[string]string{"sarvamai/sarvam": bin}); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	theCLI, cliErr = findCLI()
+	theCLI, cliErr = FindCLI("SARVAM_TEST_CLI", "TF_ACC_TERRAFORM_PATH")
 	if cliErr == nil {
 		fmt.Fprintln(os.Stderr, "clitest: running the examples with", theCLI)
 	}
@@ -83,7 +82,7 @@ func startFake(t *testing.T, org, workspace string, args ...string) fake {
 	addrFile := filepath.Join(t.TempDir(), "addr")
 	var stderr bytes.Buffer
 	cmd := exec.Command(filepath.Join(bin, "sarvam-fakeapi"), append([]string{"-addr-file", addrFile}, args...)...)
-	cmd.Env = cliEnv(env)
+	cmd.Env = Env(env)
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -118,7 +117,7 @@ func startFake(t *testing.T, org, workspace string, args ...string) fake {
 
 // terraform runs the CLI in dir with the provider from bin and env, and
 // returns its combined output; err is non-nil when it exits non-zero.
-func terraform(t *testing.T, c cli, dir string, env map[string]string, args ...string) (string, error) {
+func terraform(t *testing.T, c CLI, dir string, env map[string]string, args ...string) (string, error) {
 	t.Helper()
 	all := map[string]string{"TF_CLI_CONFIG_FILE": cliConfig}
 	for k, v := range env {
@@ -126,13 +125,13 @@ func terraform(t *testing.T, c cli, dir string, env map[string]string, args ...s
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, c.path, append(args, "-no-color")...)
+	cmd := exec.CommandContext(ctx, c.Path, append(args, "-no-color")...)
 	cmd.Dir = dir
-	cmd.Env = cliEnv(all)
+	cmd.Env = Env(all)
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
-		t.Fatalf("%s %s: %v", c.path, strings.Join(args, " "), err)
+		t.Fatalf("%s %s: %v", c.Path, strings.Join(args, " "), err)
 	}
 	return string(out), err
 }
@@ -167,14 +166,14 @@ func copyDir(t *testing.T, src string) string {
 
 // runScript runs a bash script with bin first on PATH, the CLI as
 // TERRAFORM and the CLI configuration with dev_overrides.
-func runScript(t *testing.T, c cli, script string) (string, error) {
+func runScript(t *testing.T, c CLI, script string) (string, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "bash", script)
-	cmd.Env = cliEnv(map[string]string{
+	cmd.Env = Env(map[string]string{
 		"PATH":               bin + string(os.PathListSeparator) + os.Getenv("PATH"),
-		"TERRAFORM":          c.path,
+		"TERRAFORM":          c.Path,
 		"TF_CLI_CONFIG_FILE": cliConfig,
 	})
 	out, err := cmd.CombinedOutput()

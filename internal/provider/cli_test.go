@@ -3,32 +3,21 @@ package provider
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/clitest"
 )
 
 // testCLIIsOpenTofu reports whether the CLI the tests drive is OpenTofu. It
 // is found as terraform-plugin-testing finds it: TF_ACC_TERRAFORM_PATH, or
 // terraform on PATH.
 var testCLIIsOpenTofu = sync.OnceValue(func() bool {
-	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if cli == "" {
-		cli = "terraform"
-	}
-	// OpenTofu may print warnings about its CLI configuration first.
-	out, _ := exec.Command(cli, "version").Output()
-	for line := range strings.Lines(string(out)) {
-		if strings.HasPrefix(line, "OpenTofu v") {
-			return true
-		}
-	}
-	return false
+	cli, err := clitest.FindCLI("TF_ACC_TERRAFORM_PATH")
+	return err == nil && cli.OpenTofu
 })
 
 // cliFeature is a feature of the CLI that some tests need, with the first

@@ -7,17 +7,12 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
-)
 
-type event struct {
-	Action string
-	Test   string
-}
+	"github.com/sarvamai/terraform-provider-sarvam/scripts/internal/testjson"
+)
 
 func main() {
 	if len(os.Args) != 2 {
@@ -42,22 +37,14 @@ func main() {
 	}
 }
 
-// count tallies the outcome of each top-level TestAcc test.
+// count tallies the outcome of each top-level TestAcc test. go test's
+// report may hold lines that are not events: they are passed over.
 func count(f *os.File) (map[string]int, error) {
 	counts := map[string]int{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		var e event
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			continue // go test's report may hold lines that are not events
+	_, err := testjson.ReadLines(f, func(e testjson.Event) {
+		if o := e.Outcome(); o != "" && e.TopLevel() && strings.HasPrefix(e.Test, "TestAcc") {
+			counts[o]++
 		}
-		if strings.HasPrefix(e.Test, "TestAcc") && !strings.Contains(e.Test, "/") {
-			switch e.Action {
-			case "pass", "fail", "skip":
-				counts[e.Action]++
-			}
-		}
-	}
-	return counts, sc.Err()
+	})
+	return counts, err
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +8,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/sarvamai/terraform-provider-sarvam/scripts/internal/testjson"
 )
 
 // sections are the matrix's sections, each holding one Case | Expected
@@ -53,26 +54,17 @@ var rank = map[string]int{"": 0, "pass": 1, "skip": 2, "fail": 3}
 // readReport reads the event stream of go test -json.
 func readReport(r io.Reader) (results, error) {
 	res := results{}
-	dec := json.NewDecoder(r)
-	for {
-		var ev struct{ Action, Package, Test string }
-		err := dec.Decode(&ev)
-		if errors.Is(err, io.EOF) {
-			break
+	_, err := testjson.Read(r, func(ev testjson.Event) {
+		// Two packages whose paths end alike (a command below a package
+		// of the same name) share a prefix: the worse result of a test
+		// name stands.
+		key := path.Base(ev.Package) + "." + ev.Test
+		if o := ev.Outcome(); o != "" && ev.Test != "" && rank[o] > rank[res[key]] {
+			res[key] = o
 		}
-		if err != nil {
-			return nil, fmt.Errorf("not a go test -json report: %w", err)
-		}
-		switch ev.Action {
-		case "pass", "fail", "skip":
-			// Two packages whose paths end alike (a command below a
-			// package of the same name) share a prefix: the worse
-			// result of a test name stands.
-			key := path.Base(ev.Package) + "." + ev.Test
-			if ev.Test != "" && rank[ev.Action] > rank[res[key]] {
-				res[key] = ev.Action
-			}
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(res) == 0 {
 		return nil, errors.New("the report holds no test results")

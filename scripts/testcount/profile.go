@@ -1,13 +1,14 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/sarvamai/terraform-provider-sarvam/scripts/internal/testjson"
 )
 
 // timing is how long one package or one top-level test took.
@@ -30,30 +31,17 @@ type profile struct {
 func readProfile(r io.Reader, n int) (profile, error) {
 	pkgs := map[string]float64{}
 	var tests []timing
-	events := 0
-	dec := json.NewDecoder(r)
-	for {
-		var ev struct {
-			Action, Package, Test string
-			Elapsed               float64
-		}
-		err := dec.Decode(&ev)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return profile{}, fmt.Errorf("not a go test -json report: %w", err)
-		}
-		events++
-		if ev.Action != "pass" && ev.Action != "fail" && ev.Action != "skip" {
-			continue
-		}
+	events, err := testjson.Read(r, func(ev testjson.Event) {
 		switch {
+		case ev.Outcome() == "":
 		case ev.Test == "":
 			pkgs[ev.Package] += ev.Elapsed
-		case !strings.Contains(ev.Test, "/"):
+		case ev.TopLevel():
 			tests = append(tests, timing{shortPackage(ev.Package) + " " + ev.Test, ev.Elapsed})
 		}
+	})
+	if err != nil {
+		return profile{}, err
 	}
 	if events == 0 {
 		return profile{}, errors.New("the report is empty")
@@ -110,12 +98,8 @@ func readProgress(r io.Reader) progress {
 	var p progress
 	started := map[string]bool{}
 	var order []string
-	dec := json.NewDecoder(r)
-	for {
-		var ev struct{ Action, Package, Test string }
-		if err := dec.Decode(&ev); err != nil {
-			break
-		}
+	// A last, partial line ends the events read so far and is no error.
+	_, _ = testjson.Read(r, func(ev testjson.Event) {
 		switch {
 		case ev.Test != "":
 			switch ev.Action {
@@ -131,11 +115,11 @@ func readProgress(r io.Reader) progress {
 				order = append(order, ev.Package)
 			}
 			started[ev.Package] = true
-		case ev.Action == "pass" || ev.Action == "fail" || ev.Action == "skip":
+		case ev.Outcome() != "":
 			started[ev.Package] = false
 			p.Done = append(p.Done, shortPackage(ev.Package))
 		}
-	}
+	})
 	for _, pkg := range order {
 		if started[pkg] {
 			p.Running = append(p.Running, shortPackage(pkg))

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/sarvamai/terraform-provider-sarvam/scripts/internal/testjson"
 )
 
 // counts are the results of one report.
@@ -30,18 +30,7 @@ func count(r io.Reader) (counts, error) {
 	lastLine := map[string]string{} // package and test -> its last logged line
 	reasons := map[string]int{}
 	failedTests := map[string]bool{} // packages with a failed test
-	events := 0
-	dec := json.NewDecoder(r)
-	for {
-		var ev struct{ Action, Package, Test, Output string }
-		err := dec.Decode(&ev)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return c, fmt.Errorf("not a go test -json report: %w", err)
-		}
-		events++
+	events, err := testjson.Read(r, func(ev testjson.Event) {
 		key := ev.Package + " " + ev.Test
 		switch ev.Action {
 		case "output":
@@ -65,6 +54,9 @@ func count(r io.Reader) (counts, error) {
 				c.Failed++
 			}
 		}
+	})
+	if err != nil {
+		return c, err
 	}
 	if events == 0 {
 		return c, errors.New("the report is empty")
