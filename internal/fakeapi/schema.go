@@ -17,6 +17,18 @@ import (
 // shape is what a JSON value may be, as the API documents it and the
 // provider reads it. Every field may be absent unless required, and null
 // unless it is a required one.
+//
+// The shapes below cannot be derived from the client's types
+// (internal/client's Campaign, Cohort, WebhookConfiguration) at run time:
+// the client's own tests run against this fake, so this package importing
+// the client would be an import cycle in those tests. Nor do the types say
+// all a shape does: which fields the API always sends, which of those may
+// be null, an enum's documented values, a timestamp in a string. So the
+// fields are listed here once more, and TestShapesAreTheClientsTypes checks
+// them against the client's json tags by reflection: the same names at
+// every depth, of the same kinds, with the fields only the fake knows
+// (signing_secret) named in the test. A field the API adds goes into the
+// client's type and here, and the test fails until both have it.
 type shape struct {
 	kind shapeKind
 	// fields of an object; fields not listed are allowed, as the API may add
