@@ -28,7 +28,10 @@ func TestRead_panicBecomesDiagnosticWithoutKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds := newCampaignDataSource().(*singleDataSource[campaignModel, *campaignModel, client.Campaign])
+	ds, ok := newCampaignDataSource().(*singleDataSource[campaignModel, *campaignModel, client.Campaign])
+	if !ok {
+		t.Fatalf("newCampaignDataSource returned %T", newCampaignDataSource())
+	}
 	ds.data = &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}
 
 	ctx := context.Background()
@@ -61,7 +64,10 @@ func TestRead_panicLogMasked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds := newCampaignDataSource().(*singleDataSource[campaignModel, *campaignModel, client.Campaign])
+	ds, ok := newCampaignDataSource().(*singleDataSource[campaignModel, *campaignModel, client.Campaign])
+	if !ok {
+		t.Fatalf("newCampaignDataSource returned %T", newCampaignDataSource())
+	}
 	ds.data = &providerData{client: c, apiKey: testKey, orgID: "o", workspaceID: "w"}
 	var logs bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
