@@ -10,7 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
 // maxMessageLen bounds how much of an API error message is repeated in a diagnostic.
@@ -69,15 +70,10 @@ func (e *APIError) Error() string {
 }
 
 // IsNotFound reports whether err is a 404 from the API.
-func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+func IsNotFound(err error) bool { return HasStatus(err, http.StatusNotFound) }
 
-// IsUnauthorized reports whether err is a 401 or 403 from the API: the key was
-// rejected or lacks access.
-func IsUnauthorized(err error) bool {
-	return hasStatus(err, http.StatusUnauthorized) || hasStatus(err, http.StatusForbidden)
-}
-
-func hasStatus(err error, status int) bool {
+// HasStatus reports whether err is an *APIError with this status.
+func HasStatus(err error, status int) bool {
 	var apiErr *APIError
 	return errors.As(err, &apiErr) && apiErr.StatusCode == status
 }
@@ -334,8 +330,15 @@ func clean(s string) string {
 		return r
 	}, s)
 	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) > maxMessageLen {
-		s = string([]rune(s)[:maxMessageLen]) + "…"
+	// The bound counts characters: the byte length of the first
+	// maxMessageLen of them is where the cut goes.
+	n, runes := len(s), 0
+	for i := range s {
+		if runes == maxMessageLen {
+			n = i
+			break
+		}
+		runes++
 	}
-	return s
+	return text.Truncate(s, n)
 }

@@ -88,6 +88,9 @@ func decodePage[T any](status int, body []byte, required func(*T) []requiredFiel
 	if err != nil {
 		return nil, err
 	}
+	if p.Items[0] != '[' {
+		return nil, &DecodeError{StatusCode: http.StatusOK, Path: "items", Reason: fmt.Sprintf("want a list, got %s", describeJSON(p.Items))}
+	}
 	items, err := decodeItems(p.Items, required)
 	if err != nil {
 		return nil, err
@@ -119,19 +122,11 @@ func decodeWellFormedPage[T any](body []byte, required func(*T) []requiredField)
 	return &listPage[T]{page: &page{Total: tp.Total, Offset: tp.Offset, NextPageURI: tp.NextPageURI}, items: *tp.Items}, true
 }
 
-// decodeItems decodes a page's items, each a JSON object with its required
-// fields; errors name the item, as in items[3].campaign_id. It is the path
-// of a page decodeWellFormedPage declined, so it goes item by item.
+// decodeItems decodes each item of a page on its own, each a JSON object
+// with its required fields, so that an error names the item and what is
+// wrong with it, as in items[3].campaign_id. It is the path of a page
+// decodeWellFormedPage declined.
 func decodeItems[T any](raw json.RawMessage, required func(*T) []requiredField) ([]T, error) {
-	if raw[0] != '[' {
-		return nil, &DecodeError{StatusCode: http.StatusOK, Path: "items", Reason: fmt.Sprintf("want a list, got %s", describeJSON(raw))}
-	}
-	return decodeItemsOneByOne(raw, required)
-}
-
-// decodeItemsOneByOne decodes each item on its own, so that an error names
-// the item and what is wrong with it.
-func decodeItemsOneByOne[T any](raw json.RawMessage, required func(*T) []requiredField) ([]T, error) {
 	var raws []json.RawMessage
 	if err := json.Unmarshal(raw, &raws); err != nil {
 		return nil, decodeError(http.StatusOK, raw, "items", err)

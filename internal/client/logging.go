@@ -7,7 +7,8 @@ import (
 	"io"
 	"net/http"
 	"time"
-	"unicode/utf8"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
 // Logger receives the client's request logs. Fields never hold the API key:
@@ -117,14 +118,10 @@ func (t *loggingTransport) traceBody(ctx context.Context, resp *http.Response, s
 			fields["http.body_omitted"] = "the body may hold webhook credentials (custom_headers, signing_secret) and could not be parsed to redact them"
 		}
 	}
-	fields["http.body"] = logged
-	if len(logged) > maxLoggedBody {
-		// Cut on a character boundary so the log stays valid UTF-8.
-		cut := maxLoggedBody
-		for cut > 0 && !utf8.RuneStart(logged[cut]) {
-			cut--
-		}
-		fields["http.body"] = logged[:cut]
+	// Cut on a character boundary so the log stays valid UTF-8.
+	body, truncated := text.Cut(logged, maxLoggedBody)
+	fields["http.body"] = body
+	if truncated {
 		fields["http.body_truncated"] = true
 	}
 	t.log.Trace(ctx, "Sarvam API response body", fields)

@@ -51,7 +51,7 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 			if tErr.Timeout {
 				timeouts++
 			}
-			if !tErr.retryable() || attempts > c.cfg.MaxRetries || timeouts >= maxTimedOutAttempts {
+			if !tErr.Retryable() || attempts > c.cfg.MaxRetries || timeouts >= maxTimedOutAttempts {
 				tErr.Attempts, tErr.TimedOut, tErr.Elapsed = attempts, timeouts, time.Since(start)
 				return 0, nil, tErr
 			}
@@ -198,9 +198,7 @@ func unwrapURLError(err error) error {
 // to max_retries times (a timeout only once): false for a failure that
 // asking again cannot change, such as a host name that does not exist or a
 // certificate that does not verify.
-func (e *TransportError) Retryable() bool { return e.retryable() }
-
-func (e *TransportError) retryable() bool {
+func (e *TransportError) Retryable() bool {
 	var certErr *tls.CertificateVerificationError
 	var unknownAuth x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
