@@ -32,15 +32,10 @@ func campaignSummaryRequired(s *CampaignSummary) []requiredField {
 // ListCampaigns reads the campaigns of a workspace, every page of them up to
 // q.MaxResults. q.Status is sent as campaign_status.
 func (c *Client) ListCampaigns(ctx context.Context, org, workspace string, q ListQuery) (*ListResult[CampaignSummary], error) {
-	query, err := listQuery(q, "campaign_status")
-	if err != nil {
-		return nil, err
-	}
-	return listAll(ctx, c, listing[CampaignSummary]{
+	return list(ctx, c, q, "campaign_status", listing[CampaignSummary]{
 		endpoint: "List Campaigns",
 		path:     scoped(org, workspace, word("campaigns")),
-		query:    query,
 		key:      func(s *CampaignSummary) string { return *s.CampaignID },
 		required: campaignSummaryRequired,
-	}, q.MaxResults)
+	})
 }

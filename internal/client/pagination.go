@@ -93,6 +93,18 @@ type listing[T any] struct {
 	required func(*T) []requiredField
 }
 
+// list is every List* method: q checked and turned into l's query, its
+// status filter sent as statusParam ("" for an endpoint without one), and
+// every page of l read, up to q.MaxResults items.
+func list[T any](ctx context.Context, c *Client, q ListQuery, statusParam string, l listing[T]) (*ListResult[T], error) {
+	query, err := listQuery(q, statusParam)
+	if err != nil {
+		return nil, err
+	}
+	l.query = query
+	return listAll(ctx, c, l, q.MaxResults)
+}
+
 // listQuery turns q into query parameters; statusParam is the name the
 // endpoint gives its status filter, or "" when it has none.
 func listQuery(q ListQuery, statusParam string) (url.Values, error) {
