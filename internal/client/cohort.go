@@ -1,6 +1,8 @@
 package client
 
-import "context"
+import (
+	"context"
+)
 
 // Cohort is a campaign's contact list as the API describes it; the contacts
 // themselves, which are personal data, are never read.

@@ -2,11 +2,14 @@ package client
 
 import (
 	"bytes"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -314,11 +317,6 @@ func detailMessage(raw json.RawMessage) string {
 	return string(raw)
 }
 
-func looksLikeHTML(body []byte) bool {
-	head := strings.ToLower(string(body[:min(len(body), 256)]))
-	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") || strings.Contains(head, "<body")
-}
-
 // clean makes an API message safe to put in one diagnostic line: valid UTF-8,
 // no control characters, bounded length.
 func clean(s string) string {
@@ -342,3 +340,107 @@ func clean(s string) string {
 	}
 	return text.Truncate(s, n)
 }
+
+// Retryable reports whether a request that failed this way is retried, up
+// to max_retries times (a timeout only once): false for a failure that
+// asking again cannot change, such as a host name that does not exist or a
+// certificate that does not verify.
+func (e *TransportError) Retryable() bool {
+	var certErr *tls.CertificateVerificationError
+	var unknownAuth x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var recordErr tls.RecordHeaderError
+	var dnsErr *net.DNSError
+	switch {
+	case errors.As(e.Err, &dnsErr) && dnsErr.IsNotFound:
+		// The name does not exist; asking again will not create it.
+		return false
+	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownAuth), errors.As(e.Err, &hostErr), errors.As(e.Err, &recordErr):
+		return false
+	case isTLSAlert(e.Err):
+		// The server refused the handshake (no common protocol version or
+		// cipher suite): its configuration, not a passing fault.
+		return false
+	case errors.Is(e.Err, http.ErrSchemeMismatch):
+		// net/http reports an https request answered in plain HTTP with this
+		// instead of the RecordHeaderError above.
+		return false
+	}
+	return true
+}
+
+// isTLSAlert reports a TLS alert sent by the server, which crypto/tls
+// returns as a *net.OpError with Op "remote error".
+func isTLSAlert(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "remote error"
+}
+
+// apiError describes a final status other than 200. A redirect's body is
+// left out, as it usually repeats the Location, whose path and query may
+// carry anything; only the host it points to is kept.
+func (c *Client) apiError(status int, header http.Header, body []byte, attempts int) *APIError {
+	if isRedirect(status) {
+		// The host is the server's word like any message: a Location may
+		// put the key in it.
+		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: c.redact(redirectHost(header.Get("Location"), c.host))}
+	}
+	shaped, code, params := errorFacts(body)
+	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts, Shaped: shaped, Code: redactKey(code, c.cfg.APIKey), QueryParams: params, Origin: bodyOrigin(body)}
+}
+
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
+}
+
+// redirectHost is the host a Location header points to: self for a
+// relative one, "" for none, and a placeholder for one that does not parse.
+func redirectHost(location, self string) string {
+	if location == "" {
+		return ""
+	}
+	u, err := url.Parse(location)
+	switch {
+	case err != nil:
+		return "a location that does not parse"
+	case u.Host == "":
+		return self
+	default:
+		return clean(u.Host)
+	}
+}
+
+// PaginationError is a list the API paged in a way that cannot add up to one
+// complete list: the same page again, a page at another offset than asked,
+// a list that changed while it was read, or more pages than any list needs.
+// No partial list is returned with it.
+type PaginationError struct {
+	Endpoint string
+	Reason   string
+	// Changed is true when the pages tell of a list that changed while it
+	// was read: a total that changed, items listed twice, or pages that
+	// hold another number of items than the total. Reading it again may
+	// then succeed, and listAll does so once.
+	Changed bool
+}
+
+func (e *PaginationError) Error() string {
+	return fmt.Sprintf("%s: the API's pages do not add up to one list: %s; no partial list is returned", e.Endpoint, e.Reason)
+}
+
+// ListPageError is a page of a list, after the first, that could not be
+// read: Err says why, and Offset names the page.
+type ListPageError struct {
+	Offset int64
+	Err    error
+}
+
+func (e *ListPageError) Error() string {
+	return fmt.Sprintf("reading the page at offset %d: %v", e.Offset, e.Err)
+}
+
+func (e *ListPageError) Unwrap() error { return e.Err }

@@ -36,7 +36,7 @@ func TestNotFoundInOtherWorkspace(t *testing.T) {
 	}
 }
 
-func TestWrongKeyIs401(t *testing.T) {
+func TestWrongKeyIsUnauthorized(t *testing.T) {
 	const wrongKey = "sk_live_WRONG-but-still-secret-42"
 	h := newHarness(t, func(c *Config) { c.APIKey = wrongKey })
 	_, err := h.get(fakeapi.LoanRemindersID)
@@ -53,7 +53,7 @@ func TestWrongKeyIs401(t *testing.T) {
 	}
 }
 
-func TestForbiddenIs403(t *testing.T) {
+func TestForbiddenIsUnauthorized(t *testing.T) {
 	h := newHarness(t, nil)
 	h.fake.Inject(fakeapi.Fault{Status: 403, Body: `{"error":{"message":"This key cannot read workspace ws-collections","type":"permission_error","code":"forbidden"}}`})
 	_, err := h.get(fakeapi.LoanRemindersID)

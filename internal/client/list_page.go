@@ -7,10 +7,20 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
+
+// listing is what listAll needs to know about one list endpoint.
+type listing[T any] struct {
+	// endpoint names the endpoint in a PaginationError.
+	endpoint string
+	path     []segment
+	// query holds the filters; listAll adds offset and limit.
+	query    url.Values
+	key      func(*T) string
+	required func(*T) []requiredField
+}
 
 // page is the envelope of every list response; limit and prev_page_uri are
 // not read, as paging goes by offset, total and next_page_uri alone.
@@ -54,27 +64,9 @@ func fetchPage[T any](ctx context.Context, c *Client, l listing[T], req pageRequ
 	if err != nil {
 		return nil, err
 	}
-	fetch := func(ctx context.Context) (any, error) {
-		// Redacted here, before the answer can be shared.
-		status, body, err := c.get(ctx, target)
-		if err != nil {
-			return nil, c.redactErr(err)
-		}
-		p, err := decodePage(status, body, l.required)
-		return p, c.redactErr(err)
-	}
-	var v any
-	if fresh {
-		v, err = fetch(ctx)
-	} else {
-		v, err = c.shared.do(ctx, c.host, reflect.TypeFor[listPage[T]]().String()+" "+target, fetch)
-	}
-	if err != nil {
-		return nil, err
-	}
-	// The key holds the type, so a value found under it is a *listPage[T].
-	p, _ := v.(*listPage[T])
-	return p, nil
+	return readURL(ctx, c, target, fresh, func(status int, body []byte) (*listPage[T], error) {
+		return decodePage(status, body, l.required)
+	})
 }
 
 // decodePage decodes a page's envelope and items. A page of well-formed

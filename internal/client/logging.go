@@ -11,22 +11,6 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
-// Logger receives the client's request logs. Fields never hold the API key:
-// the logging transport redacts it before they are built.
-type Logger interface {
-	Debug(ctx context.Context, msg string, fields map[string]any)
-	Trace(ctx context.Context, msg string, fields map[string]any)
-}
-
-// LevelLogger is a Logger that knows which levels reach its output. The
-// logging transport then builds no entry that would be dropped, and, with
-// trace off, does not hold back the start of each body for the log.
-type LevelLogger interface {
-	Logger
-	DebugEnabled() bool
-	TraceEnabled() bool
-}
-
 // levels reports which of the logger's levels are on: both, unless it is a
 // LevelLogger that says otherwise.
 func levels(l Logger) (debug, trace bool) {
@@ -157,4 +141,15 @@ func redactHeaders(h http.Header, secret string) map[string]string {
 		}
 	}
 	return out
+}
+
+// debug writes a debug entry of the client's own, not about one request, to
+// its Logger when it has one with debug on.
+func (c *Client) debug(ctx context.Context, msg string, fields map[string]any) {
+	if c.cfg.Logger == nil {
+		return
+	}
+	if on, _ := levels(c.cfg.Logger); on {
+		c.cfg.Logger.Debug(ctx, msg, fields)
+	}
 }

@@ -1,6 +1,8 @@
 package client
 
-import "context"
+import (
+	"context"
+)
 
 // WebhookConfiguration is a workspace's webhook configuration. It has no
 // signing secret: the API returns that only when the configuration is
