@@ -20,6 +20,17 @@ func levels(l Logger) (debug, trace bool) {
 	return true, true
 }
 
+// debug writes a debug entry of the client's own, not about one request, to
+// its Logger when it has one with debug on.
+func (c *Client) debug(ctx context.Context, msg string, fields map[string]any) {
+	if c.cfg.Logger == nil {
+		return
+	}
+	if on, _ := levels(c.cfg.Logger); on {
+		c.cfg.Logger.Debug(ctx, msg, fields)
+	}
+}
+
 // maxLoggedBody bounds how much of a response body reaches the trace log.
 const maxLoggedBody = 16 << 10
 
@@ -141,15 +152,4 @@ func redactHeaders(h http.Header, secret string) map[string]string {
 		}
 	}
 	return out
-}
-
-// debug writes a debug entry of the client's own, not about one request, to
-// its Logger when it has one with debug on.
-func (c *Client) debug(ctx context.Context, msg string, fields map[string]any) {
-	if c.cfg.Logger == nil {
-		return
-	}
-	if on, _ := levels(c.cfg.Logger); on {
-		c.cfg.Logger.Debug(ctx, msg, fields)
-	}
 }

@@ -27,28 +27,6 @@ func scoped(org, workspace string, rest ...segment) []segment {
 func word(w string) segment      { return segment{value: w} }
 func id(field, v string) segment { return segment{field: field, value: v} }
 
-// endpointURL builds the URL of path under the base URL, each id escaped as
-// one segment, with query appended. The first id CheckID refuses is the
-// error; nothing is sent.
-func (c *Client) endpointURL(path []segment, query url.Values) (string, error) {
-	var escaped strings.Builder
-	escaped.WriteString(c.base.EscapedPath())
-	for _, s := range path {
-		if s.field != "" {
-			if err := CheckID(s.field, s.value); err != nil {
-				return "", err
-			}
-		}
-		escaped.WriteByte('/')
-		escaped.WriteString(url.PathEscape(s.value))
-	}
-	u := *c.base
-	u.RawPath = escaped.String()
-	u.Path, _ = url.PathUnescape(u.RawPath)
-	u.RawQuery = query.Encode()
-	return u.String(), nil
-}
-
 // getJSON is the one read path of every endpoint but a list's pages: build
 // the URL, then read it with readURL, sharing the request with identical
 // reads, and decode the 2xx body as a JSON object with its required fields.
@@ -90,6 +68,28 @@ func readURL[T any](ctx context.Context, c *Client, target string, fresh bool, d
 	// The key holds the type, so a value found under it is a *T.
 	t, _ := v.(*T)
 	return t, nil
+}
+
+// endpointURL builds the URL of path under the base URL, each id escaped as
+// one segment, with query appended. The first id CheckID refuses is the
+// error; nothing is sent.
+func (c *Client) endpointURL(path []segment, query url.Values) (string, error) {
+	var escaped strings.Builder
+	escaped.WriteString(c.base.EscapedPath())
+	for _, s := range path {
+		if s.field != "" {
+			if err := CheckID(s.field, s.value); err != nil {
+				return "", err
+			}
+		}
+		escaped.WriteByte('/')
+		escaped.WriteString(url.PathEscape(s.value))
+	}
+	u := *c.base
+	u.RawPath = escaped.String()
+	u.Path, _ = url.PathUnescape(u.RawPath)
+	u.RawQuery = query.Encode()
+	return u.String(), nil
 }
 
 // CheckID checks an identifier that becomes one path segment. Everything else
