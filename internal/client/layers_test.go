@@ -154,7 +154,8 @@ func upwardReferences(dir string, layerOf map[string]int) ([]string, error) {
 func declaredAtTop(pkg *types.Package, obj types.Object) bool {
 	switch o := obj.(type) {
 	case *types.Func:
-		return o.Parent() == pkg.Scope() || o.Type().(*types.Signature).Recv() != nil
+		sig, _ := o.Type().(*types.Signature)
+		return o.Parent() == pkg.Scope() || (sig != nil && sig.Recv() != nil)
 	case *types.Var:
 		return o.Parent() == pkg.Scope() || o.IsField()
 	default:
