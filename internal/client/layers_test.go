@@ -93,6 +93,7 @@ func docLayers(docFile string) (map[string]int, error) {
 	return layerOf, nil
 }
 
+// maxLayer is the number of the lowest layer.
 func maxLayer(layerOf map[string]int) int {
 	n := 0
 	for _, l := range layerOf {
@@ -137,10 +138,10 @@ func upwardReferences(dir string, layerOf map[string]int) ([]string, error) {
 		return nil, err
 	}
 	for id, obj := range info.Uses {
-		if obj.Pkg() != pkg || !declaredAtTop(pkg, obj) {
+		if obj.Pkg() != pkg || !packageLevel(pkg, obj) {
 			continue
 		}
-		obj = origin(obj)
+		obj = genericOrigin(obj)
 		user, decl := fset.Position(id.Pos()).Filename, fset.Position(obj.Pos()).Filename
 		if layerOf[user] > layerOf[decl] {
 			problems = append(problems, fmt.Sprintf("%s (layer %d) uses %s, declared in %s (layer %d) above it",
@@ -151,7 +152,10 @@ func upwardReferences(dir string, layerOf map[string]int) ([]string, error) {
 	return slices.Compact(problems), nil
 }
 
-func declaredAtTop(pkg *types.Package, obj types.Object) bool {
+// packageLevel reports whether obj is declared at the package's top level,
+// or is a method or field of a type declared there: a name one file may
+// take from another.
+func packageLevel(pkg *types.Package, obj types.Object) bool {
 	switch o := obj.(type) {
 	case *types.Func:
 		sig, _ := o.Type().(*types.Signature)
@@ -163,7 +167,9 @@ func declaredAtTop(pkg *types.Package, obj types.Object) bool {
 	}
 }
 
-func origin(obj types.Object) types.Object {
+// genericOrigin is the declared method or field behind one of an
+// instantiated generic type, which is where its position is.
+func genericOrigin(obj types.Object) types.Object {
 	switch o := obj.(type) {
 	case *types.Func:
 		return o.Origin()
@@ -173,9 +179,9 @@ func origin(obj types.Object) types.Object {
 	return obj
 }
 
-// module is this module's path, and moduleRoot its directory from here.
+// modulePath is this module's path, and moduleRoot its directory from here.
 const (
-	module     = "github.com/sarvamai/terraform-provider-sarvam"
+	modulePath = "github.com/sarvamai/terraform-provider-sarvam"
 	moduleRoot = "../.."
 )
 
@@ -188,7 +194,7 @@ type moduleImporter struct {
 }
 
 func (m *moduleImporter) Import(path string) (*types.Package, error) {
-	rest, ok := strings.CutPrefix(path, module+"/")
+	rest, ok := strings.CutPrefix(path, modulePath+"/")
 	if !ok {
 		return m.std.Import(path)
 	}
