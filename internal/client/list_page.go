@@ -16,7 +16,8 @@ type listing[T any] struct {
 	// endpoint names the endpoint in a PaginationError.
 	endpoint string
 	path     []segment
-	// query holds the filters; listAll adds offset and limit.
+	// query holds the filters, which list sets from a ListQuery;
+	// fetchPage adds each page's offset and limit.
 	query    url.Values
 	key      func(*T) string
 	required func(*T) []requiredField
