@@ -27,10 +27,14 @@ func BenchmarkGetCampaign(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := fetchJSON(ctx, c, target, campaignRequired); err != nil {
+		if _, err := readURL(ctx, c, target, true, decodeCampaign200); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+func decodeCampaign200(status int, body []byte) (*Campaign, error) {
+	return decodeObject(status, body, "", campaignRequired)
 }
 
 // BenchmarkGetCampaignShared measures a read that an identical earlier read

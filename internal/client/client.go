@@ -1,14 +1,9 @@
-// Package client is the Sarvam scheduling API client: HTTP, retries, errors
-// and API types. It knows nothing of Terraform.
 package client
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -30,51 +25,7 @@ const (
 	// each attempt up to DefaultMaxBackoff, with jitter.
 	DefaultBackoff    = 1 * time.Second
 	DefaultMaxBackoff = 30 * time.Second
-	// idleConnsPerHost keeps connections for Terraform's default parallelism
-	// of 10 and then some; Go's default of 2 would reopen them.
-	idleConnsPerHost = 32
 )
-
-// Config configures a Client. Only APIKey is required.
-type Config struct {
-	BaseURL        string
-	APIKey         string
-	MaxRetries     int
-	RequestTimeout time.Duration
-	UserAgent      string
-	MaxBodyBytes   int64
-	MaxRetryWait   time.Duration
-	Backoff        time.Duration
-	MaxBackoff     time.Duration
-	// Logger receives request and response logs with the key redacted. Nil
-	// logs nothing.
-	Logger Logger
-	// Transport overrides the HTTP transport (tests); nil uses a pooled
-	// transport that honours HTTPS_PROXY and NO_PROXY and requires TLS 1.2.
-	Transport http.RoundTripper
-}
-
-// Client reads from the Sarvam scheduling API. It is safe for concurrent use
-// and keeps one connection pool for all reads. Identical reads share one
-// request and one result (share.go), so nothing may change a value it
-// returns.
-type Client struct {
-	base *url.URL
-	host string
-	cfg  Config
-	// transport sends each attempt directly, without an http.Client: a
-	// redirect could carry the key to another host, so none is followed,
-	// and http.Client would read a redirect's Location (and fail on one
-	// that does not parse, quoting it whole) even when told not to follow
-	// it. Each attempt has its own deadline, covering the body too.
-	transport http.RoundTripper
-	sleep     func(context.Context, time.Duration) error
-	jitter    func(time.Duration) time.Duration
-	// now is the clock a Retry-After date is measured against.
-	now func() time.Time
-	// shared lets identical reads share one request (share.go).
-	shared sharedReads
-}
 
 // New validates cfg and returns a Client.
 func New(cfg Config) (*Client, error) {
@@ -132,39 +83,6 @@ func New(cfg Config) (*Client, error) {
 		jitter:    equalJitter,
 		now:       time.Now,
 	}, nil
-}
-
-// NewTransport returns the pooled transport a Client uses by default.
-func NewTransport() *http.Transport {
-	// Built from scratch rather than cloned from http.DefaultTransport,
-	// which another package may have replaced.
-	return &http.Transport{
-		Proxy:                 proxyUnlessLoopback(http.ProxyFromEnvironment),
-		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12},
-		ForceAttemptHTTP2:     true,
-		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   idleConnsPerHost,
-		IdleConnTimeout:       90 * time.Second,
-		TLSHandshakeTimeout:   10 * time.Second,
-		ExpectContinueTimeout: 1 * time.Second,
-	}
-}
-
-// proxyUnlessLoopback is fromEnv for every host but a loopback one, which
-// never goes through a proxy: plain http is allowed only to loopback, and
-// a proxy would receive the key in clear text. Go's own rule skips the
-// proxy only for a lowercase "localhost" and loopback IP literals, so
-// "LOCALHOST" or "localhost." went through it. The host is normalised by
-// the same NormalizeHost that IsLoopback uses, so that what ParseBaseURL
-// let through as loopback is what bypasses the proxy.
-func proxyUnlessLoopback(fromEnv func(*http.Request) (*url.URL, error)) func(*http.Request) (*url.URL, error) {
-	return func(req *http.Request) (*url.URL, error) {
-		if IsLoopback(req.URL.Hostname()) {
-			return nil, nil
-		}
-		return fromEnv(req)
-	}
 }
 
 // ErrBaseURLCredentials is ParseBaseURL's error for a URL with a user name or
@@ -244,28 +162,6 @@ func schemeless(raw string) error {
 	return fmt.Errorf("base_url %q has no scheme: write https://%s", raw, raw)
 }
 
-// NormalizeHost is the one spelling of a host name (without its port) that
-// the loopback and proxy rules decide on: lower case, without the trailing
-// dot of a fully qualified name, and an IP address in its canonical form.
-func NormalizeHost(host string) string {
-	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	if ip := net.ParseIP(host); ip != nil {
-		return ip.String()
-	}
-	return host
-}
-
-// IsLoopback reports whether host, in any case and with or without a
-// trailing dot, is localhost or a loopback address.
-func IsLoopback(host string) bool {
-	host = NormalizeHost(host)
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
 // CheckAPIKey refuses a key that cannot be sent as an HTTP header value as it
 // is: empty, or holding a control character (a line break, a tab) or a
 // character that is not ASCII, which no API key has. Its errors never repeat
@@ -282,27 +178,6 @@ func CheckAPIKey(key string) error {
 			return fmt.Errorf("the API key contains a control character (byte 0x%02x), which cannot be sent in an HTTP header", b)
 		case b >= 0x80:
 			return errors.New("the API key contains a character that is not ASCII, which no API key has; was it copied with typographic quotes or a non-breaking space?")
-		}
-	}
-	return nil
-}
-
-// CheckID checks an identifier that becomes one path segment. Everything else
-// is escaped, so only what escaping cannot make safe is refused.
-func CheckID(name, id string) error {
-	switch {
-	case id == "":
-		return fmt.Errorf("%s must not be empty", name)
-	case strings.TrimSpace(id) == "":
-		return fmt.Errorf("%s must not be only white space", name)
-	case strings.TrimSpace(id) != id:
-		return fmt.Errorf("%s must not start or end with white space", name)
-	case id == "." || id == "..":
-		return fmt.Errorf("%s must not be %q", name, id)
-	}
-	for _, r := range id {
-		if r < 0x20 || r == 0x7f {
-			return fmt.Errorf("%s must not contain control characters", name)
 		}
 	}
 	return nil

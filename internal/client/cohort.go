@@ -1,6 +1,8 @@
 package client
 
-import "context"
+import (
+	"context"
+)
 
 // Cohort is a campaign's contact list as the API describes it; the contacts
 // themselves, which are personal data, are never read.
@@ -38,17 +40,12 @@ func cohortsPath(org, workspace, campaignID string, rest ...segment) []segment {
 // ListCohorts reads the cohorts of a campaign, every page of them up to
 // q.MaxResults. The endpoint has no status filter, so q.Status is not sent.
 func (c *Client) ListCohorts(ctx context.Context, org, workspace, campaignID string, q ListQuery) (*ListResult[Cohort], error) {
-	query, err := listQuery(q, "")
-	if err != nil {
-		return nil, err
-	}
-	return listAll(ctx, c, listing[Cohort]{
+	return list(ctx, c, q, "", listing[Cohort]{
 		endpoint: "List Cohorts",
 		path:     cohortsPath(org, workspace, campaignID),
-		query:    query,
 		key:      func(co *Cohort) string { return *co.CohortID },
 		required: cohortRequired,
-	}, q.MaxResults)
+	})
 }
 
 // GetCohort reads one cohort of a campaign.

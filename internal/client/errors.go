@@ -2,19 +2,20 @@ package client
 
 import (
 	"bytes"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
-)
 
-// maxMessageLen bounds how much of an API error message is repeated in a diagnostic.
-const maxMessageLen = 512
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
+)
 
 // APIError is a response with a status other than 200. Message is what the
 // API said, parsed from whichever error shape it used, or empty.
@@ -69,17 +70,50 @@ func (e *APIError) Error() string {
 }
 
 // IsNotFound reports whether err is a 404 from the API.
-func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+func IsNotFound(err error) bool { return HasStatus(err, http.StatusNotFound) }
 
-// IsUnauthorized reports whether err is a 401 or 403 from the API: the key was
-// rejected or lacks access.
-func IsUnauthorized(err error) bool {
-	return hasStatus(err, http.StatusUnauthorized) || hasStatus(err, http.StatusForbidden)
-}
-
-func hasStatus(err error, status int) bool {
+// HasStatus reports whether err is an *APIError with this status.
+func HasStatus(err error, status int) bool {
 	var apiErr *APIError
 	return errors.As(err, &apiErr) && apiErr.StatusCode == status
+}
+
+// apiError describes a final status other than 200. A redirect's body is
+// left out, as it usually repeats the Location, whose path and query may
+// carry anything; only the host it points to is kept.
+func (c *Client) apiError(status int, header http.Header, body []byte, attempts int) *APIError {
+	if isRedirect(status) {
+		// The host is the server's word like any message: a Location may
+		// put the key in it.
+		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: c.redact(redirectHost(header.Get("Location"), c.host))}
+	}
+	shaped, code, params := errorFacts(body)
+	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts, Shaped: shaped, Code: redactKey(code, c.cfg.APIKey), QueryParams: params, Origin: bodyOrigin(body)}
+}
+
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
+}
+
+// redirectHost is the host a Location header points to: self for a
+// relative one, "" for none, and a placeholder for one that does not parse.
+func redirectHost(location, self string) string {
+	if location == "" {
+		return ""
+	}
+	u, err := url.Parse(location)
+	switch {
+	case err != nil:
+		return "a location that does not parse"
+	case u.Host == "":
+		return self
+	default:
+		return clean(u.Host)
+	}
 }
 
 // DecodeError is a 200 whose body is not the expected JSON object.
@@ -138,6 +172,43 @@ func (e *TransportError) Error() string {
 	return fmt.Sprintf("request to %s failed%s: %v", e.Host, attempts, e.Err)
 }
 
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// Retryable reports whether a request that failed this way is retried, up
+// to max_retries times (a timeout only once): false for a failure that
+// asking again cannot change, such as a host name that does not exist or a
+// certificate that does not verify.
+func (e *TransportError) Retryable() bool {
+	var certErr *tls.CertificateVerificationError
+	var unknownAuth x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var recordErr tls.RecordHeaderError
+	var dnsErr *net.DNSError
+	switch {
+	case errors.As(e.Err, &dnsErr) && dnsErr.IsNotFound:
+		// The name does not exist; asking again will not create it.
+		return false
+	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownAuth), errors.As(e.Err, &hostErr), errors.As(e.Err, &recordErr):
+		return false
+	case isTLSAlert(e.Err):
+		// The server refused the handshake (no common protocol version or
+		// cipher suite): its configuration, not a passing fault.
+		return false
+	case errors.Is(e.Err, http.ErrSchemeMismatch):
+		// net/http reports an https request answered in plain HTTP with this
+		// instead of the RecordHeaderError above.
+		return false
+	}
+	return true
+}
+
+// isTLSAlert reports a TLS alert sent by the server, which crypto/tls
+// returns as a *net.OpError with Op "remote error".
+func isTLSAlert(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "remote error"
+}
+
 // roundElapsed keeps a duration readable: whole seconds, or milliseconds
 // below one second.
 func roundElapsed(d time.Duration) time.Duration {
@@ -146,8 +217,6 @@ func roundElapsed(d time.Duration) time.Duration {
 	}
 	return d.Round(time.Millisecond)
 }
-
-func (e *TransportError) Unwrap() error { return e.Err }
 
 // RequestError is a request that was refused before it was sent, such as a
 // header value net/http would reject: nothing reached the server, and a
@@ -162,6 +231,37 @@ func (e *RequestError) Error() string {
 }
 
 func (e *RequestError) Unwrap() error { return e.Err }
+
+// PaginationError is a list the API paged in a way that cannot add up to one
+// complete list: the same page again, a page at another offset than asked,
+// a list that changed while it was read, or more pages than any list needs.
+// No partial list is returned with it.
+type PaginationError struct {
+	Endpoint string
+	Reason   string
+	// Changed is true when the pages tell of a list that changed while it
+	// was read: a total that changed, items listed twice, or pages that
+	// hold another number of items than the total. Reading it again may
+	// then succeed, and listAll does so once.
+	Changed bool
+}
+
+func (e *PaginationError) Error() string {
+	return fmt.Sprintf("%s: the API's pages do not add up to one list: %s; no partial list is returned", e.Endpoint, e.Reason)
+}
+
+// ListPageError is a page of a list, after the first, that could not be
+// read: Err says why, and Offset names the page.
+type ListPageError struct {
+	Offset int64
+	Err    error
+}
+
+func (e *ListPageError) Error() string {
+	return fmt.Sprintf("reading the page at offset %d: %v", e.Offset, e.Err)
+}
+
+func (e *ListPageError) Unwrap() error { return e.Err }
 
 // errorMessage extracts a human message from an error body in any of the
 // shapes the API is known to use: {"error":{"message":...}}, {"detail":"..."},
@@ -199,6 +299,33 @@ func errorMessage(body []byte) string {
 		return "(an HTML page, not an API error)"
 	}
 	return clean(string(body))
+}
+
+func detailMessage(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var items []struct {
+		Loc []any  `json:"loc"`
+		Msg string `json:"msg"`
+	}
+	if json.Unmarshal(raw, &items) == nil && len(items) > 0 {
+		parts := make([]string, 0, len(items))
+		for _, it := range items {
+			loc := make([]string, 0, len(it.Loc))
+			for _, l := range it.Loc {
+				loc = append(loc, fmt.Sprint(l))
+			}
+			if len(loc) > 0 {
+				parts = append(parts, strings.Join(loc, ".")+": "+it.Msg)
+			} else {
+				parts = append(parts, it.Msg)
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	return string(raw)
 }
 
 // errorFacts reads what a diagnostic needs beyond the message from an error
@@ -241,6 +368,33 @@ func errorFacts(body []byte) (shaped bool, code string, params []string) {
 		}
 	}
 	return b.Error != nil, code, params
+}
+
+// maxMessageLen bounds how much of an API error message is repeated in a diagnostic.
+const maxMessageLen = 512
+
+// clean makes an API message safe to put in one diagnostic line: valid UTF-8,
+// no control characters, bounded length.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	// The bound counts characters: the byte length of the first
+	// maxMessageLen of them is where the cut goes.
+	n, runes := len(s), 0
+	for i := range s {
+		if runes == maxMessageLen {
+			n = i
+			break
+		}
+		runes++
+	}
+	return text.Truncate(s, n)
 }
 
 // apiMessage is errorMessage with the API key taken out: some APIs echo a
@@ -289,53 +443,4 @@ func redactKey(s, key string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, key, redacted)
-}
-
-func detailMessage(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var items []struct {
-		Loc []any  `json:"loc"`
-		Msg string `json:"msg"`
-	}
-	if json.Unmarshal(raw, &items) == nil && len(items) > 0 {
-		parts := make([]string, 0, len(items))
-		for _, it := range items {
-			loc := make([]string, 0, len(it.Loc))
-			for _, l := range it.Loc {
-				loc = append(loc, fmt.Sprint(l))
-			}
-			if len(loc) > 0 {
-				parts = append(parts, strings.Join(loc, ".")+": "+it.Msg)
-			} else {
-				parts = append(parts, it.Msg)
-			}
-		}
-		return strings.Join(parts, "; ")
-	}
-	return string(raw)
-}
-
-func looksLikeHTML(body []byte) bool {
-	head := strings.ToLower(string(body[:min(len(body), 256)]))
-	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") || strings.Contains(head, "<body")
-}
-
-// clean makes an API message safe to put in one diagnostic line: valid UTF-8,
-// no control characters, bounded length.
-func clean(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) > maxMessageLen {
-		s = string([]rune(s)[:maxMessageLen]) + "…"
-	}
-	return s
 }

@@ -15,8 +15,8 @@ func TestNotFound(t *testing.T) {
 		t.Fatalf("got a campaign with a 404")
 	}
 	requireErrorText(t, err, "the API answered HTTP 404 Not Found: Campaign no-such-campaign not found (code campaign_not_found)")
-	if !IsNotFound(err) || IsUnauthorized(err) {
-		t.Fatalf("IsNotFound=%v IsUnauthorized=%v, want true false", IsNotFound(err), IsUnauthorized(err))
+	if !IsNotFound(err) || HasStatus(err, 401) {
+		t.Fatalf("IsNotFound=%v HasStatus(401)=%v, want true false", IsNotFound(err), HasStatus(err, 401))
 	}
 	apiErr := requireAs[*APIError](t, err)
 	if apiErr.StatusCode != 404 || apiErr.Attempts != 1 {
@@ -41,8 +41,8 @@ func TestWrongKeyIsUnauthorized(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.APIKey = wrongKey })
 	_, err := h.get(fakeapi.LoanRemindersID)
 	requireErrorText(t, err, "the API answered HTTP 401 Unauthorized: Invalid API key (code invalid_api_key)")
-	if !IsUnauthorized(err) || IsNotFound(err) {
-		t.Fatalf("IsUnauthorized=%v IsNotFound=%v, want true false", IsUnauthorized(err), IsNotFound(err))
+	if !HasStatus(err, 401) || IsNotFound(err) {
+		t.Fatalf("HasStatus(401)=%v IsNotFound=%v, want true false", HasStatus(err, 401), IsNotFound(err))
 	}
 	if strings.Contains(err.Error(), wrongKey) {
 		t.Fatalf("the key leaked: %v", err)
@@ -58,8 +58,8 @@ func TestForbiddenIsUnauthorized(t *testing.T) {
 	h.fake.Inject(fakeapi.Fault{Status: 403, Body: `{"error":{"message":"This key cannot read workspace ws-collections","type":"permission_error","code":"forbidden"}}`})
 	_, err := h.get(fakeapi.LoanRemindersID)
 	requireErrorText(t, err, "the API answered HTTP 403 Forbidden: This key cannot read workspace ws-collections (code forbidden)")
-	if !IsUnauthorized(err) || IsNotFound(err) {
-		t.Fatalf("IsUnauthorized=%v IsNotFound=%v, want true false", IsUnauthorized(err), IsNotFound(err))
+	if !HasStatus(err, 403) || IsNotFound(err) {
+		t.Fatalf("HasStatus(403)=%v IsNotFound=%v, want true false", HasStatus(err, 403), IsNotFound(err))
 	}
 	requireNoKey(t, err.Error())
 	h.requireRequests(t, 1)

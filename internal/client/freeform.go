@@ -132,3 +132,10 @@ func checkNumber(raw []byte, start int) (int, string) {
 	}
 	return i, ""
 }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

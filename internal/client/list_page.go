@@ -7,10 +7,21 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
+
+// listing is what listAll needs to know about one list endpoint.
+type listing[T any] struct {
+	// endpoint names the endpoint in a PaginationError.
+	endpoint string
+	path     []segment
+	// query holds the filters, which list sets from a ListQuery;
+	// fetchPage adds each page's offset and limit.
+	query    url.Values
+	key      func(*T) string
+	required func(*T) []requiredField
+}
 
 // page is the envelope of every list response; limit and prev_page_uri are
 // not read, as paging goes by offset, total and next_page_uri alone.
@@ -54,27 +65,9 @@ func fetchPage[T any](ctx context.Context, c *Client, l listing[T], req pageRequ
 	if err != nil {
 		return nil, err
 	}
-	fetch := func(ctx context.Context) (any, error) {
-		// Redacted here, before the answer can be shared.
-		status, body, err := c.get(ctx, target)
-		if err != nil {
-			return nil, c.redactErr(err)
-		}
-		p, err := decodePage(status, body, l.required)
-		return p, c.redactErr(err)
-	}
-	var v any
-	if fresh {
-		v, err = fetch(ctx)
-	} else {
-		v, err = c.shared.do(ctx, c.host, reflect.TypeFor[listPage[T]]().String()+" "+target, fetch)
-	}
-	if err != nil {
-		return nil, err
-	}
-	// The key holds the type, so a value found under it is a *listPage[T].
-	p, _ := v.(*listPage[T])
-	return p, nil
+	return readURL(ctx, c, target, fresh, func(status int, body []byte) (*listPage[T], error) {
+		return decodePage(status, body, l.required)
+	})
 }
 
 // decodePage decodes a page's envelope and items. A page of well-formed
@@ -87,6 +80,9 @@ func decodePage[T any](status int, body []byte, required func(*T) []requiredFiel
 	p, err := decodeObject(status, body, "", pageRequired)
 	if err != nil {
 		return nil, err
+	}
+	if p.Items[0] != '[' {
+		return nil, &DecodeError{StatusCode: http.StatusOK, Path: "items", Reason: fmt.Sprintf("want a list, got %s", describeJSON(p.Items))}
 	}
 	items, err := decodeItems(p.Items, required)
 	if err != nil {
@@ -119,19 +115,11 @@ func decodeWellFormedPage[T any](body []byte, required func(*T) []requiredField)
 	return &listPage[T]{page: &page{Total: tp.Total, Offset: tp.Offset, NextPageURI: tp.NextPageURI}, items: *tp.Items}, true
 }
 
-// decodeItems decodes a page's items, each a JSON object with its required
-// fields; errors name the item, as in items[3].campaign_id. It is the path
-// of a page decodeWellFormedPage declined, so it goes item by item.
+// decodeItems decodes each item of a page on its own, each a JSON object
+// with its required fields, so that an error names the item and what is
+// wrong with it, as in items[3].campaign_id. It is the path of a page
+// decodeWellFormedPage declined.
 func decodeItems[T any](raw json.RawMessage, required func(*T) []requiredField) ([]T, error) {
-	if raw[0] != '[' {
-		return nil, &DecodeError{StatusCode: http.StatusOK, Path: "items", Reason: fmt.Sprintf("want a list, got %s", describeJSON(raw))}
-	}
-	return decodeItemsOneByOne(raw, required)
-}
-
-// decodeItemsOneByOne decodes each item on its own, so that an error names
-// the item and what is wrong with it.
-func decodeItemsOneByOne[T any](raw json.RawMessage, required func(*T) []requiredField) ([]T, error) {
 	var raws []json.RawMessage
 	if err := json.Unmarshal(raw, &raws); err != nil {
 		return nil, decodeError(http.StatusOK, raw, "items", err)

@@ -28,7 +28,7 @@ func requireOnePass[T any](t *testing.T, raw string, required func(*T) []require
 	if !ok {
 		t.Fatalf("%.60s…: not decoded in one pass", raw)
 	}
-	slow, err := decodeItemsOneByOne(json.RawMessage(raw), required)
+	slow, err := decodeItems(json.RawMessage(raw), required)
 	if err != nil {
 		t.Fatal(err)
 	}

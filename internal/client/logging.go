@@ -7,24 +7,9 @@ import (
 	"io"
 	"net/http"
 	"time"
-	"unicode/utf8"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
-
-// Logger receives the client's request logs. Fields never hold the API key:
-// the logging transport redacts it before they are built.
-type Logger interface {
-	Debug(ctx context.Context, msg string, fields map[string]any)
-	Trace(ctx context.Context, msg string, fields map[string]any)
-}
-
-// LevelLogger is a Logger that knows which levels reach its output. The
-// logging transport then builds no entry that would be dropped, and, with
-// trace off, does not hold back the start of each body for the log.
-type LevelLogger interface {
-	Logger
-	DebugEnabled() bool
-	TraceEnabled() bool
-}
 
 // levels reports which of the logger's levels are on: both, unless it is a
 // LevelLogger that says otherwise.
@@ -33,6 +18,17 @@ func levels(l Logger) (debug, trace bool) {
 		return ll.DebugEnabled(), ll.TraceEnabled()
 	}
 	return true, true
+}
+
+// debug writes a debug entry of the client's own, not about one request, to
+// its Logger when it has one with debug on.
+func (c *Client) debug(ctx context.Context, msg string, fields map[string]any) {
+	if c.cfg.Logger == nil {
+		return
+	}
+	if on, _ := levels(c.cfg.Logger); on {
+		c.cfg.Logger.Debug(ctx, msg, fields)
+	}
 }
 
 // maxLoggedBody bounds how much of a response body reaches the trace log.
@@ -117,14 +113,10 @@ func (t *loggingTransport) traceBody(ctx context.Context, resp *http.Response, s
 			fields["http.body_omitted"] = "the body may hold webhook credentials (custom_headers, signing_secret) and could not be parsed to redact them"
 		}
 	}
-	fields["http.body"] = logged
-	if len(logged) > maxLoggedBody {
-		// Cut on a character boundary so the log stays valid UTF-8.
-		cut := maxLoggedBody
-		for cut > 0 && !utf8.RuneStart(logged[cut]) {
-			cut--
-		}
-		fields["http.body"] = logged[:cut]
+	// Cut on a character boundary so the log stays valid UTF-8.
+	body, truncated := text.Cut(logged, maxLoggedBody)
+	fields["http.body"] = body
+	if truncated {
 		fields["http.body_truncated"] = true
 	}
 	t.log.Trace(ctx, "Sarvam API response body", fields)

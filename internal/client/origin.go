@@ -3,6 +3,7 @@ package client
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 )
 
 // Origin is what an error body says about who answered: one of the API's
@@ -54,4 +55,9 @@ func bodyOrigin(body []byte) Origin {
 		}
 	}
 	return OriginUnclear
+}
+
+func looksLikeHTML(body []byte) bool {
+	head := strings.ToLower(string(body[:min(len(body), 256)]))
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") || strings.Contains(head, "<body")
 }

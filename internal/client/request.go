@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"reflect"
 	"strings"
@@ -26,6 +27,49 @@ func scoped(org, workspace string, rest ...segment) []segment {
 func word(w string) segment      { return segment{value: w} }
 func id(field, v string) segment { return segment{field: field, value: v} }
 
+// getJSON is the one read path of every endpoint but a list's pages: build
+// the URL, then read it with readURL, sharing the request with identical
+// reads, and decode the 2xx body as a JSON object with its required fields.
+func getJSON[T any](ctx context.Context, c *Client, path []segment, query url.Values, required func(*T) []requiredField) (*T, error) {
+	target, err := c.endpointURL(path, query)
+	if err != nil {
+		return nil, err
+	}
+	return readURL(ctx, c, target, false, func(status int, body []byte) (*T, error) {
+		return decodeObject(status, body, "", required)
+	})
+}
+
+// readURL GETs target with retries and decodes the 2xx body with decode.
+// The request and its result are shared with identical reads (share.go),
+// unless fresh asks the API anew, as a list does for a page an identical
+// read may have kept from before the list changed.
+func readURL[T any](ctx context.Context, c *Client, target string, fresh bool, decode func(status int, body []byte) (*T, error)) (*T, error) {
+	fetch := func(ctx context.Context) (any, error) {
+		// Redacted here, inside the shared read, before any other read
+		// gets the error.
+		status, body, err := c.get(ctx, target)
+		if err != nil {
+			return nil, c.redactErr(err)
+		}
+		v, err := decode(status, body)
+		return v, c.redactErr(err)
+	}
+	var v any
+	var err error
+	if fresh {
+		v, err = fetch(ctx)
+	} else {
+		v, err = c.shared.do(ctx, c.host, reflect.TypeFor[T]().String()+" "+target, fetch)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// The key holds the type, so a value found under it is a *T.
+	t, _ := v.(*T)
+	return t, nil
+}
+
 // endpointURL builds the URL of path under the base URL, each id escaped as
 // one segment, with query appended. The first id CheckID refuses is the
 // error; nothing is sent.
@@ -48,34 +92,23 @@ func (c *Client) endpointURL(path []segment, query url.Values) (string, error) {
 	return u.String(), nil
 }
 
-// getJSON is the one read path of every endpoint: build the URL, then share
-// the request with identical reads (share.go), or GET it with retries and
-// decode the 200 body as a JSON object with its required fields.
-func getJSON[T any](ctx context.Context, c *Client, path []segment, query url.Values, required func(*T) []requiredField) (*T, error) {
-	target, err := c.endpointURL(path, query)
-	if err != nil {
-		return nil, err
+// CheckID checks an identifier that becomes one path segment. Everything else
+// is escaped, so only what escaping cannot make safe is refused.
+func CheckID(name, id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("%s must not be empty", name)
+	case strings.TrimSpace(id) == "":
+		return fmt.Errorf("%s must not be only white space", name)
+	case strings.TrimSpace(id) != id:
+		return fmt.Errorf("%s must not start or end with white space", name)
+	case id == "." || id == "..":
+		return fmt.Errorf("%s must not be %q", name, id)
 	}
-	key := reflect.TypeFor[T]().String() + " " + target
-	v, err := c.shared.do(ctx, c.host, key, func(ctx context.Context) (any, error) {
-		return fetchJSON(ctx, c, target, required)
-	})
-	if err != nil {
-		return nil, err
+	for _, r := range id {
+		if r < 0x20 || r == 0x7f {
+			return fmt.Errorf("%s must not contain control characters", name)
+		}
 	}
-	// The key holds the type, so a value found under it is a *T.
-	t, _ := v.(*T)
-	return t, nil
-}
-
-// fetchJSON GETs target with retries and decodes the 200 body.
-func fetchJSON[T any](ctx context.Context, c *Client, target string, required func(*T) []requiredField) (*T, error) {
-	// Redacted here, inside the shared read, before any other read gets
-	// the error.
-	status, body, err := c.get(ctx, target)
-	if err != nil {
-		return nil, c.redactErr(err)
-	}
-	v, err := decodeObject(status, body, "", required)
-	return v, c.redactErr(err)
+	return nil
 }

@@ -2,17 +2,13 @@ package client
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"math/rand/v2"
-	"net"
 	"net/http"
-	"net/url"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -51,7 +47,7 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 			if tErr.Timeout {
 				timeouts++
 			}
-			if !tErr.retryable() || attempts > c.cfg.MaxRetries || timeouts >= maxTimedOutAttempts {
+			if !tErr.Retryable() || attempts > c.cfg.MaxRetries || timeouts >= maxTimedOutAttempts {
 				tErr.Attempts, tErr.TimedOut, tErr.Elapsed = attempts, timeouts, time.Since(start)
 				return 0, nil, tErr
 			}
@@ -78,157 +74,6 @@ func (c *Client) get(ctx context.Context, target string) (int, []byte, error) {
 			return 0, nil, fmt.Errorf("request to %s cancelled while waiting to retry after HTTP %d: %w", c.host, status, err)
 		}
 	}
-}
-
-// apiError describes a final status other than 200. A redirect's body is
-// left out, as it usually repeats the Location, whose path and query may
-// carry anything; only the host it points to is kept.
-func (c *Client) apiError(status int, header http.Header, body []byte, attempts int) *APIError {
-	if isRedirect(status) {
-		// The host is the server's word like any message: a Location may
-		// put the key in it.
-		return &APIError{StatusCode: status, Attempts: attempts, RedirectHost: c.redact(redirectHost(header.Get("Location"), c.host))}
-	}
-	shaped, code, params := errorFacts(body)
-	return &APIError{StatusCode: status, Message: c.apiMessage(body), Attempts: attempts, Shaped: shaped, Code: redactKey(code, c.cfg.APIKey), QueryParams: params, Origin: bodyOrigin(body)}
-}
-
-func isRedirect(status int) bool {
-	switch status {
-	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
-		return true
-	}
-	return false
-}
-
-// redirectHost is the host a Location header points to: self for a
-// relative one, "" for none, and a placeholder for one that does not parse.
-func redirectHost(location, self string) string {
-	if location == "" {
-		return ""
-	}
-	u, err := url.Parse(location)
-	switch {
-	case err != nil:
-		return "a location that does not parse"
-	case u.Host == "":
-		return self
-	default:
-		return clean(u.Host)
-	}
-}
-
-// attempt sends one request. Its deadline covers the body too, so a server
-// that stalls mid-body times out like one that never answers.
-func (c *Client) attempt(ctx context.Context, target string) (int, http.Header, []byte, error) {
-	actx, cancel := context.WithTimeout(ctx, c.cfg.RequestTimeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(actx, http.MethodGet, target, nil)
-	if err != nil {
-		return 0, nil, nil, &RequestError{Host: c.host, Err: unwrapURLError(err)}
-	}
-	req.Header.Set("X-API-Key", c.cfg.APIKey)
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.cfg.UserAgent)
-	// net/http refuses these itself, but with an error that reads like a
-	// failed connection; checked here, they are reported as what they are.
-	for name, values := range req.Header {
-		for _, v := range values {
-			if err := checkHeaderValue(name, v); err != nil {
-				return 0, nil, nil, &RequestError{Host: c.host, Err: err}
-			}
-		}
-	}
-	resp, err := c.transport.RoundTrip(req)
-	if err != nil {
-		return 0, nil, nil, c.transportError(actx, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxBodyBytes+1))
-	if err != nil {
-		return 0, nil, nil, c.transportError(actx, fmt.Errorf("reading the HTTP %d response body: %w", resp.StatusCode, err))
-	}
-	if int64(len(body)) > c.cfg.MaxBodyBytes {
-		// Typed as a decode error: the answer cannot be used, and a retry
-		// would only fetch the same oversized body again.
-		return 0, nil, nil, &DecodeError{StatusCode: resp.StatusCode, Reason: fmt.Sprintf("the body from %s is larger than the %d byte limit", c.host, c.cfg.MaxBodyBytes)}
-	}
-	return resp.StatusCode, resp.Header, body, nil
-}
-
-// checkHeaderValue applies net/http's rule for a header value: no control
-// character but the tab. The value is never repeated: it may be the key.
-func checkHeaderValue(name, v string) error {
-	for i := 0; i < len(v); i++ {
-		if b := v[i]; (b < 0x20 && b != '\t') || b == 0x7f {
-			if b == '\n' || b == '\r' {
-				return fmt.Errorf("the %s header value contains a line break", name)
-			}
-			return fmt.Errorf("the %s header value contains a control character (byte 0x%02x)", name, b)
-		}
-	}
-	return nil
-}
-
-func (c *Client) transportError(actx context.Context, err error) *TransportError {
-	timeout := errors.Is(actx.Err(), context.DeadlineExceeded)
-	var netErr net.Error
-	if errors.As(err, &netErr) && netErr.Timeout() {
-		timeout = true
-	}
-	// An https request answered in plain HTTP, said plainly, as
-	// http.Client says it.
-	var recordErr tls.RecordHeaderError
-	if errors.As(err, &recordErr) && string(recordErr.RecordHeader[:]) == "HTTP/" {
-		err = http.ErrSchemeMismatch
-	}
-	return &TransportError{Host: c.host, Timeout: timeout, RequestTimeout: c.cfg.RequestTimeout, Err: unwrapURLError(err)}
-}
-
-// unwrapURLError drops *url.Error's "Get <url>:" or "parse <url>:" prefix:
-// the URL carries user input and the host is already named.
-func unwrapURLError(err error) error {
-	if uErr, ok := err.(*url.Error); ok {
-		return uErr.Err
-	}
-	return err
-}
-
-// Retryable reports whether a request that failed this way is retried, up
-// to max_retries times (a timeout only once): false for a failure that
-// asking again cannot change, such as a host name that does not exist or a
-// certificate that does not verify.
-func (e *TransportError) Retryable() bool { return e.retryable() }
-
-func (e *TransportError) retryable() bool {
-	var certErr *tls.CertificateVerificationError
-	var unknownAuth x509.UnknownAuthorityError
-	var hostErr x509.HostnameError
-	var recordErr tls.RecordHeaderError
-	var dnsErr *net.DNSError
-	switch {
-	case errors.As(e.Err, &dnsErr) && dnsErr.IsNotFound:
-		// The name does not exist; asking again will not create it.
-		return false
-	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownAuth), errors.As(e.Err, &hostErr), errors.As(e.Err, &recordErr):
-		return false
-	case isTLSAlert(e.Err):
-		// The server refused the handshake (no common protocol version or
-		// cipher suite): its configuration, not a passing fault.
-		return false
-	case errors.Is(e.Err, http.ErrSchemeMismatch):
-		// net/http reports an https request answered in plain HTTP with this
-		// instead of the RecordHeaderError above.
-		return false
-	}
-	return true
-}
-
-// isTLSAlert reports a TLS alert sent by the server, which crypto/tls
-// returns as a *net.OpError with Op "remote error".
-func isTLSAlert(err error) bool {
-	var opErr *net.OpError
-	return errors.As(err, &opErr) && opErr.Op == "remote error"
 }
 
 // retryableStatus is 429 and every 5xx but 501, which will not change.
@@ -296,4 +141,48 @@ func equalJitter(d time.Duration) time.Duration {
 	}
 	half := d / 2
 	return half + rand.N(d-half)
+}
+
+// pace is what the API has asked of one listing with Retry-After: no page
+// of it is sent before until. It travels in the context because the wait
+// happens in the retry loop, below the sharing of identical reads, which
+// knows requests by URL only.
+type pace struct {
+	mu    sync.Mutex
+	until time.Time
+}
+
+type paceKey struct{}
+
+// withPace gives the reads made with the returned context one pace.
+func withPace(ctx context.Context) context.Context {
+	return context.WithValue(ctx, paceKey{}, &pace{})
+}
+
+// paceOf is the pace of ctx's listing, or nil for a read of its own.
+func paceOf(ctx context.Context) *pace {
+	p, _ := ctx.Value(paceKey{}).(*pace)
+	return p
+}
+
+// holdUntil keeps every read of the listing from starting before t.
+func (p *pace) holdUntil(t time.Time) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if t.After(p.until) {
+		p.until = t
+	}
+}
+
+// remaining is how long a read must still wait at now.
+func (p *pace) remaining(now time.Time) time.Duration {
+	if p == nil {
+		return 0
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return max(p.until.Sub(now), 0)
 }

@@ -28,9 +28,6 @@ type sharedCall struct {
 	done chan struct{}
 	val  any
 	err  error
-	// waiters counts the reads that found the call in flight; tests use it
-	// to know a read is waiting.
-	waiters int
 	// abandoned is set when the caller that sent the request gave up (its
 	// context ended) before it finished: its error then says nothing about
 	// the API, so a waiter that still wants the answer asks again.
@@ -55,7 +52,6 @@ func (s *sharedReads) do(ctx context.Context, host, key string, fetch func(conte
 			s.run(ctx, key, c, fetch)
 			return c.val, c.err
 		}
-		c.waiters++
 		s.mu.Unlock()
 		select {
 		case <-c.done:

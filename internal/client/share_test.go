@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -40,32 +42,37 @@ func newHeldServer(t *testing.T) *heldServer {
 	return h
 }
 
-// waitForWaiters blocks until n reads wait for the call under key.
-func waitForWaiters(t *testing.T, s *sharedReads, key string, n int) {
+// waitForWaiters blocks until n reads wait in sharedReads.do for a read in
+// flight: goroutines parked in its select, as a dump of every goroutine
+// shows them. No other test runs meanwhile, as these tests are not
+// parallel.
+func waitForWaiters(t *testing.T, n int) {
 	t.Helper()
 	withTimeout(t, func() {
+		buf := make([]byte, 1<<20)
 		for {
-			s.mu.Lock()
-			c, ok := s.calls[key]
-			got := 0
-			if ok {
-				got = c.waiters
+			for {
+				m := runtime.Stack(buf, true)
+				if m < len(buf) {
+					buf = buf[:m]
+					break
+				}
+				buf = make([]byte, 2*len(buf))
 			}
-			s.mu.Unlock()
+			got := 0
+			for _, g := range strings.Split(string(buf), "\n\n") {
+				header, frames, _ := strings.Cut(g, "\n")
+				if strings.Contains(header, "[select") && strings.HasPrefix(frames, "github.com/sarvamai/terraform-provider-sarvam/internal/client.(*sharedReads).do(") {
+					got++
+				}
+			}
 			if got >= n {
 				return
 			}
+			buf = buf[:cap(buf)]
 			time.Sleep(time.Millisecond)
 		}
 	})
-}
-
-func campaignKey(c *Client, id string) string {
-	u, err := c.campaignURL(fakeapi.OrgID, fakeapi.WorkspaceID, id)
-	if err != nil {
-		panic(err)
-	}
-	return "client.Campaign " + u
 }
 
 func TestSharedConcurrentReadsSendOneRequest(t *testing.T) {
@@ -85,7 +92,7 @@ func TestSharedConcurrentReadsSendOneRequest(t *testing.T) {
 			results[i], errs[i] = c.GetCampaign(context.Background(), fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
 		}()
 	}
-	waitForWaiters(t, &c.shared, campaignKey(c, fakeapi.LoanRemindersID), n-1)
+	waitForWaiters(t, n-1)
 	close(h.release)
 	withTimeout(t, wg.Wait)
 	for i := range n {
@@ -157,7 +164,7 @@ func TestSharedFailureReachesWaiters(t *testing.T) {
 			_, errs[i] = c.GetCampaign(context.Background(), fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.PolicyRenewalID)
 		}()
 	}
-	waitForWaiters(t, &c.shared, campaignKey(c, fakeapi.PolicyRenewalID), n-1)
+	waitForWaiters(t, n-1)
 	close(h.release)
 	withTimeout(t, wg.Wait)
 	for _, err := range errs {
@@ -234,7 +241,6 @@ func TestSharedWaiterCancelled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := campaignKey(c, fakeapi.LeadFollowupID)
 	var leaderErr error
 	leaderDone := make(chan struct{})
 	go func() {
@@ -248,7 +254,7 @@ func TestSharedWaiterCancelled(t *testing.T) {
 		_, err := c.GetCampaign(ctx, fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LeadFollowupID)
 		waiterDone <- err
 	}()
-	waitForWaiters(t, &c.shared, key, 1)
+	waitForWaiters(t, 1)
 	cancel()
 	var err2 error
 	withTimeout(t, func() { err2 = <-waiterDone })
@@ -271,7 +277,6 @@ func TestSharedLeaderCancelled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key := campaignKey(c, fakeapi.LeadFollowupID)
 	ctx, cancel := context.WithCancel(context.Background())
 	leaderDone := make(chan error)
 	go func() {
@@ -286,7 +291,7 @@ func TestSharedLeaderCancelled(t *testing.T) {
 		got, err = c.GetCampaign(context.Background(), fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LeadFollowupID)
 		waiterDone <- err
 	}()
-	waitForWaiters(t, &c.shared, key, 1)
+	waitForWaiters(t, 1)
 	cancel()
 	var leaderErr error
 	withTimeout(t, func() { leaderErr = <-leaderDone })
@@ -338,7 +343,7 @@ func TestSharedPanicReleasesWaiters(t *testing.T) {
 		}
 		waiterDone <- err
 	}()
-	waitForWaiters(t, &s, "k", 1)
+	waitForWaiters(t, 1)
 	close(release)
 	withTimeout(t, func() {
 		if r := <-panicked; r != "boom" {

@@ -1,6 +1,8 @@
 package client
 
-import "context"
+import (
+	"context"
+)
 
 // WebhookConfiguration is a workspace's webhook configuration. It has no
 // signing secret: the API returns that only when the configuration is
@@ -39,15 +41,10 @@ func webhooksPath(org, workspace string, rest ...segment) []segment {
 // API's documentation, but a longer list is read all the same. The endpoint
 // has no status filter, so q.Status is not sent.
 func (c *Client) ListWebhookConfigs(ctx context.Context, org, workspace string, q ListQuery) (*ListResult[WebhookConfiguration], error) {
-	query, err := listQuery(q, "")
-	if err != nil {
-		return nil, err
-	}
-	return listAll(ctx, c, listing[WebhookConfiguration]{
+	return list(ctx, c, q, "", listing[WebhookConfiguration]{
 		endpoint: "List Webhook Configurations",
 		path:     webhooksPath(org, workspace),
-		query:    query,
 		key:      func(w *WebhookConfiguration) string { return *w.WebhookID },
 		required: webhookRequired,
-	}, q.MaxResults)
+	})
 }

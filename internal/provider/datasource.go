@@ -171,10 +171,10 @@ func readError(diags *diag.Diagnostics, err error, t target) {
 	case client.IsNotFound(err):
 		errors.As(err, &apiErr)
 		notFound(diags, apiErr, t, reading)
-	case hasStatus(err, 401):
+	case client.HasStatus(err, 401):
 		diags.AddError("Sarvam API key rejected",
 			fmt.Sprintf("%s Set a valid key with the provider's api_key attribute or the %s environment variable.", reading, EnvAPIKey))
-	case hasStatus(err, 403):
+	case client.HasStatus(err, 403):
 		diags.AddError(summaryForeignKey,
 			fmt.Sprintf("%s The key was accepted, but this key does not belong to workspace %q of org %q: a key belongs to one workspace. "+
 				"Check workspace_id and org_id, or use a key of that workspace (api_key or %s).", reading, t.scope.workspace(), t.scope.org(), EnvAPIKey))
@@ -209,11 +209,6 @@ func sentence(err error) string {
 		return s
 	}
 	return s + "."
-}
-
-func hasStatus(err error, status int) bool {
-	var apiErr *client.APIError
-	return errors.As(err, &apiErr) && apiErr.StatusCode == status
 }
 
 // notFound tells apart what a 404 can mean, on the evidence of its body:

@@ -1,19 +1,29 @@
-// Package text holds string helpers that the client and the provider share
-// for their messages.
+// Package text holds the string helpers that the client, the provider and
+// the fake API all use, so that each cuts and compares a message the same
+// way.
 package text
 
 import "unicode/utf8"
 
-// Truncate cuts s to at most n bytes and marks the cut with "…". It never
-// cuts inside a multi-byte rune, which would put invalid UTF-8 in a message.
-func Truncate(s string, n int) string {
+// Cut returns s cut to at most n bytes, never inside a multi-byte rune,
+// which would leave invalid UTF-8, and whether anything was cut. Every cut
+// of a message in the module is made here.
+func Cut(s string, n int) (string, bool) {
 	if len(s) <= n {
-		return s
+		return s, false
 	}
 	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
-	return s[:n] + "…"
+	return s[:n], true
+}
+
+// Truncate is Cut with the cut marked by "…".
+func Truncate(s string, n int) string {
+	if head, cut := Cut(s, n); cut {
+		return head + "…"
+	}
+	return s
 }
 
 // EditDistance is the Levenshtein distance between a and b, counted in

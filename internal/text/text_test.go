@@ -22,6 +22,25 @@ func TestTruncate(t *testing.T) {
 	}
 }
 
+func TestCut(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+		cut  bool
+	}{
+		{"short", 8, "short", false},
+		{"123456789", 8, "12345678", true},
+		// "é" is two bytes; a cut at byte 2 would split it.
+		{"aé12", 2, "a", true},
+		{"é", 1, "", true},
+	} {
+		if got, cut := Cut(tc.in, tc.n); got != tc.want || cut != tc.cut {
+			t.Errorf("Cut(%q, %d) = %q, %v, want %q, %v", tc.in, tc.n, got, cut, tc.want, tc.cut)
+		}
+	}
+}
+
 func TestEditDistance(t *testing.T) {
 	for _, tc := range []struct {
 		a, b string
