@@ -90,7 +90,7 @@ func (m *campaignsModel) warnArguments(diags *diag.Diagnostics) {
 	if status == "" || slices.Contains(campaignStatuses, status) {
 		return
 	}
-	diags.AddAttributeWarning(path.Root("status"), "Campaign status not documented",
+	diags.AddAttributeWarning(path.Root("status"), warningCampaignStatusNotDocumented,
 		fmt.Sprintf("status = %q is not one of the statuses the API documents: %s (lower case). "+
 			"The list was read anyway; the API matches the value as given, which usually matches no campaign, "+
 			"so an empty list does not mean that the workspace has no campaigns.", status, documentedStatuses))
