@@ -230,24 +230,3 @@ func parseTimeout(raw string) (time.Duration, error) {
 	}
 	return d, nil
 }
-
-// tflogLogger sends the client's HTTP logs to tflog. It masks the key in
-// every message and field, on top of the transport's header redaction, so
-// that no path through the logger can print it.
-type tflogLogger struct{ secret string }
-
-func (l tflogLogger) mask(ctx context.Context) context.Context {
-	if l.secret == "" {
-		return ctx
-	}
-	ctx = tflog.MaskAllFieldValuesStrings(ctx, l.secret)
-	return tflog.MaskMessageStrings(ctx, l.secret)
-}
-
-func (l tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
-	tflog.Debug(l.mask(ctx), msg, fields)
-}
-
-func (l tflogLogger) Trace(ctx context.Context, msg string, fields map[string]any) {
-	tflog.Trace(l.mask(ctx), msg, fields)
-}

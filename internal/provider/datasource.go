@@ -146,6 +146,9 @@ type target struct {
 	asked string
 	// scope is where the read happened.
 	scope scopeModel
+	// queries are the arguments of this data source, beyond every list's,
+	// that the API reads as query parameters.
+	queries []queryArgument
 }
 
 // readError turns a client error into a diagnostic that says what was
@@ -170,8 +173,8 @@ func readError(diags *diag.Diagnostics, err error, t target) {
 		diags.AddError(summaryForeignKey,
 			fmt.Sprintf("%s The key was accepted, but this key does not belong to workspace %q of org %q: a key belongs to one workspace. "+
 				"Check workspace_id and org_id, or use a key of that workspace (api_key or %s).", reading, t.scope.workspace(), t.scope.org(), EnvAPIKey))
-	case errors.As(err, &apiErr) && apiErr.StatusCode == 422 && len(queryAttributes(apiErr)) > 0:
-		for _, a := range queryAttributes(apiErr) {
+	case errors.As(err, &apiErr) && apiErr.StatusCode == 422 && len(queryAttributes(apiErr, t)) > 0:
+		for _, a := range queryAttributes(apiErr, t) {
 			diags.AddAttributeError(path.Root(a.attr), summaryArgumentRefused,
 				fmt.Sprintf("%s The API refused the value of %s (its query parameter %s). %s", reading, a.attr, a.param, a.hint))
 		}
@@ -258,17 +261,18 @@ func (t target) checks() string {
 // parameter, and what to say when the API refuses its value.
 type queryArgument struct{ param, attr, hint string }
 
-var queryArguments = []queryArgument{
-	{"campaign_status", "status", "Use one of the documented statuses: " + documentedStatuses + "."},
+// listQueryArguments are the arguments of every list data source that the
+// API reads as query parameters.
+var listQueryArguments = []queryArgument{
 	{"sort_by", "sort_by", "Use a field the API sorts by: " + knownSortBy + "."},
 	{"sort_order", "sort_order", "Use asc or desc."},
 	{"search", "search", "Check the search term."},
 }
 
-// queryAttributes are the arguments a 422's details point at.
-func queryAttributes(err *client.APIError) []queryArgument {
+// queryAttributes are the arguments of t a 422's details point at.
+func queryAttributes(err *client.APIError, t target) []queryArgument {
 	var out []queryArgument
-	for _, q := range queryArguments {
+	for _, q := range slices.Concat(t.queries, listQueryArguments) {
 		if slices.Contains(err.QueryParams, q.param) {
 			out = append(out, q)
 		}
