@@ -219,14 +219,3 @@ func (env environment) settingSource(config types.String, name string) string {
 	}
 	return ""
 }
-
-func parseTimeout(raw string) (time.Duration, error) {
-	d, err := time.ParseDuration(strings.TrimSpace(raw))
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a duration; use a number with a unit, such as \"30s\" or \"2m\"", raw)
-	}
-	if d <= 0 {
-		return 0, fmt.Errorf("%q must be greater than zero", raw)
-	}
-	return d, nil
-}

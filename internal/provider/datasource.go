@@ -18,6 +18,22 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
+// providerData is what Configure hands to every data source and ephemeral
+// resource.
+type providerData struct {
+	client *client.Client
+	// apiKey is kept only to mask it out of panic messages.
+	apiKey      string
+	orgID       string
+	workspaceID string
+	// unknown names the provider attributes that were unknown at plan time;
+	// a read cannot go ahead without them.
+	unknown []string
+	// missingKey is set when no API key was configured: a read cannot go
+	// ahead, but a configuration that only calls functions can.
+	missingKey bool
+}
+
 // dataSource is the plumbing every data source shares: it is embedded, and
 // implements Metadata and Configure. M is the data source's model and P its
 // pointer type, which the compiler checks has the scope (M embeds

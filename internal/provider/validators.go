@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -117,4 +118,16 @@ func wholeNumber(n types.Number, minimum, maximum int64) (int64, bool) {
 		return 0, false
 	}
 	return i, true
+}
+
+// parseTimeout reads request_timeout: a positive Go duration.
+func parseTimeout(raw string) (time.Duration, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(raw))
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a duration; use a number with a unit, such as \"30s\" or \"2m\"", raw)
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("%q must be greater than zero", raw)
+	}
+	return d, nil
 }

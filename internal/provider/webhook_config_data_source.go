@@ -23,6 +23,8 @@ import (
 // same name to read through.
 type webhookConfigReader = singleDataSource[webhookConfigurationModel, *webhookConfigurationModel, client.WebhookConfiguration]
 
+var _ datasource.DataSourceWithConfigValidators = (*webhookConfigReader)(nil)
+
 func newWebhookConfigDataSource() datasource.DataSource { return newWebhookConfigReader() }
 
 func newWebhookConfigReader() *webhookConfigReader {
