@@ -5,7 +5,7 @@ import "fmt"
 // Every diagnostic summary the provider raises, and every message its
 // functions return, is a constant of this file, and the troubleshooting
 // guide (templates/guides/troubleshooting.md.tmpl) lists exactly these
-// (diagnostics_test.go checks it). A name says how it is raised: summary…
+// (troubleshooting_test.go checks it). A name says how it is raised: summary…
 // for an error, warning… for a warning, message… for a function's error
 // message, where each %s or %d is what the guide writes as <error>, <n> or
 // <value>. A summary that depends on what was read or which argument is
