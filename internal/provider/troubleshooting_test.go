@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"maps"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -121,7 +122,10 @@ func declaredSummaries(file string) ([]declared, error) {
 			continue
 		}
 		for _, spec := range g.Specs {
-			vs := spec.(*ast.ValueSpec)
+			vs, ok := spec.(*ast.ValueSpec)
+			if !ok {
+				continue
+			}
 			if len(vs.Values) != len(vs.Names) {
 				return nil, fmt.Errorf("%s: every constant needs its own value", vs.Names[0].Name)
 			}
@@ -285,37 +289,35 @@ var frameworkValidators = map[string][]string{
 // diagnostics.go declares a framework summary no validator in use reports.
 func TestFrameworkValidatorsHaveSummaries(t *testing.T) {
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	files, err := nonTestFiles(fset)
 	if err != nil {
 		t.Fatal(err)
 	}
 	reported := map[string]bool{}
-	for _, pkg := range pkgs {
-		for _, f := range pkg.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				sel, ok := n.(*ast.SelectorExpr)
-				if !ok {
-					return true
-				}
-				x, ok := sel.X.(*ast.Ident)
-				if !ok || !strings.HasSuffix(x.Name, "validator") || x.Obj != nil {
-					return true
-				}
-				name := x.Name + "." + sel.Sel.Name
-				if !ast.IsExported(sel.Sel.Name) || strings.HasSuffix(sel.Sel.Name, "Request") || strings.HasSuffix(sel.Sel.Name, "Response") ||
-					slices.Contains([]string{"String", "Number", "Int64", "Bool", "List", "Object", "Set", "Map", "Float64", "Dynamic"}, sel.Sel.Name) {
-					return true
-				}
-				summaries, ok := frameworkValidators[name]
-				if !ok {
-					t.Errorf("%s: the framework validator %s is not in frameworkValidators: add the summaries it reports", fset.Position(sel.Pos()), name)
-				}
-				for _, s := range summaries {
-					reported[s] = true
-				}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
 				return true
-			})
-		}
+			}
+			x, ok := sel.X.(*ast.Ident)
+			if !ok || !strings.HasSuffix(x.Name, "validator") || x.Obj != nil {
+				return true
+			}
+			name := x.Name + "." + sel.Sel.Name
+			if !ast.IsExported(sel.Sel.Name) || strings.HasSuffix(sel.Sel.Name, "Request") || strings.HasSuffix(sel.Sel.Name, "Response") ||
+				slices.Contains([]string{"String", "Number", "Int64", "Bool", "List", "Object", "Set", "Map", "Float64", "Dynamic"}, sel.Sel.Name) {
+				return true
+			}
+			summaries, ok := frameworkValidators[name]
+			if !ok {
+				t.Errorf("%s: the framework validator %s is not in frameworkValidators: add the summaries it reports", fset.Position(sel.Pos()), name)
+			}
+			for _, s := range summaries {
+				reported[s] = true
+			}
+			return true
+		})
 	}
 	for _, s := range []string{summaryInvalidAttributeCombination, summaryMissingAttributeConfiguration, summaryInvalidAttributeValueMatch, summaryInvalidAttributeValueLength} {
 		if !reported[s] {
@@ -347,7 +349,11 @@ func TestSummaryTablesAreComplete(t *testing.T) {
 		newDS().Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: providerTypeName}, &resp)
 		names = append(names, resp.TypeName)
 	}
-	for _, newER := range p.(provider.ProviderWithEphemeralResources).EphemeralResources(ctx) {
+	withEphemeral, ok := p.(provider.ProviderWithEphemeralResources)
+	if !ok {
+		t.Fatal("the provider has no ephemeral resources")
+	}
+	for _, newER := range withEphemeral.EphemeralResources(ctx) {
 		var resp ephemeral.MetadataResponse
 		newER().Metadata(ctx, ephemeral.MetadataRequest{ProviderTypeName: providerTypeName}, &resp)
 		names = append(names, resp.TypeName)
@@ -362,35 +368,33 @@ func TestSummaryTablesAreComplete(t *testing.T) {
 
 	// Every kind given to a target or a lookup, as a literal.
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	files, err := nonTestFiles(fset)
 	if err != nil {
 		t.Fatal(err)
 	}
 	kinds := 0
-	for _, pkg := range pkgs {
-		for _, f := range pkg.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				kv, ok := n.(*ast.KeyValueExpr)
-				if !ok {
-					return true
-				}
-				key, ok := kv.Key.(*ast.Ident)
-				lit, isLit := kv.Value.(*ast.BasicLit)
-				if !ok || !isLit || (key.Name != "kind" && key.Name != "item") {
-					return true
-				}
-				kind, _ := strconv.Unquote(lit.Value)
-				kinds++
-				s, ok := summariesOf[kind]
-				switch {
-				case !ok:
-					t.Errorf("%s: summariesOf has no summaries for the kind %q", fset.Position(lit.Pos()), kind)
-				case s.notFound == "" || s.unexpected == "" || s.unread == "":
-					t.Errorf("%s: summariesOf lacks a summary of the kind %q", fset.Position(lit.Pos()), kind)
-				}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			kv, ok := n.(*ast.KeyValueExpr)
+			if !ok {
 				return true
-			})
-		}
+			}
+			key, ok := kv.Key.(*ast.Ident)
+			lit, isLit := kv.Value.(*ast.BasicLit)
+			if !ok || !isLit || (key.Name != "kind" && key.Name != "item") {
+				return true
+			}
+			kind, _ := strconv.Unquote(lit.Value)
+			kinds++
+			s, ok := summariesOf[kind]
+			switch {
+			case !ok:
+				t.Errorf("%s: summariesOf has no summaries for the kind %q", fset.Position(lit.Pos()), kind)
+			case s.notFound == "" || s.unexpected == "" || s.unread == "":
+				t.Errorf("%s: summariesOf lacks a summary of the kind %q", fset.Position(lit.Pos()), kind)
+			}
+			return true
+		})
 	}
 	if kinds < 10 {
 		t.Errorf("found only %d kinds in the source; the scan is broken", kinds)
@@ -400,4 +404,24 @@ func TestSummaryTablesAreComplete(t *testing.T) {
 			t.Errorf("summariesOf[%q]: a lookup by name has several, a list does not", kind)
 		}
 	}
+}
+
+// nonTestFiles parses the package's Go files but its tests.
+func nonTestFiles(fset *token.FileSet) ([]*ast.File, error) {
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		return nil, err
+	}
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
 }
