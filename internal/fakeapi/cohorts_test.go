@@ -9,10 +9,6 @@ import (
 	"testing"
 )
 
-func cohortsPath(campaignID string) string {
-	return campaignPath(OrgID, WorkspaceID, campaignID) + "/cohorts"
-}
-
 type cohort struct {
 	Name       string `json:"name"`
 	CohortID   string `json:"cohort_id"`

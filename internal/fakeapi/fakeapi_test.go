@@ -14,33 +14,6 @@ import (
 	"time"
 )
 
-const testKey = "fake-test-key-0123456789"
-
-func campaignPath(org, ws, id string) string {
-	return BasePath + "/v1/orgs/" + org + "/workspaces/" + ws + "/campaigns/" + id
-}
-
-func get(t *testing.T, srv *httptest.Server, path, apiKey string) (int, http.Header, string) {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, srv.URL+path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if apiKey != "" {
-		req.Header.Set("X-API-Key", apiKey)
-	}
-	resp, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatalf("GET %s: %v", path, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("reading %s: %v", path, err)
-	}
-	return resp.StatusCode, resp.Header, string(body)
-}
-
 func TestSeedsServed(t *testing.T) {
 	s := New(testKey)
 	srv := httptest.NewServer(s)
@@ -60,13 +33,6 @@ func TestSeedsServed(t *testing.T) {
 			t.Fatalf("%s: Body() differs from what is served", id)
 		}
 	}
-}
-
-// keyFor binds a key of its own to org and workspace and returns it.
-func keyFor(s *Server, org, ws string) string {
-	key := "key-for-" + org + "-" + ws
-	s.AddKey(key, org, ws)
-	return key
 }
 
 func escape(id string) string {
@@ -264,20 +230,6 @@ type watchedServer struct {
 	*httptest.Server
 	arrived                chan struct{}
 	wrote, waitedForClient atomic.Bool
-}
-
-func newWatchedServer(t *testing.T, s *Server) *watchedServer {
-	t.Helper()
-	w := &watchedServer{arrived: make(chan struct{}, 1)}
-	w.Server = httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		w.arrived <- struct{}{}
-		ww := &watchedWriter{ResponseWriter: rw}
-		s.ServeHTTP(ww, r)
-		w.wrote.Store(ww.wrote.Load())
-		w.waitedForClient.Store(r.Context().Err() != nil)
-	}))
-	t.Cleanup(w.Close)
-	return w
 }
 
 // requireNoAnswer sends req and gives up once it reaches the handler; it

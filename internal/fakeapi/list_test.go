@@ -12,8 +12,6 @@ import (
 	"testing"
 )
 
-var campaignsPath = BasePath + "/v1/orgs/" + OrgID + "/workspaces/" + WorkspaceID + "/campaigns"
-
 // page is a decoded list response.
 type page struct {
 	Items       []map[string]json.RawMessage `json:"items"`
@@ -22,38 +20,6 @@ type page struct {
 	Offset      int                          `json:"offset"`
 	NextPageURI *string                      `json:"next_page_uri"`
 	PrevPageURI *string                      `json:"prev_page_uri"`
-}
-
-// list GETs path with testKey and decodes a 200 list response strictly:
-// every field of the envelope present, nothing else.
-func list(t *testing.T, srv *httptest.Server, path string) page {
-	t.Helper()
-	return listWith(t, srv, path, testKey)
-}
-
-// listWith is list with another key.
-func listWith(t *testing.T, srv *httptest.Server, path, key string) page {
-	t.Helper()
-	status, _, body := get(t, srv, path, key)
-	if status != 200 {
-		t.Fatalf("GET %s: HTTP %d %s", path, status, body)
-	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(body), &raw); err != nil {
-		t.Fatalf("GET %s: %v", path, err)
-	}
-	keys := slices.Sorted(maps.Keys(raw))
-	if want := []string{"items", "limit", "next_page_uri", "offset", "prev_page_uri", "total"}; !slices.Equal(keys, want) {
-		t.Fatalf("GET %s: envelope has %v, want %v", path, keys, want)
-	}
-	var p page
-	if err := json.Unmarshal([]byte(body), &p); err != nil {
-		t.Fatalf("GET %s: %v", path, err)
-	}
-	if p.Items == nil {
-		t.Fatalf("GET %s: items is %s, want a list", path, raw["items"])
-	}
-	return p
 }
 
 func (p page) ids(t *testing.T, field string) []string {
@@ -65,13 +31,6 @@ func (p page) ids(t *testing.T, field string) []string {
 		}
 	}
 	return ids
-}
-
-func str(p *string) string {
-	if p == nil {
-		return "<null>"
-	}
-	return *p
 }
 
 func TestListCampaignsDefaults(t *testing.T) {
@@ -127,16 +86,6 @@ func TestListItemsAreSummaries(t *testing.T) {
 			t.Errorf("%s: item fields %v, want %v", tc.id, keys, tc.keys)
 		}
 	}
-}
-
-func compact(t *testing.T, v json.RawMessage) string {
-	t.Helper()
-	var out any
-	if err := json.Unmarshal(v, &out); err != nil {
-		t.Fatal(err)
-	}
-	b, _ := json.Marshal(out)
-	return string(b)
 }
 
 func TestListCampaignsFiltersAndSorts(t *testing.T) {

@@ -19,14 +19,6 @@ const (
 	okWebhook = `{"webhook_id":"W-1","name":"Hook","url":"https://x.example","created_by":"me","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","custom_headers":{"A":"b"}}`
 )
 
-func files(kv ...string) fstest.MapFS {
-	m := fstest.MapFS{}
-	for i := 0; i < len(kv); i += 2 {
-		m[kv[i]] = &fstest.MapFile{Data: []byte(kv[i+1])}
-	}
-	return m
-}
-
 // TestFixturesServed: a directory in the layout is served in the org and
 // workspace given, to the key given only, with nothing of the demo.
 func TestFixturesServed(t *testing.T) {

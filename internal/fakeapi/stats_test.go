@@ -1,14 +1,12 @@
 package fakeapi
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -93,25 +91,6 @@ func TestDelaysAsked(t *testing.T) {
 	get(t, srv, path, testKey)
 	if got := waits(); len(got) != len(want) {
 		t.Fatalf("waited %v with no delay set", got[len(want):])
-	}
-}
-
-// recordSleeps replaces the server's sleep with one that records each wait
-// asked for and returns at once; the function returned reads the waits so
-// far.
-func recordSleeps(s *Server) func() []time.Duration {
-	var mu sync.Mutex
-	var waits []time.Duration
-	s.sleep = func(_ context.Context, d time.Duration) bool {
-		mu.Lock()
-		defer mu.Unlock()
-		waits = append(waits, d)
-		return true
-	}
-	return func() []time.Duration {
-		mu.Lock()
-		defer mu.Unlock()
-		return slices.Clone(waits)
 	}
 }
 

@@ -8,10 +8,6 @@ import (
 	"testing"
 )
 
-func webhookPath(org, ws, id string) string {
-	return BasePath + "/v1/orgs/" + org + "/workspaces/" + ws + "/webhooks/" + id
-}
-
 func TestWebhooks(t *testing.T) {
 	s := New(testKey)
 	srv := httptest.NewServer(s)
@@ -71,8 +67,6 @@ func TestWebhooks(t *testing.T) {
 		t.Errorf("Webhook: %s %v", b, ok)
 	}
 }
-
-var webhooksPath = BasePath + "/v1/orgs/" + OrgID + "/workspaces/" + WorkspaceID + "/webhooks"
 
 // TestWebhooksListed: the list has the envelope, paging, search, sorting and
 // guards of the other lists, and its items are whole configurations as GET

@@ -3,11 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -99,62 +97,6 @@ func checkByName(t *testing.T, tg *accTarget, name string) {
 			return ids, len(list.Items) < accSample, nil
 		},
 	}, name)
-}
-
-// exactIDs is the ids of the items named exactly name; of returns an
-// item's name and id.
-func exactIDs[T any](items []T, name string, of func(*T) (*string, *string)) []string {
-	var ids []string
-	for i := range items {
-		if n, id := of(&items[i]); deref(n) == name {
-			ids = append(ids, deref(id))
-		}
-	}
-	return ids
-}
-
-// byName is a read by name of one kind of item, and how to list the ids of
-// the items named exactly that, with whether that listing is complete.
-type byName struct {
-	config, addr, idAttr, kinds string
-	exact                       func() ([]string, bool, error)
-}
-
-// checkByNameOf reads by name and checks the outcome against a listing by
-// the same search: one item of exactly that name, or the several-items error.
-func checkByNameOf(t *testing.T, tg *accTarget, b byName, name string) {
-	t.Helper()
-	var resolved map[string]any
-	err := tg.runExpectingError(t, b.config, stateCheck(func(st accState) []string {
-		resolved = st.one(b.addr)
-		return nil
-	}))
-	exact, complete, lerr := b.exact()
-	if lerr != nil {
-		t.Fatalf("listing the %s found by the search: %v", b.kinds, lerr)
-	}
-	if err == nil {
-		if got := str(resolved, "name"); got != name {
-			t.Fatalf("by name resolved to an item named %q", got)
-		}
-		if id := str(resolved, b.idAttr); !slices.Contains(exact, id) && complete {
-			t.Fatalf("by name resolved to %q, which the search does not list under that exact name (it lists %v)", id, exact)
-		}
-		if len(exact) > 1 {
-			t.Fatalf("by name resolved one item, but %d are named exactly that: %v", len(exact), exact)
-		}
-		t.Logf("by name resolved to the one item of that name")
-		return
-	}
-	words := strings.ReplaceAll(regexp.QuoteMeta(b.kinds), " ", `\s+`)
-	pattern := regexp.MustCompile(`(?s)Several\s+` + words + `\s+have\s+this\s+name.*` + fmt.Sprintf(`\d+\s+%s\s.*are\s+named\s+%s`, words, regexp.QuoteMeta(fmt.Sprintf("%q", name))))
-	if !pattern.MatchString(err.Error()) {
-		t.Fatalf("by name failed with something else than the several-%s error:\n%v", b.kinds, err)
-	}
-	if len(exact) < 2 && complete {
-		t.Fatalf("by name says several %s are named that, but the search lists %d under that exact name", b.kinds, len(exact))
-	}
-	t.Logf("by name refused a name %d %s share", len(exact), b.kinds)
 }
 
 // The whole list, newest first by default, as far as the sample goes.
@@ -315,42 +257,4 @@ func accCampaignsSortOrder(t *testing.T, tg *accTarget) {
 			return append(problems, reverseProblems(asc, desc)...)
 		})},
 	})
-}
-
-// orderProblems checks that created_at never goes against order. Campaigns
-// created at the same instant may come in any order.
-func orderProblems(order string, list []map[string]any) []string {
-	var problems []string
-	for i := 1; i < len(list); i++ {
-		prev, _ := time.Parse(time.RFC3339Nano, str(list[i-1], "created_at"))
-		cur, _ := time.Parse(time.RFC3339Nano, str(list[i], "created_at"))
-		if (order == "asc" && cur.Before(prev)) || (order == "desc" && cur.After(prev)) {
-			problems = append(problems, fmt.Sprintf("sort_order %s: campaigns[%d] created %s comes after one created %s", order, i, str(list[i], "created_at"), str(list[i-1], "created_at")))
-		}
-	}
-	return problems
-}
-
-// reverseProblems checks that asc and desc hold the same campaigns, and that
-// their creation times read in reverse are the same sequence.
-func reverseProblems(asc, desc []map[string]any) []string {
-	ids := func(l []map[string]any) []string {
-		out := make([]string, len(l))
-		for i, m := range l {
-			out[i] = str(m, "campaign_id")
-		}
-		slices.Sort(out)
-		return out
-	}
-	if a, d := ids(asc), ids(desc); !slices.Equal(a, d) {
-		return []string{fmt.Sprintf("asc lists %d campaigns and desc %d, not the same set", len(a), len(d))}
-	}
-	for i := range asc {
-		a, _ := time.Parse(time.RFC3339Nano, str(asc[i], "created_at"))
-		d, _ := time.Parse(time.RFC3339Nano, str(desc[len(desc)-1-i], "created_at"))
-		if !a.Equal(d) {
-			return []string{fmt.Sprintf("asc[%d] was created %s but desc read backwards has %s there", i, a, d)}
-		}
-	}
-	return nil
 }

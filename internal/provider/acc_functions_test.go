@@ -59,12 +59,6 @@ func accFunctionsCampaignSchedule(t *testing.T, tg *accTarget) {
 	})
 }
 
-func sameInstant(v any, want time.Time) bool {
-	s, _ := v.(string)
-	got, err := time.Parse(time.RFC3339, s)
-	return err == nil && got.Equal(want)
-}
-
 // campaignWithDocumentedSchedule is the first of the first ten listed
 // campaigns whose schedule directWindow can read, "" if none.
 func (tg *accTarget) campaignWithDocumentedSchedule(t *testing.T) string {
@@ -88,45 +82,4 @@ func (tg *accTarget) campaignWithDocumentedSchedule(t *testing.T) string {
 		}
 	}
 	return ""
-}
-
-// directWindow computes, day by day with the time package, the window of
-// sched that contains at or else opens next. A window opens at the start
-// time of an allowed day and closes at the end time, the next day when the
-// end is not after the start.
-func directWindow(sched map[string]any, at time.Time) (opens, closes time.Time, open bool, err error) {
-	start, err1 := time.Parse("15:04", str(sched, "allowed_start_time"))
-	end, err2 := time.Parse("15:04", str(sched, "allowed_end_time"))
-	loc, err3 := time.LoadLocation(str(sched, "timezone"))
-	if err1 != nil || err2 != nil || err3 != nil || str(sched, "timezone") == "" {
-		return opens, closes, false, fmt.Errorf("schedule %v is not HH:MM times in an IANA zone", sched)
-	}
-	allowed := map[time.Weekday]bool{}
-	for _, d := range strList(sched, "allowed_days") {
-		found := false
-		for w := time.Sunday; w <= time.Saturday; w++ {
-			if w.String() == d {
-				allowed[w], found = true, true
-			}
-		}
-		if !found {
-			return opens, closes, false, fmt.Errorf("schedule %v names a day %q that is not an English day name", sched, d)
-		}
-	}
-	local := at.In(loc)
-	for i := -2; i <= 8; i++ {
-		day := time.Date(local.Year(), local.Month(), local.Day()+i, 0, 0, 0, 0, loc)
-		if !allowed[day.Weekday()] {
-			continue
-		}
-		o := time.Date(day.Year(), day.Month(), day.Day(), start.Hour(), start.Minute(), 0, 0, loc)
-		c := time.Date(day.Year(), day.Month(), day.Day(), end.Hour(), end.Minute(), 0, 0, loc)
-		if !c.After(o) {
-			c = c.AddDate(0, 0, 1)
-		}
-		if at.Before(c) {
-			return o, c, !at.Before(o), nil
-		}
-	}
-	return opens, closes, false, fmt.Errorf("schedule %v has no window within 8 days of %s", sched, at)
 }

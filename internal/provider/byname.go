@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
@@ -24,11 +25,7 @@ const maxNearMisses = 5
 // unique, so the lookup lists what the API finds for the name and matches
 // the names itself, exactly.
 type nameLookup[T any] struct {
-	// kind and kinds name one item and several, such as "webhook
-	// configuration" and "webhook configurations".
-	kind, kinds string
-	// idAttr is the argument to set instead of name.
-	idAttr string
+	naming[T]
 	// in says where the items were looked for, such as `in workspace "W"
 	// of org "O"`.
 	in string
@@ -36,14 +33,47 @@ type nameLookup[T any] struct {
 	// argument besides search it needs, such as `sarvam_campaign_cohorts
 	// (with campaign_id "C")`.
 	listDataSource string
-	// listed is what a failed list read reports (its kind and idAttr);
-	// the lookup says what was asked.
-	listed target
-	list   func(context.Context, client.ListQuery) (*client.ListResult[T], error)
+	// listing lists the items through client; what a failed list read
+	// reports is its about, and the lookup says what was asked.
+	listing itemLister[T]
+	client  *client.Client
+}
+
+// naming is how the items of one kind are named, for a read by name.
+type naming[T any] struct {
+	// kind and kinds name one item and several, such as "webhook
+	// configuration" and "webhook configurations".
+	kind, kinds string
+	// idAttr is the argument to set instead of name.
+	idAttr string
 	// name and id read an item's; note says more about it in a message,
 	// such as `status "ended"`.
 	name, id func(*T) *string
 	note     func(*T) string
+}
+
+// itemLister lists items T: the model of the list data source of those
+// items, in the scope of the lookup.
+type itemLister[T any] interface {
+	about() target
+	fetch(ctx context.Context, c *client.Client, q client.ListQuery) (*client.ListResult[T], error)
+}
+
+// lookup finds an item by name among those listing lists through c; in
+// and listDataSource are nameLookup's.
+func (n naming[T]) lookup(c *client.Client, listing itemLister[T], in, listDataSource string) nameLookup[T] {
+	return nameLookup[T]{naming: n, in: in, listDataSource: listDataSource, listing: listing, client: c}
+}
+
+// schema is the schema, described by desc, of the data source that reads
+// one item of this kind by id or by name: attrs with the id argument that
+// idDesc describes, the name argument among the items `among` says (as
+// nameArgument), and the scope that where completes (as withScope).
+func (n naming[T]) schema(desc, idDesc, among, where string, attrs map[string]schema.Attribute) schema.Schema {
+	attrs = maps.Clone(attrs)
+	attrs[n.idAttr] = idOrNameID(idDesc)
+	attrs["name"] = nameArgument(n.kind, n.kinds, n.idAttr, among)
+	return schema.Schema{MarkdownDescription: desc, Attributes: withScope(where, attrs)}
 }
 
 // nameArgument is the name of a data source that reads one item by id or
@@ -100,9 +130,9 @@ func findByName[T any](ctx context.Context, l nameLookup[T], name string, diags 
 			detail += fmt.Sprintf(" %s whose names differ only in case:%s\nUse the exact name, or %s.", capitalize(l.kinds), l.describe(nearMisses, maxNearMisses), l.idAttr)
 		}
 		detail += fmt.Sprintf(" To see which %s exist, read %s, with search set to part of the name.", l.kinds, l.listDataSource)
-		diags.AddAttributeError(path.Root("name"), capitalize(l.kind)+" not found", detail)
+		diags.AddAttributeError(path.Root("name"), kindSummary(l.kind, func(k kindSummaries) string { return k.notFound }), detail)
 	default:
-		diags.AddAttributeError(path.Root("name"), "Several "+l.kinds+" have this name",
+		diags.AddAttributeError(path.Root("name"), kindSummary(l.kind, func(k kindSummaries) string { return k.several }),
 			fmt.Sprintf("%d %s %s are named %q; the API does not keep names unique.%s\nSet %s to the one to read instead of name.",
 				len(exact), l.kinds, l.in, name, l.describe(exact, len(exact)), l.idAttr))
 	}
@@ -112,9 +142,9 @@ func findByName[T any](ctx context.Context, l nameLookup[T], name string, diags 
 // match lists the items the API finds for search and sorts out those named
 // exactly name and those whose names differ from it only in case.
 func (l nameLookup[T]) match(ctx context.Context, name, search string, diags *diag.Diagnostics) (exact, nearMisses []T, ok bool) {
-	list, err := l.list(ctx, client.ListQuery{Search: search})
+	list, err := l.listing.fetch(ctx, l.client, client.ListQuery{Search: search})
 	if err != nil {
-		t := l.listed
+		t := l.listing.about()
 		t.asked = fmt.Sprintf("the %s named %q %s", l.kinds, name, l.in)
 		readError(diags, err, t)
 		return nil, nil, false

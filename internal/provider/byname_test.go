@@ -116,11 +116,6 @@ func lookups() []lookup {
 	}
 }
 
-func webhookBody(id, name, created string) []byte {
-	return fmt.Appendf(nil, `{"webhook_id":%q,"name":%q,"url":"https://hooks.example.in/%s","created_by":"ops-bot","created_at":%q,"updated_at":%q,"custom_headers":null,"updated_by":null}`,
-		id, name, id, created, created)
-}
-
 func cohortBody(id, name, created string) []byte {
 	return fmt.Appendf(nil, `{"name":%q,"cohort_id":%q,"status":"completed","source_type":"api","created_by":"ops-bot","created_at":%q,"updated_at":%q,`+
 		`"result":{"total_records":1,"valid_records":1,"rejected_records":0},"updated_by":null}`, name, id, created, created)

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
@@ -20,11 +19,13 @@ func newCampaignCohortDataSource() datasource.DataSource {
 	return newSingleDataSource[campaignCohortModel, *campaignCohortModel, client.Cohort]("campaign_cohort", campaignCohortSchema(), idOrName("cohort_id"))
 }
 
+// about names the cohort a read asks for, by its id and its campaign's.
 func (m *campaignCohortModel) about() target {
 	return target{kind: "cohort", idAttr: "cohort_id", check: "cohort_id and campaign_id (the API answers 404 when either does not exist)", scope: m.scopeModel,
 		asked: fmt.Sprintf("cohort %q of campaign %q %s", m.CohortID.ValueString(), m.CampaignID.ValueString(), m.in())}
 }
 
+// get reads the cohort (Get Cohort).
 func (m *campaignCohortModel) get(ctx context.Context, c *client.Client) (*client.Cohort, error) {
 	return c.GetCohort(ctx, m.org(), m.workspace(), m.CampaignID.ValueString(), m.CohortID.ValueString())
 }
@@ -34,34 +35,22 @@ func (m *campaignCohortModel) get(ctx context.Context, c *client.Client) (*clien
 // campaign_id, as sarvam_campaign_cohorts does.
 func (m *campaignCohortModel) byName(c *client.Client) (*types.String, string, nameFinder) {
 	campaignID := m.CampaignID.ValueString()
-	return &m.CohortID, m.Name.ValueString(), nameLookup[client.Cohort]{
-		kind: "cohort", kinds: "cohorts", idAttr: "cohort_id", in: fmt.Sprintf("of campaign %q %s", campaignID, m.in()),
-		listDataSource: fmt.Sprintf("the sarvam_campaign_cohorts data source for campaign_id %q", campaignID),
-		listed:         target{kind: "campaign", idAttr: "campaign_id", scope: m.scopeModel},
-		list: func(ctx context.Context, q client.ListQuery) (*client.ListResult[client.Cohort], error) {
-			return c.ListCohorts(ctx, m.org(), m.workspace(), campaignID, q)
-		},
-		name: func(c *client.Cohort) *string { return c.Name },
-		id:   func(c *client.Cohort) *string { return c.CohortID },
-		note: func(c *client.Cohort) string { return fmt.Sprintf("status %q", deref(c.Status)) },
-	}
+	listing := &campaignCohortsModel{scopeModel: m.scopeModel, CampaignID: m.CampaignID}
+	return &m.CohortID, m.Name.ValueString(), cohortNaming.lookup(c, listing, fmt.Sprintf("of campaign %q %s", campaignID, m.in()),
+		fmt.Sprintf("the sarvam_campaign_cohorts data source for campaign_id %q", campaignID))
 }
+
+// cohortNaming is how a listed cohort is named.
+var cohortNaming = naming[client.Cohort]{kind: "cohort", kinds: "cohorts", idAttr: "cohort_id",
+	name: func(c *client.Cohort) *string { return c.Name }, id: func(c *client.Cohort) *string { return c.CohortID },
+	note: func(c *client.Cohort) string { return fmt.Sprintf("status %q", deref(c.Status)) }}
 
 func campaignCohortSchema() schema.Schema {
 	attrs := cohortAttributes()
 	attrs["campaign_id"] = requiredID("ID of the campaign the cohort belongs to.")
-	attrs["cohort_id"] = schema.StringAttribute{
-		Optional:            true,
-		Computed:            true,
-		MarkdownDescription: "ID of the cohort to read. Set exactly one of `cohort_id` and `name`.",
-		Validators:          []validator.String{idValidator{}},
-	}
-	attrs["name"] = nameArgument("cohort", "cohorts", "cohort_id", "of the campaign `campaign_id`")
-	return schema.Schema{
-		MarkdownDescription: "Reads one cohort, a contact list uploaded to a campaign (Get Cohort), by id or by name: its processing status and how many records were accepted or rejected. " +
-			"The cohort's contacts themselves are personal data and are never read.",
-		Attributes: withScope("the campaign belongs to", attrs),
-	}
+	return cohortNaming.schema("Reads one cohort, a contact list uploaded to a campaign (Get Cohort), by id or by name: its processing status and how many records were accepted or rejected. "+
+		"The cohort's contacts themselves are personal data and are never read.",
+		"ID of the cohort to read. Set exactly one of `cohort_id` and `name`.", "of the campaign `campaign_id`", "the campaign belongs to", attrs)
 }
 
 // A cohort is a contact list uploaded to a campaign. sarvam_campaign_cohort
@@ -121,10 +110,7 @@ func (m *cohortModel) fromAPI(c *client.Cohort) error {
 		UpdatedBy:  types.StringPointerValue(c.UpdatedBy),
 	}
 	var err error
-	if m.CreatedAt, err = timestamp("created_at", c.CreatedAt); err != nil {
-		return err
-	}
-	if m.UpdatedAt, err = timestamp("updated_at", c.UpdatedAt); err != nil {
+	if m.CreatedAt, m.UpdatedAt, err = createdUpdated(c.CreatedAt, c.UpdatedAt); err != nil {
 		return err
 	}
 	if r := c.Result; r != nil {

@@ -28,6 +28,8 @@ func newCampaignCohortsDataSource() datasource.DataSource {
 	})
 }
 
+// campaignCohortsModel is the data source's state; a lookup of a cohort
+// by name lists through it too.
 type campaignCohortsModel struct {
 	scopeModel
 	listModel

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
@@ -20,39 +19,30 @@ func newCampaignDataSource() datasource.DataSource {
 	return newSingleDataSource[campaignModel, *campaignModel, client.Campaign]("campaign", campaignSchema(), idOrName("campaign_id"))
 }
 
+// about names the campaign a read asks for, by its id.
 func (m *campaignModel) about() target {
 	return target{kind: "campaign", idAttr: "campaign_id", scope: m.scopeModel, asked: fmt.Sprintf("campaign %q %s", m.CampaignID.ValueString(), m.in())}
 }
 
+// get reads the campaign (Get Campaign).
 func (m *campaignModel) get(ctx context.Context, c *client.Client) (*client.Campaign, error) {
 	return c.GetCampaign(ctx, m.org(), m.workspace(), m.CampaignID.ValueString())
 }
 
-// byName finds the campaign by its name in the model's scope.
+// byName finds the campaign by its name in the model's scope, among those
+// sarvam_campaigns lists.
 func (m *campaignModel) byName(c *client.Client) (*types.String, string, nameFinder) {
-	return &m.CampaignID, m.Name.ValueString(), nameLookup[client.CampaignSummary]{
-		kind: "campaign", kinds: "campaigns", idAttr: "campaign_id", in: m.in(),
-		listDataSource: "the sarvam_campaigns data source",
-		listed:         target{kind: "campaign list", idAttr: "workspace_id", scope: m.scopeModel},
-		list: func(ctx context.Context, q client.ListQuery) (*client.ListResult[client.CampaignSummary], error) {
-			return c.ListCampaigns(ctx, m.org(), m.workspace(), q)
-		},
-		name: func(c *client.CampaignSummary) *string { return c.Name },
-		id:   func(c *client.CampaignSummary) *string { return c.CampaignID },
-		note: func(c *client.CampaignSummary) string { return fmt.Sprintf("status %q", deref(c.Status)) },
-	}
+	return &m.CampaignID, m.Name.ValueString(), campaignNaming.lookup(c, &campaignsModel{scopeModel: m.scopeModel}, m.in(), "the sarvam_campaigns data source")
 }
+
+// campaignNaming is how a listed campaign is named.
+var campaignNaming = naming[client.CampaignSummary]{kind: "campaign", kinds: "campaigns", idAttr: "campaign_id",
+	name: func(c *client.CampaignSummary) *string { return c.Name }, id: func(c *client.CampaignSummary) *string { return c.CampaignID },
+	note: func(c *client.CampaignSummary) string { return fmt.Sprintf("status %q", deref(c.Status)) }}
 
 func campaignSchema() schema.Schema {
 	attrs := campaignSummaryAttributes()
 	maps.Copy(attrs, map[string]schema.Attribute{
-		"campaign_id": schema.StringAttribute{
-			Optional:            true,
-			Computed:            true,
-			MarkdownDescription: "ID of the campaign to read, such as `MKN-Loan-Le-181e5d84-a3cc`. Set exactly one of `campaign_id` and `name`.",
-			Validators:          []validator.String{idValidator{}},
-		},
-		"name": nameArgument("campaign", "campaigns", "campaign_id", "of the workspace"),
 		"webhook_config": schema.DynamicAttribute{
 			Computed: true,
 			MarkdownDescription: "The campaign's own webhook configuration for call completion events, as the API returns it (its fields are not published; it may reference a `sarvam_webhook_config` by id), " +
@@ -111,12 +101,10 @@ func campaignSchema() schema.Schema {
 			"timezone":           computedString("IANA time zone of the window, such as `Asia/Kolkata`."),
 		}),
 	})
-	return schema.Schema{
-		MarkdownDescription: "Reads one calling campaign from the Sarvam scheduling API (Get Campaign): its status, calling window, dial rate, retry policy and webhook. " +
-			"Every field of the response is an attribute with the API's name and nesting. A field the API leaves out is null; a nested object it leaves out is a null object. " +
-			"Reading a campaign that does not exist is an error, never an object of nulls.",
-		Attributes: withScope("the campaign belongs to", attrs),
-	}
+	return campaignNaming.schema("Reads one calling campaign from the Sarvam scheduling API (Get Campaign): its status, calling window, dial rate, retry policy and webhook. "+
+		"Every field of the response is an attribute with the API's name and nesting. A field the API leaves out is null; a nested object it leaves out is a null object. "+
+		"Reading a campaign that does not exist is an error, never an object of nulls.",
+		"ID of the campaign to read, such as `MKN-Loan-Le-181e5d84-a3cc`. Set exactly one of `campaign_id` and `name`.", "of the workspace", "the campaign belongs to", attrs)
 }
 
 func retryToggleAttribute(what string) schema.SingleNestedAttribute {
@@ -280,10 +268,7 @@ func (m *campaignSummaryModel) fromAPI(s *client.CampaignSummary) error {
 		UpdatedBy:   types.StringPointerValue(s.UpdatedBy),
 	}
 	var err error
-	if m.CreatedAt, err = timestamp("created_at", s.CreatedAt); err != nil {
-		return err
-	}
-	m.UpdatedAt, err = timestamp("updated_at", s.UpdatedAt)
+	m.CreatedAt, m.UpdatedAt, err = createdUpdated(s.CreatedAt, s.UpdatedAt)
 	return err
 }
 

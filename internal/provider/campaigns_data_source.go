@@ -65,7 +65,20 @@ type campaignListItemModel struct {
 }
 
 func (m *campaignsModel) about() target {
-	return target{kind: "campaign list", item: "campaign", idAttr: "workspace_id", scope: m.scopeModel, asked: "the campaign list " + m.in()}
+	return target{kind: "campaign list", item: "campaign", idAttr: "workspace_id", scope: m.scopeModel, asked: "the campaign list " + m.in(),
+		queries: campaignQueryArguments}
+}
+
+// campaignStatuses are the statuses the API documents for a campaign.
+var campaignStatuses = []string{"scheduled", "active", "paused", "ended", "cancelled"}
+
+// documentedStatuses lists campaignStatuses in a sentence.
+var documentedStatuses = strings.Join(campaignStatuses, ", ")
+
+// campaignQueryArguments are the arguments of the campaign list, beyond
+// every list's, that the API reads as query parameters.
+var campaignQueryArguments = []queryArgument{
+	{"campaign_status", "status", "Use one of the documented statuses: " + documentedStatuses + "."},
 }
 
 func (m *campaignsModel) fetch(ctx context.Context, c *client.Client, q client.ListQuery) (*client.ListResult[client.CampaignSummary], error) {
@@ -90,7 +103,7 @@ func (m *campaignsModel) warnArguments(diags *diag.Diagnostics) {
 	if status == "" || slices.Contains(campaignStatuses, status) {
 		return
 	}
-	diags.AddAttributeWarning(path.Root("status"), "Campaign status not documented",
+	diags.AddAttributeWarning(path.Root("status"), warningCampaignStatusNotDocumented,
 		fmt.Sprintf("status = %q is not one of the statuses the API documents: %s (lower case). "+
 			"The list was read anyway; the API matches the value as given, which usually matches no campaign, "+
 			"so an empty list does not mean that the workspace has no campaigns.", status, documentedStatuses))

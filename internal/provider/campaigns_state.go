@@ -112,6 +112,6 @@ func setAttributes(state *tfsdk.State, values map[string]tftypes.Value) error {
 // stateError reports a list that was read and mapped but could not be
 // written into state, which only a fault of the provider can cause.
 func stateError(diags *diag.Diagnostics, err error, t target) {
-	diags.AddError("Could not store the "+t.kind,
+	diags.AddError(kindSummary(t.kind, func(k kindSummaries) string { return k.store }),
 		fmt.Sprintf("Reading %s succeeded, but the result could not be written into Terraform's state: %s. Nothing was stored. This is a fault of the provider; please report it.", t.asked, err))
 }

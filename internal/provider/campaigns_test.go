@@ -30,41 +30,6 @@ func listRequests(t *testing.T, fake *fakeapi.Server) []url.Values {
 	return queriesTo(t, fake, "/workspaces/"+fakeapi.WorkspaceID+"/campaigns")
 }
 
-// queriesTo returns the query of each request the fake saw whose path ends
-// in suffix, in the order they came.
-func queriesTo(t *testing.T, fake *fakeapi.Server, suffix string) []url.Values {
-	t.Helper()
-	var out []url.Values
-	for _, r := range fake.Requests() {
-		if strings.HasSuffix(r.EscapedPath, suffix) {
-			q, err := url.ParseQuery(r.RawQuery)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
-// loanRemindersSummary checks the 11 summary fields of the fully populated
-// campaign, as a list holds them and as a read by id starts.
-func loanRemindersSummary() map[string]knownvalue.Check {
-	return map[string]knownvalue.Check{
-		"campaign_id": knownvalue.StringExact(fakeapi.LoanRemindersID),
-		"name":        knownvalue.StringExact("Loan EMI reminders - November"),
-		"status":      knownvalue.StringExact("ended"),
-		"app_id":      knownvalue.StringExact("app-emi-reminder-7f3a"),
-		"created_by":  knownvalue.StringExact("priya.raman@example.in"),
-		"created_at":  knownvalue.StringExact("2026-10-28T11:02:41Z"),
-		"updated_at":  knownvalue.StringExact("2026-11-02T06:45:10.123456Z"),
-		"description": knownvalue.StringExact("Reminds borrowers of the EMI due on the 5th."),
-		"app_type":    knownvalue.StringExact("agent"),
-		"app_version": knownvalue.Int64Exact(2),
-		"updated_by":  knownvalue.StringExact("arjun.mehta@example.in"),
-	}
-}
-
 // Every campaign of the workspace, newest first, each as the API lists it:
 // the fully populated one leaves no attribute null, and its summary holds
 // exactly the 11 documented fields.

@@ -30,13 +30,6 @@ type cliFeature struct {
 	terraform, openTofu *version.Version
 }
 
-var (
-	// providerFunctions came in Terraform 1.8 and OpenTofu 1.7.
-	providerFunctions = cliFeature{"provider functions", tfversion.Version1_8_0, tfversion.Version1_7_0}
-	// ephemeralResources came in Terraform 1.10 and OpenTofu 1.11.
-	ephemeralResources = cliFeature{"ephemeral resources", tfversion.Version1_10_0, tfversion.Version1_11_0}
-)
-
 func (f cliFeature) CheckTerraformVersion(_ context.Context, req tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
 	resp.Skip = f.skipReason(testCLIIsOpenTofu(), req)
 }

@@ -52,7 +52,7 @@ func (p *sarvamProvider) configure(ctx context.Context, req provider.ConfigureRe
 	}
 	c, err := s.newClient(userAgent(p.version, req.TerraformVersion))
 	if err != nil {
-		diags.AddError("Could not configure the Sarvam API client", err.Error())
+		diags.AddError(summaryClientNotBuilt, err.Error())
 		return nil
 	}
 	tflog.Debug(ctx, "Configured the Sarvam API client", map[string]any{
@@ -126,7 +126,7 @@ func (env environment) resolveAPIKey(config types.String, diags *diag.Diagnostic
 	if err := client.CheckAPIKey(apiKey); err != nil {
 		// Neither the message nor an attribute path, which would make
 		// Terraform quote the configuration line, repeats the key.
-		diags.AddError("Invalid Sarvam API key", env.settingSource(config, EnvAPIKey)+"api_key: "+err.Error()+". No request was sent.")
+		diags.AddError(summaryInvalidAPIKey, env.settingSource(config, EnvAPIKey)+"api_key: "+err.Error()+". No request was sent.")
 	}
 	return apiKey
 }
@@ -134,7 +134,7 @@ func (env environment) resolveAPIKey(config types.String, diags *diag.Diagnostic
 func (env environment) resolveBaseURL(config types.String, diags *diag.Diagnostics) string {
 	baseURL := env.stringSetting(config, EnvBaseURL, client.DefaultBaseURL)
 	if _, err := client.ParseBaseURL(baseURL); err != nil {
-		diags.AddAttributeError(path.Root("base_url"), "Invalid base_url", env.settingSource(config, EnvBaseURL)+err.Error()+".")
+		diags.AddAttributeError(path.Root("base_url"), summaryInvalidBaseURL, env.settingSource(config, EnvBaseURL)+err.Error()+".")
 	}
 	return baseURL
 }
@@ -147,7 +147,7 @@ func (env environment) resolveID(config types.String, attr, name string, diags *
 		return ""
 	}
 	if err := client.CheckID(attr, id); err != nil {
-		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, env.settingSource(config, name)+err.Error()+".")
+		diags.AddAttributeError(path.Root(attr), summaryFor(invalidSummaries[attr], attr), env.settingSource(config, name)+err.Error()+".")
 	}
 	return id
 }
@@ -164,7 +164,7 @@ func (env environment) resolveMaxRetries(config types.Number, diags *diag.Diagno
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
 	if err != nil || n < 0 || n > maxRetriesLimit {
-		diags.AddAttributeError(path.Root("max_retries"), "Invalid "+EnvMaxRetries,
+		diags.AddAttributeError(path.Root("max_retries"), summaryInvalidMaxRetriesEnv,
 			fmt.Sprintf("The %s environment variable must be a whole number from 0 to %d, got %q.", EnvMaxRetries, maxRetriesLimit, raw))
 	}
 	return n
@@ -177,7 +177,7 @@ func (env environment) resolveTimeout(config types.String, diags *diag.Diagnosti
 	}
 	d, err := parseTimeout(raw)
 	if err != nil {
-		diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout", env.settingSource(config, EnvRequestTimeout)+err.Error()+".")
+		diags.AddAttributeError(path.Root("request_timeout"), summaryInvalidRequestTimeout, env.settingSource(config, EnvRequestTimeout)+err.Error()+".")
 	}
 	return d
 }
@@ -218,36 +218,4 @@ func (env environment) settingSource(config types.String, name string) string {
 		return "From the " + name + " environment variable: "
 	}
 	return ""
-}
-
-func parseTimeout(raw string) (time.Duration, error) {
-	d, err := time.ParseDuration(strings.TrimSpace(raw))
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a duration; use a number with a unit, such as \"30s\" or \"2m\"", raw)
-	}
-	if d <= 0 {
-		return 0, fmt.Errorf("%q must be greater than zero", raw)
-	}
-	return d, nil
-}
-
-// tflogLogger sends the client's HTTP logs to tflog. It masks the key in
-// every message and field, on top of the transport's header redaction, so
-// that no path through the logger can print it.
-type tflogLogger struct{ secret string }
-
-func (l tflogLogger) mask(ctx context.Context) context.Context {
-	if l.secret == "" {
-		return ctx
-	}
-	ctx = tflog.MaskAllFieldValuesStrings(ctx, l.secret)
-	return tflog.MaskMessageStrings(ctx, l.secret)
-}
-
-func (l tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
-	tflog.Debug(l.mask(ctx), msg, fields)
-}
-
-func (l tflogLogger) Trace(ctx context.Context, msg string, fields map[string]any) {
-	tflog.Trace(l.mask(ctx), msg, fields)
 }

@@ -18,6 +18,22 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
 
+// providerData is what Configure hands to every data source and ephemeral
+// resource.
+type providerData struct {
+	client *client.Client
+	// apiKey is kept only to mask it out of panic messages.
+	apiKey      string
+	orgID       string
+	workspaceID string
+	// unknown names the provider attributes that were unknown at plan time;
+	// a read cannot go ahead without them.
+	unknown []string
+	// missingKey is set when no API key was configured: a read cannot go
+	// ahead, but a configuration that only calls functions can.
+	missingKey bool
+}
+
 // dataSource is the plumbing every data source shares: it is embedded, and
 // implements Metadata and Configure. M is the data source's model and P its
 // pointer type, which the compiler checks has the scope (M embeds
@@ -53,7 +69,7 @@ func (d *dataSource[M, P]) configure(given any, diags *diag.Diagnostics) {
 	}
 	data, ok := given.(*providerData)
 	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", given))
+		diags.AddError(summaryUnexpectedProviderData, fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", given))
 		return
 	}
 	d.data = data
@@ -86,18 +102,18 @@ func (d *dataSource[M, P]) begin(ctx context.Context, config tfsdk.Config, diags
 		return nil, false
 	}
 	if d.data == nil {
-		diags.AddError("Provider not configured", fmt.Sprintf("The sarvam provider was not configured before reading %s. This is a bug in the provider; please report it.", d.typeName()))
+		diags.AddError(summaryNotConfigured, fmt.Sprintf("The sarvam provider was not configured before reading %s. This is a bug in the provider; please report it.", d.typeName()))
 		return nil, false
 	}
 	if len(d.data.unknown) > 0 {
-		diags.AddError("Provider configuration not known yet",
+		diags.AddError(summaryConfigNotKnown,
 			fmt.Sprintf("The sarvam provider settings %s depend on values that are only known after apply, so %s cannot be read during this plan. "+
 				"Set them from known values or environment variables (SARVAM_*), or apply the resources they depend on first (terraform apply -target=...).",
 				strings.Join(d.data.unknown, ", "), d.typeName()))
 		return nil, false
 	}
 	if d.data.missingKey {
-		diags.AddError("Missing Sarvam API key", missingKeyDetail(d.typeName()))
+		diags.AddError(summaryMissingAPIKey, missingKeyDetail(d.typeName()))
 		return nil, false
 	}
 	scope := P(m).scope()
@@ -122,7 +138,7 @@ func (d *dataSource[M, P]) resolveScope(diags *diag.Diagnostics, own types.Strin
 	if fromProvider != "" {
 		return types.StringValue(fromProvider)
 	}
-	diags.AddAttributeError(path.Root(attr), "No "+attr+" for "+d.typeName(),
+	diags.AddAttributeError(path.Root(attr), summaryFor(noScopeSummaries[d.typeName()][attr], attr+" of "+d.typeName()),
 		fmt.Sprintf("The %[1]s to read in is not set. Set %[1]s in the data source, or %[1]s in the provider block, or the %[2]s environment variable.", attr, env))
 	return own
 }
@@ -146,15 +162,10 @@ type target struct {
 	asked string
 	// scope is where the read happened.
 	scope scopeModel
+	// queries are the arguments of this data source, beyond every list's,
+	// that the API reads as query parameters.
+	queries []queryArgument
 }
-
-// Summaries that name the workspace rather than what was read.
-const (
-	summaryForeignKey      = "Sarvam API key does not belong to this workspace"
-	summaryNoWorkspace     = "Workspace not found"
-	summaryNotTheAPI       = "Not found: check base_url first"
-	summaryArgumentRefused = "Argument refused by the Sarvam API"
-)
 
 // readError turns a client error into a diagnostic that says what was
 // asked, what came back and what to do. Client errors never hold the key.
@@ -172,32 +183,32 @@ func readError(diags *diag.Diagnostics, err error, t target) {
 		errors.As(err, &apiErr)
 		notFound(diags, apiErr, t, reading)
 	case client.HasStatus(err, 401):
-		diags.AddError("Sarvam API key rejected",
+		diags.AddError(summaryKeyRejected,
 			fmt.Sprintf("%s Set a valid key with the provider's api_key attribute or the %s environment variable.", reading, EnvAPIKey))
 	case client.HasStatus(err, 403):
 		diags.AddError(summaryForeignKey,
 			fmt.Sprintf("%s The key was accepted, but this key does not belong to workspace %q of org %q: a key belongs to one workspace. "+
 				"Check workspace_id and org_id, or use a key of that workspace (api_key or %s).", reading, t.scope.workspace(), t.scope.org(), EnvAPIKey))
-	case errors.As(err, &apiErr) && apiErr.StatusCode == 422 && len(queryAttributes(apiErr)) > 0:
-		for _, a := range queryAttributes(apiErr) {
+	case errors.As(err, &apiErr) && apiErr.StatusCode == 422 && len(queryAttributes(apiErr, t)) > 0:
+		for _, a := range queryAttributes(apiErr, t) {
 			diags.AddAttributeError(path.Root(a.attr), summaryArgumentRefused,
 				fmt.Sprintf("%s The API refused the value of %s (its query parameter %s). %s", reading, a.attr, a.param, a.hint))
 		}
 	case errors.As(err, &apiErr):
-		diags.AddError("Sarvam API error", reading+" "+advice(apiErr))
+		diags.AddError(summaryAPIError, reading+" "+advice(apiErr))
 	case errors.As(err, &pageErr):
-		diags.AddError("Sarvam API listing did not page correctly",
+		diags.AddError(summaryListingDidNotPage,
 			reading+" Nothing was stored. If this persists, report it to Sarvam with the message above.")
 	case errors.As(err, &decErr):
-		diags.AddError("Unexpected response from the Sarvam API",
+		diags.AddError(summaryUnexpectedResponse,
 			reading+" The response is not the object the API reference describes; check that base_url points at the scheduling API.")
 	case errors.As(err, &reqErr):
-		diags.AddError("Could not send the request to the Sarvam API",
+		diags.AddError(summaryNotSent,
 			reading+" Nothing reached the network and the request was not retried; check the provider's settings.")
 	case errors.As(err, &tErr):
-		diags.AddError("Could not reach the Sarvam API", reading+" "+transportAdvice(tErr))
+		diags.AddError(summaryUnreachable, reading+" "+transportAdvice(tErr))
 	default:
-		diags.AddError("Could not read the "+t.kind, reading)
+		diags.AddError(kindSummary(t.kind, func(k kindSummaries) string { return k.unread }), reading)
 	}
 }
 
@@ -236,7 +247,7 @@ func notFound(diags *diag.Diagnostics, apiErr *client.APIError, t target, readin
 				"and the API may answer 404 for a workspace the key cannot read. Check workspace_id and org_id, and that the key (api_key or %s) is one of that workspace.%s",
 				reading, ws, org, EnvAPIKey, unclearOrigin(fromAPI, routeHint)))
 	default:
-		diags.AddAttributeError(path.Root(t.idAttr), strings.ToUpper(t.kind[:1])+t.kind[1:]+" not found",
+		diags.AddAttributeError(path.Root(t.idAttr), kindSummary(t.kind, func(k kindSummaries) string { return k.notFound }),
 			fmt.Sprintf("%s Check %s, and that org_id and workspace_id (%q of org %q) name the workspace it belongs to.%s", reading, t.checks(), ws, org, unclearOrigin(fromAPI, routeHint)))
 	}
 }
@@ -261,17 +272,18 @@ func (t target) checks() string {
 // parameter, and what to say when the API refuses its value.
 type queryArgument struct{ param, attr, hint string }
 
-var queryArguments = []queryArgument{
-	{"campaign_status", "status", "Use one of the documented statuses: " + documentedStatuses + "."},
+// listQueryArguments are the arguments of every list data source that the
+// API reads as query parameters.
+var listQueryArguments = []queryArgument{
 	{"sort_by", "sort_by", "Use a field the API sorts by: " + knownSortBy + "."},
 	{"sort_order", "sort_order", "Use asc or desc."},
 	{"search", "search", "Check the search term."},
 }
 
-// queryAttributes are the arguments a 422's details point at.
-func queryAttributes(err *client.APIError) []queryArgument {
+// queryAttributes are the arguments of t a 422's details point at.
+func queryAttributes(err *client.APIError, t target) []queryArgument {
 	var out []queryArgument
-	for _, q := range queryArguments {
+	for _, q := range slices.Concat(t.queries, listQueryArguments) {
 		if slices.Contains(err.QueryParams, q.param) {
 			out = append(out, q)
 		}
@@ -315,7 +327,7 @@ func mappingError(diags *diag.Diagnostics, err error, t target) {
 	if item == "" {
 		item = t.kind
 	}
-	diags.AddError("Unexpected "+item+" from the Sarvam API",
+	diags.AddError(kindSummary(item, func(k kindSummaries) string { return k.unexpected }),
 		fmt.Sprintf("Reading %s: the response was read, but a value in it could not be used: %s. Nothing was stored. If this persists, report it with the field name above.", t.asked, err))
 }
 
@@ -345,7 +357,7 @@ func (d *dataSource[M, P]) recoverPanic(ctx context.Context, diags *diag.Diagnos
 		return
 	}
 	tflog.Error(ctx, "Panic while reading "+d.typeName(), map[string]any{"panic": mask(fmt.Sprint(r)), "stack": mask(string(debug.Stack()))})
-	diags.AddError("Internal error in the sarvam provider",
+	diags.AddError(summaryInternalError,
 		fmt.Sprintf("Reading %s failed unexpectedly: %s. This is a bug in the provider; please report it with the output of TF_LOG=debug.", d.typeName(), mask(fmt.Sprint(r))))
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -97,12 +96,6 @@ func mapItems[T, M any, P item[T, M]](field string, items []T, id func(*M) types
 	}
 	return out, ids, nil
 }
-
-// campaignStatuses are the statuses the API documents for a campaign.
-var campaignStatuses = []string{"scheduled", "active", "paused", "ended", "cancelled"}
-
-// documentedStatuses lists campaignStatuses in a sentence.
-var documentedStatuses = strings.Join(campaignStatuses, ", ")
 
 // knownSortBy is what is known of the fields the API sorts by: the docs name
 // only the default.

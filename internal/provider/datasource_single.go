@@ -22,8 +22,6 @@ type singleDataSource[M any, P reader[M, T], T any] struct {
 	validators []datasource.ConfigValidator
 }
 
-var _ datasource.DataSourceWithConfigValidators = (*singleDataSource[campaignModel, *campaignModel, client.Campaign])(nil)
-
 // reader is a pointer to the model of a single-object data source, which
 // embeds scopeModel.
 type reader[M, T any] interface {

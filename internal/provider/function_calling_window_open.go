@@ -30,7 +30,7 @@ func (callingWindowOpenFunction) Definition(_ context.Context, _ function.Defini
 }
 
 func (callingWindowOpenFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	s, at, known, ferr := readScheduleArgs(ctx, req.Arguments, windowOpenTry)
+	s, at, known, ferr := readScheduleArgs(ctx, req.Arguments, messageUnevaluableWindowOpen)
 	if ferr != nil {
 		resp.Error = ferr
 		return

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
@@ -48,10 +47,6 @@ func openAndNext(name, schedule, at string, open bool, opens, closes string) []f
 		{name + "_next", fmt.Sprintf("provider::sarvam::next_calling_window(%s, %q)", schedule, at), window(opens, closes)},
 	}
 }
-
-// functionVersions skips a test on CLI releases without provider functions:
-// Terraform below 1.8, OpenTofu below 1.7.
-var functionVersions = []tfversion.TerraformVersionCheck{providerFunctions}
 
 // expectFunctionFailure is expectFailure on Terraform releases with provider
 // functions.

@@ -45,7 +45,7 @@ func (nextCallingWindowFunction) Definition(_ context.Context, _ function.Defini
 }
 
 func (f nextCallingWindowFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	s, at, known, ferr := readScheduleArgs(ctx, req.Arguments, nextWindowTry)
+	s, at, known, ferr := readScheduleArgs(ctx, req.Arguments, messageUnevaluableNextWindow)
 	if ferr != nil {
 		resp.Error = ferr
 		return
@@ -57,7 +57,7 @@ func (f nextCallingWindowFunction) Run(ctx context.Context, req function.RunRequ
 	w, _, found := s.find(at, f.days)
 	if !found {
 		// Only when every window in that time lies in daylight-saving gaps.
-		resp.Error = function.NewFuncError(fmt.Sprintf("no calling window opens within %d days after %s", f.days, at.Format(time.RFC3339)))
+		resp.Error = function.NewFuncError(fmt.Sprintf(messageNoWindow, f.days, at.Format(time.RFC3339)))
 		return
 	}
 	obj, diags := types.ObjectValue(windowAttrTypes, map[string]attr.Value{

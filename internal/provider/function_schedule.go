@@ -26,14 +26,6 @@ var scheduleAttrTypes = map[string]attr.Type{
 	"timezone":           types.StringType,
 }
 
-// The try() idiom each function's errors show for a schedule that cannot be
-// evaluated: calling_window_open's default of true keeps a gate closed, as
-// if calls might go out; next_calling_window's null says there is no window.
-const (
-	windowOpenTry = "try(provider::sarvam::calling_window_open(data.sarvam_campaign.x.allowed_schedule, plantimestamp()), true)"
-	nextWindowTry = "try(provider::sarvam::next_calling_window(data.sarvam_campaign.x.allowed_schedule, plantimestamp()), null)"
-)
-
 // windowRules is the part of each function's description that says how a
 // schedule is read.
 const windowRules = "The window of day D opens at `allowed_start_time` and closes at `allowed_end_time`, local time in `timezone`, " +
@@ -73,10 +65,11 @@ func atParameter() function.StringParameter {
 // A schedule the functions cannot evaluate, such as one with no days or a
 // day the API added, fails closed rather than guessing: an error is the safe
 // answer for a gate. Its message says that the value may come from the API
-// and shows tryCall, the function's call wrapped in try() with a default.
+// and shows the function's call wrapped in try() with a default: unevaluable
+// is the function's message for it, with a %s for the bad values.
 // Every bad value is named; a near miss of a day name ("Mon") is a typing
 // mistake, with a short hint and without that advice.
-func readScheduleArgs(ctx context.Context, args function.ArgumentsData, tryCall string) (s *callingSchedule, at time.Time, known bool, ferr *function.FuncError) {
+func readScheduleArgs(ctx context.Context, args function.ArgumentsData, unevaluable string) (s *callingSchedule, at time.Time, known bool, ferr *function.FuncError) {
 	var obj types.Object
 	var atValue types.String
 	if ferr := args.Get(ctx, &obj, &atValue); ferr != nil {
@@ -90,22 +83,24 @@ func readScheduleArgs(ctx context.Context, args function.ArgumentsData, tryCall 
 	}
 	attrs := obj.Attributes()
 	text := map[string]string{}
-	for _, name := range []string{"allowed_start_time", "allowed_end_time", "timezone"} {
-		v, ok := attrs[name].(types.String)
+	for _, a := range []struct{ name, ifNull string }{
+		{"allowed_start_time", messageStartTimeNull}, {"allowed_end_time", messageEndTimeNull}, {"timezone", messageTimezoneNull},
+	} {
+		v, ok := attrs[a.name].(types.String)
 		if !ok || v.IsNull() {
-			return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, "schedule."+name+" must not be null")
+			return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, a.ifNull)
 		}
-		text[name] = v.ValueString()
+		text[a.name] = v.ValueString()
 	}
 	list, ok := attrs["allowed_days"].(types.List)
 	if !ok || list.IsNull() {
-		return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, "schedule.allowed_days must not be null")
+		return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, messageDaysNull)
 	}
 	var days []string
 	for i, e := range list.Elements() {
 		day, ok := e.(types.String)
 		if !ok || day.IsNull() {
-			return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, fmt.Sprintf("schedule.allowed_days[%d] must not be null", i))
+			return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, fmt.Sprintf(messageDayNull, i))
 		}
 		days = append(days, day.ValueString())
 	}
@@ -117,17 +112,16 @@ func readScheduleArgs(ctx context.Context, args function.ArgumentsData, tryCall 
 		if errors.As(err, &errs) {
 			err = errors.New(errs.joined("; schedule."))
 		}
-		msg := "schedule." + err.Error()
+		format := messageBadSchedule
 		if errs.unevaluable() {
-			msg += fmt.Sprintf(". The value may come from the API rather than from your typing: data.sarvam_campaign's allowed_schedule passes on "+
-				"what the API holds, which the provider cannot change. To choose the answer for such a schedule yourself, wrap the call in try(), "+
-				"as in %s", tryCall)
+			format = unevaluable
 		}
+		msg := fmt.Sprintf(format, err.Error())
 		return nil, time.Time{}, false, function.NewArgumentFuncError(scheduleArg, msg)
 	}
 	at, err = parseAt(atValue.ValueString())
 	if err != nil {
-		return nil, time.Time{}, false, function.NewArgumentFuncError(atArg, err.Error())
+		return nil, time.Time{}, false, function.NewArgumentFuncError(atArg, fmt.Sprintf(messageBadAt, err))
 	}
 	return s, at, true, nil
 }

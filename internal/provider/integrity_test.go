@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
 
@@ -53,13 +52,6 @@ func modelOf(t *testing.T, ds datasource.DataSource) reflect.Type {
 // modelType is declared here, not with dataSource, because only this test
 // needs it: Go's reflection cannot read a type argument.
 func (d *dataSource[M, P]) modelType() reflect.Type { return reflect.TypeFor[M]() }
-
-// schemaOf is the schema a data source declares.
-func schemaOf(ds datasource.DataSource) schema.Schema {
-	var resp datasource.SchemaResponse
-	ds.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	return resp.Schema
-}
 
 // reporter is the part of testing.T that compare needs, so that compare can
 // be tested against a recorder.
@@ -116,15 +108,6 @@ func compare(t reporter, at string, attrs map[string]schema.Attribute, model ref
 			t.Errorf("%s.%s: model field has no schema attribute", at, name)
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // The check itself must catch a missing field, or it proves nothing.

@@ -3,11 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
@@ -16,11 +13,6 @@ import (
 
 // Each diagnostic through Terraform, whole: what was asked, what came back
 // and what to do, read as sentences.
-
-// exact matches the whole detail text, wrapped however Terraform wraps it.
-func exact(summary, detail string) string {
-	return regexp.QuoteMeta(summary) + `.*` + regexp.QuoteMeta(detail)
-}
 
 const otherWorkspace = "ws-other"
 
@@ -204,24 +196,4 @@ func TestMessages_undocumentedStatusWarns(t *testing.T) {
 	if len(resp.Diagnostics) != 0 {
 		t.Fatalf("a documented status: want no diagnostic, got %v", resp.Diagnostics)
 	}
-}
-
-// readRequestWith is a read of ds with the given arguments, the rest null.
-func readRequestWith(t *testing.T, ctx context.Context, ds datasource.DataSource, args map[string]tftypes.Value) (datasource.ReadRequest, *datasource.ReadResponse) {
-	t.Helper()
-	var sresp datasource.SchemaResponse
-	ds.Schema(ctx, datasource.SchemaRequest{}, &sresp)
-	typ, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	if !ok {
-		t.Fatal("the schema is not an object type")
-	}
-	vals := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		vals[name] = tftypes.NewValue(at, nil)
-	}
-	for name, v := range args {
-		vals[name] = v
-	}
-	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}}
-	return req, &datasource.ReadResponse{State: tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, nil)}}
 }

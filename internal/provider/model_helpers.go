@@ -185,3 +185,12 @@ func toAttrValue(v any) (attr.Value, error) {
 		return nil, fmt.Errorf("unexpected JSON value %T", v)
 	}
 }
+
+// createdUpdated maps the created_at and updated_at of an object of the API.
+func createdUpdated(created, updated *string) (createdAt, updatedAt timetypes.RFC3339, err error) {
+	if createdAt, err = timestamp("created_at", created); err != nil {
+		return createdAt, updatedAt, err
+	}
+	updatedAt, err = timestamp("updated_at", updated)
+	return createdAt, updatedAt, err
+}

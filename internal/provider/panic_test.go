@@ -4,24 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/http"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
-
-type panickingTransport struct{}
-
-// RoundTrip panics with the request's key in the panic value: the worst
-// case for a bug, as if a library formatted the request into its message.
-func (panickingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	panic(fmt.Sprintf("boom with header %s", req.Header.Get("X-API-Key")))
-}
 
 func TestRead_panicBecomesDiagnosticWithoutKey(t *testing.T) {
 	c, err := client.New(client.Config{BaseURL: "https://apps.example.com", APIKey: testKey, Transport: panickingTransport{}})
@@ -49,13 +38,6 @@ func TestRead_panicBecomesDiagnosticWithoutKey(t *testing.T) {
 	if strings.Contains(text, testKey) {
 		t.Fatalf("the key is in the diagnostic: %s", text)
 	}
-}
-
-// readRequest builds a Read request for campaignID with every other
-// attribute null, as Terraform would send it.
-func readRequest(t *testing.T, ctx context.Context, ds datasource.DataSource, campaignID string) (datasource.ReadRequest, *datasource.ReadResponse) {
-	t.Helper()
-	return readRequestWith(t, ctx, ds, map[string]tftypes.Value{"campaign_id": tftypes.NewValue(tftypes.String, campaignID)})
 }
 
 // After a panic, the log gets the stack and the panic value, both masked.

@@ -1,5 +1,3 @@
-// Package provider is the Terraform provider: its configuration, data
-// sources, models and the mapping from API types to Terraform values.
 package provider
 
 import (
@@ -20,19 +18,6 @@ import (
 
 // Address is the provider's registry address.
 const Address = "registry.terraform.io/sarvamai/sarvam"
-
-// Environment variables read when the matching attribute is not set.
-const (
-	EnvAPIKey         = "SARVAM_API_KEY"
-	EnvBaseURL        = "SARVAM_BASE_URL"
-	EnvOrgID          = "SARVAM_ORG_ID"
-	EnvWorkspaceID    = "SARVAM_WORKSPACE_ID"
-	EnvMaxRetries     = "SARVAM_MAX_RETRIES"
-	EnvRequestTimeout = "SARVAM_REQUEST_TIMEOUT"
-)
-
-// providerTypeName begins the type name of every data source.
-const providerTypeName = "sarvam"
 
 // maxRetriesLimit bounds max_retries: past it a plan waits minutes on a dead API.
 const maxRetriesLimit = 10
@@ -62,22 +47,6 @@ type providerModel struct {
 	WorkspaceID    types.String `tfsdk:"workspace_id"`
 	MaxRetries     types.Number `tfsdk:"max_retries"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
-}
-
-// providerData is what Configure hands to every data source and ephemeral
-// resource.
-type providerData struct {
-	client *client.Client
-	// apiKey is kept only to mask it out of panic messages.
-	apiKey      string
-	orgID       string
-	workspaceID string
-	// unknown names the provider attributes that were unknown at plan time;
-	// a read cannot go ahead without them.
-	unknown []string
-	// missingKey is set when no API key was configured: a read cannot go
-	// ahead, but a configuration that only calls functions can.
-	missingKey bool
 }
 
 func (p *sarvamProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {

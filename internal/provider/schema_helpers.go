@@ -73,6 +73,12 @@ func requiredID(desc string) schema.StringAttribute {
 	return schema.StringAttribute{Required: true, MarkdownDescription: desc, Validators: []validator.String{idValidator{}}}
 }
 
+// idOrNameID is the id argument of a data source that reads one object by
+// id or by name: optional, and after the read the id of the object read.
+func idOrNameID(desc string) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: desc, Validators: []validator.String{idValidator{}}}
+}
+
 // withScope adds org_id and workspace_id, which every data source takes,
 // to attrs. where completes "Organisation …", such as "the campaign belongs to".
 func withScope(where string, attrs map[string]schema.Attribute) map[string]schema.Attribute {

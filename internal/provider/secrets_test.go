@@ -2,8 +2,6 @@ package provider
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -61,38 +59,6 @@ provider "sarvam" {
 	if strings.Contains(log, testKey) {
 		i := strings.Index(log, testKey)
 		t.Fatalf("the API key is in the trace log: …%s…", log[max(0, i-200):min(len(log), i+50)])
-	}
-}
-
-type planHasNo struct{ secret string }
-
-func (c planHasNo) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	b, err := json.Marshal(req.Plan)
-	if err != nil {
-		resp.Error = err
-		return
-	}
-	if strings.Contains(string(b), c.secret) {
-		resp.Error = errString("the API key is in the plan")
-	}
-}
-
-// stateHasNo fails when the state holds secret; it must hold mustHave, or
-// the check would prove nothing.
-type stateHasNo struct{ secret, mustHave string }
-
-func (c stateHasNo) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	b, err := json.Marshal(req.State)
-	if err != nil {
-		resp.Error = err
-		return
-	}
-	if !strings.Contains(string(b), c.mustHave) {
-		resp.Error = errString("the state does not hold " + c.mustHave + "; the check would prove nothing")
-		return
-	}
-	if strings.Contains(string(b), c.secret) {
-		resp.Error = errString("the secret is in the state")
 	}
 }
 

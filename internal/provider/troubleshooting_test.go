@@ -3,14 +3,21 @@ package provider
 import (
 	"context"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"maps"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
@@ -78,7 +85,8 @@ var codeSpan = regexp.MustCompile("`([^`]+)`")
 
 // guideListed reads the guide's entries: each line that starts with
 // **Error:**, **Warning:** or **Message:** lists, in code spans, the
-// summaries (or function messages) it explains.
+// summaries (or function messages) it explains, each keyed by its severity
+// and text ("Error Invalid base_url").
 func guideListed(text string) map[string]bool {
 	listed := map[string]bool{}
 	for _, line := range strings.Split(text, "\n") {
@@ -86,69 +94,334 @@ func guideListed(text string) map[string]bool {
 		if m == nil {
 			continue
 		}
-		sev := m[1]
-		if sev == "Message" {
-			sev = "Function"
-		}
 		for _, c := range codeSpan.FindAllStringSubmatch(m[2], -1) {
-			listed[sev+" "+c[1]] = true
+			listed[m[1]+" "+c[1]] = true
 		}
 	}
 	return listed
 }
 
-// drift compares what the code can emit with what the guide lists and
-// returns one line per difference.
-func drift(code []emitted, unknown []string, listed map[string]bool) []string {
-	var problems []string
-	for _, u := range unknown {
-		problems = append(problems, "the framework validator "+u+" is not in frameworkValidators: add the summary it reports")
+// declared is a constant of diagnostics.go that the guide must list.
+type declared struct {
+	name, severity, text string
+}
+
+// declaredSummaries parses file and returns its constants named summary…
+// (errors), warning… (warnings) and message… (function messages), with the
+// value each evaluates to; another constant may take part in a value.
+func declaredSummaries(file string) ([]declared, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+	if err != nil {
+		return nil, err
 	}
-	emittedKeys := map[string]bool{}
-	for _, e := range code {
-		key := e.severity + " " + e.text
-		if e.hole && e.severity != "Function" {
-			problems = append(problems, fmt.Sprintf("%s: cannot work out every value of the summary %q; build it from literals, or teach diagscan_test.go", e.pos, e.text))
+	exprs := map[string]ast.Expr{}
+	var names []string
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
 			continue
 		}
-		if !emittedKeys[key] && !listed[key] {
-			problems = append(problems, fmt.Sprintf("%s: the code can emit %s %q, which the troubleshooting guide does not list", e.pos, strings.ToLower(e.severity), e.text))
-		}
-		emittedKeys[key] = true
-	}
-	for _, key := range slices.Sorted(func(yield func(string) bool) {
-		for k := range listed {
-			if !yield(k) {
-				return
+		for _, spec := range g.Specs {
+			vs, ok := spec.(*ast.ValueSpec)
+			if !ok {
+				continue
+			}
+			if len(vs.Values) != len(vs.Names) {
+				return nil, fmt.Errorf("%s: every constant needs its own value", vs.Names[0].Name)
+			}
+			for i, n := range vs.Names {
+				exprs[n.Name] = vs.Values[i]
+				names = append(names, n.Name)
 			}
 		}
-	}) {
-		if !emittedKeys[key] {
+	}
+	var eval func(e ast.Expr) (string, error)
+	eval = func(e ast.Expr) (string, error) {
+		switch e := e.(type) {
+		case *ast.BasicLit:
+			if e.Kind == token.STRING {
+				return strconv.Unquote(e.Value)
+			}
+		case *ast.Ident:
+			if x, ok := exprs[e.Name]; ok {
+				return eval(x)
+			}
+		case *ast.ParenExpr:
+			return eval(e.X)
+		case *ast.BinaryExpr:
+			if e.Op == token.ADD {
+				x, err := eval(e.X)
+				if err != nil {
+					return "", err
+				}
+				y, err := eval(e.Y)
+				return x + y, err
+			}
+		}
+		return "", fmt.Errorf("cannot work out the value of %T at offset %d: build it from string literals and constants of diagnostics.go", e, e.Pos())
+	}
+	var out []declared
+	for _, name := range names {
+		var severity string
+		switch {
+		case strings.HasPrefix(name, "summary"):
+			severity = "Error"
+		case strings.HasPrefix(name, "warning"):
+			severity = "Warning"
+		case strings.HasPrefix(name, "message"):
+			severity = "Message"
+		default:
+			continue
+		}
+		text, err := eval(exprs[name])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		out = append(out, declared{name, severity, text})
+	}
+	return out, nil
+}
+
+// placeholder is how the guide writes a value a message is formatted with.
+var placeholder = `<[a-z]+>`
+
+// drift compares the declared summaries with what the guide lists and
+// returns one line per difference. A message's %s and %d match a
+// placeholder of the guide's, such as <error> or <n>.
+func drift(code []declared, listed map[string]bool) []string {
+	var problems []string
+	explained := map[string]bool{}
+	for _, d := range code {
+		found := false
+		if d.severity == "Message" {
+			pattern := regexp.MustCompile("^Message " + strings.NewReplacer(`%s`, placeholder, `%d`, `<n>`).Replace(regexp.QuoteMeta(d.text)) + "$")
+			for key := range listed {
+				if pattern.MatchString(key) {
+					explained[key], found = true, true
+				}
+			}
+		} else if key := d.severity + " " + d.text; listed[key] {
+			explained[key], found = true, true
+		}
+		if !found {
+			problems = append(problems, fmt.Sprintf("diagnostics.go declares %s, %s %q, which the troubleshooting guide does not list", d.name, strings.ToLower(d.severity), d.text))
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(listed)) {
+		if !explained[key] {
 			sev, text, _ := strings.Cut(key, " ")
-			problems = append(problems, fmt.Sprintf("the troubleshooting guide lists %s %q, which the code no longer emits", strings.ToLower(sev), text))
+			problems = append(problems, fmt.Sprintf("the troubleshooting guide lists %s %q, which diagnostics.go does not declare", strings.ToLower(sev), text))
 		}
 	}
 	return problems
 }
 
-// TestTroubleshootingGuideListsEverySummary fails when the provider can
-// emit an error or warning summary, or a function can return a message,
-// that templates/guides/troubleshooting.md.tmpl does not list, or when the
-// guide lists one the code no longer emits.
+// TestTroubleshootingGuideListsEverySummary fails when diagnostics.go
+// declares an error or warning summary, or a function message, that
+// templates/guides/troubleshooting.md.tmpl does not list, or when the guide
+// lists one diagnostics.go does not declare.
 func TestTroubleshootingGuideListsEverySummary(t *testing.T) {
-	s, err := newScanner(".", validatorPaths())
+	code, err := declaredSummaries("diagnostics.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, unknown := s.emitted()
 	if len(code) < 20 {
-		t.Fatalf("found only %d diagnostics in the source; the scan is broken", len(code))
+		t.Fatalf("found only %d summaries in diagnostics.go; the parse is broken", len(code))
 	}
 	guide, err := os.ReadFile(troubleshootingGuide)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range drift(code, unknown, guideListed(string(guide))) {
+	for _, p := range drift(code, guideListed(string(guide))) {
 		t.Error(p)
 	}
+}
+
+// TestDriftNamesEachDifference runs drift over a small guide: a summary
+// the guide misses, one it lists in excess, and messages matched through
+// their placeholders.
+func TestDriftNamesEachDifference(t *testing.T) {
+	code := []declared{
+		{"summaryA", "Error", "Campaign not found"},
+		{"summaryB", "Error", "Invalid org_id"},
+		{"warningC", "Warning", "Could not read the campaign"},
+		{"messageD", "Message", "a[%d] must not be null"},
+		{"messageE", "Message", "no window within %d days after %s"},
+		{"messageF", "Message", "b.%s"},
+	}
+	guide := "**Error:** `Campaign not found`, `Cohort not found`\n" +
+		"**Warning:** `Could not read the campaign`\n" +
+		"**Message:** `a[<n>] must not be null`, `no window within <n> days after <value>`, `b.<error>`, `b.c must not be null`\n"
+	got := drift(code, guideListed(guide))
+	want := []string{
+		`diagnostics.go declares summaryB, error "Invalid org_id", which the troubleshooting guide does not list`,
+		`the troubleshooting guide lists error "Cohort not found", which diagnostics.go does not declare`,
+		`the troubleshooting guide lists message "b.c must not be null", which diagnostics.go does not declare`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("drift:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// frameworkValidators gives the summaries each validator of
+// terraform-plugin-framework-validators that this provider uses reports
+// (validatordiag, and "Missing Attribute Configuration" for none of several
+// set).
+var frameworkValidators = map[string][]string{
+	"datasourcevalidator.ExactlyOneOf":     {summaryInvalidAttributeCombination, summaryMissingAttributeConfiguration},
+	"datasourcevalidator.Conflicting":      {summaryInvalidAttributeCombination},
+	"datasourcevalidator.AtLeastOneOf":     {summaryMissingAttributeConfiguration},
+	"datasourcevalidator.RequiredTogether": {summaryInvalidAttributeCombination},
+	"stringvalidator.OneOf":                {summaryInvalidAttributeValueMatch},
+	"stringvalidator.NoneOf":               {summaryInvalidAttributeValueMatch},
+	"stringvalidator.RegexMatches":         {summaryInvalidAttributeValueMatch},
+	"stringvalidator.LengthAtLeast":        {summaryInvalidAttributeValueLength},
+	"stringvalidator.LengthAtMost":         {summaryInvalidAttributeValueLength},
+	"stringvalidator.LengthBetween":        {summaryInvalidAttributeValueLength},
+	"stringvalidator.ExactlyOneOf":         {summaryInvalidAttributeCombination},
+	"stringvalidator.ConflictsWith":        {summaryInvalidAttributeCombination},
+}
+
+// TestFrameworkValidatorsHaveSummaries fails when the package uses a
+// validator of terraform-plugin-framework-validators that
+// frameworkValidators does not give the summaries of, so that what it
+// reports is declared in diagnostics.go and listed in the guide; and when
+// diagnostics.go declares a framework summary no validator in use reports.
+func TestFrameworkValidatorsHaveSummaries(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := nonTestFiles(fset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reported := map[string]bool{}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			x, ok := sel.X.(*ast.Ident)
+			if !ok || !strings.HasSuffix(x.Name, "validator") || x.Obj != nil {
+				return true
+			}
+			name := x.Name + "." + sel.Sel.Name
+			if !ast.IsExported(sel.Sel.Name) || strings.HasSuffix(sel.Sel.Name, "Request") || strings.HasSuffix(sel.Sel.Name, "Response") ||
+				slices.Contains([]string{"String", "Number", "Int64", "Bool", "List", "Object", "Set", "Map", "Float64", "Dynamic"}, sel.Sel.Name) {
+				return true
+			}
+			summaries, ok := frameworkValidators[name]
+			if !ok {
+				t.Errorf("%s: the framework validator %s is not in frameworkValidators: add the summaries it reports", fset.Position(sel.Pos()), name)
+			}
+			for _, s := range summaries {
+				reported[s] = true
+			}
+			return true
+		})
+	}
+	for _, s := range []string{summaryInvalidAttributeCombination, summaryMissingAttributeConfiguration, summaryInvalidAttributeValueMatch, summaryInvalidAttributeValueLength} {
+		if !reported[s] {
+			t.Errorf("diagnostics.go declares the framework's %q, which no validator in use reports", s)
+		}
+	}
+}
+
+// TestSummaryTablesAreComplete fails when a summary that depends on what
+// was read would be missing from diagnostics.go's tables: for an attribute
+// a validator of this package checks, a data source or ephemeral resource
+// with no scope, or a kind a target or a lookup names.
+func TestSummaryTablesAreComplete(t *testing.T) {
+	for v, paths := range validatorPaths() {
+		if strings.Contains(v, ".") {
+			continue // the framework's, in frameworkValidators
+		}
+		for _, p := range paths {
+			if invalidSummaries[p] == "" {
+				t.Errorf("%s checks %s, which invalidSummaries has no summary for", v, p)
+			}
+		}
+	}
+	ctx := context.Background()
+	p := New("test")()
+	var names []string
+	for _, newDS := range p.DataSources(ctx) {
+		var resp datasource.MetadataResponse
+		newDS().Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: providerTypeName}, &resp)
+		names = append(names, resp.TypeName)
+	}
+	withEphemeral, ok := p.(provider.ProviderWithEphemeralResources)
+	if !ok {
+		t.Fatal("the provider has no ephemeral resources")
+	}
+	for _, newER := range withEphemeral.EphemeralResources(ctx) {
+		var resp ephemeral.MetadataResponse
+		newER().Metadata(ctx, ephemeral.MetadataRequest{ProviderTypeName: providerTypeName}, &resp)
+		names = append(names, resp.TypeName)
+	}
+	for _, name := range names {
+		for _, attr := range []string{"org_id", "workspace_id"} {
+			if noScopeSummaries[name][attr] == "" {
+				t.Errorf("noScopeSummaries has no summary for %s without %s", name, attr)
+			}
+		}
+	}
+
+	// Every kind given to a target or a lookup, as a literal.
+	fset := token.NewFileSet()
+	files, err := nonTestFiles(fset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := 0
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			kv, ok := n.(*ast.KeyValueExpr)
+			if !ok {
+				return true
+			}
+			key, ok := kv.Key.(*ast.Ident)
+			lit, isLit := kv.Value.(*ast.BasicLit)
+			if !ok || !isLit || (key.Name != "kind" && key.Name != "item") {
+				return true
+			}
+			kind, _ := strconv.Unquote(lit.Value)
+			kinds++
+			s, ok := summariesOf[kind]
+			switch {
+			case !ok:
+				t.Errorf("%s: summariesOf has no summaries for the kind %q", fset.Position(lit.Pos()), kind)
+			case s.notFound == "" || s.unexpected == "" || s.unread == "":
+				t.Errorf("%s: summariesOf lacks a summary of the kind %q", fset.Position(lit.Pos()), kind)
+			}
+			return true
+		})
+	}
+	if kinds < 10 {
+		t.Errorf("found only %d kinds in the source; the scan is broken", kinds)
+	}
+	for kind, s := range summariesOf {
+		if strings.HasSuffix(kind, " list") == (s.several != "") {
+			t.Errorf("summariesOf[%q]: a lookup by name has several, a list does not", kind)
+		}
+	}
+}
+
+// nonTestFiles parses the package's Go files but its tests.
+func nonTestFiles(fset *token.FileSet) ([]*ast.File, error) {
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		return nil, err
+	}
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -30,7 +31,7 @@ func (idValidator) ValidateString(_ context.Context, req validator.StringRequest
 		return
 	}
 	if err := client.CheckID(req.Path.String(), req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error()+".")
+		resp.Diagnostics.AddAttributeError(req.Path, summaryFor(invalidSummaries[req.Path.String()], req.Path.String()), err.Error()+".")
 	}
 }
 
@@ -55,10 +56,10 @@ func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRe
 		// Without an attribute path Terraform does not quote the
 		// configuration line, which may hold a password (even in a URL
 		// too malformed to parse).
-		resp.Diagnostics.AddError("Invalid base_url", err.Error()+".")
+		resp.Diagnostics.AddError(summaryInvalidBaseURL, err.Error()+".")
 		return
 	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid base_url", err.Error()+".")
+	resp.Diagnostics.AddAttributeError(req.Path, summaryInvalidBaseURL, err.Error()+".")
 }
 
 // durationValidator requires a positive Go duration.
@@ -75,7 +76,7 @@ func (durationValidator) ValidateString(_ context.Context, req validator.StringR
 		return
 	}
 	if _, err := parseTimeout(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error()+".")
+		resp.Diagnostics.AddAttributeError(req.Path, summaryFor(invalidSummaries[req.Path.String()], req.Path.String()), err.Error()+".")
 	}
 }
 
@@ -101,7 +102,7 @@ func (v wholeNumberValidator) ValidateNumber(ctx context.Context, req validator.
 		return
 	}
 	if _, ok := wholeNumber(req.ConfigValue, v.min, v.max); !ok {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
+		resp.Diagnostics.AddAttributeError(req.Path, summaryFor(invalidSummaries[req.Path.String()], req.Path.String()),
 			fmt.Sprintf("%s %s, got %s.", req.Path, v.Description(ctx), req.ConfigValue.ValueBigFloat().Text('g', -1)))
 	}
 }
@@ -117,4 +118,16 @@ func wholeNumber(n types.Number, minimum, maximum int64) (int64, bool) {
 		return 0, false
 	}
 	return i, true
+}
+
+// parseTimeout reads request_timeout: a positive Go duration.
+func parseTimeout(raw string) (time.Duration, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(raw))
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a duration; use a number with a unit, such as \"30s\" or \"2m\"", raw)
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("%q must be greater than zero", raw)
+	}
+	return d, nil
 }

@@ -3,13 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
-	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
@@ -23,52 +21,40 @@ import (
 // same name to read through.
 type webhookConfigReader = singleDataSource[webhookConfigurationModel, *webhookConfigurationModel, client.WebhookConfiguration]
 
+var _ datasource.DataSourceWithConfigValidators = (*webhookConfigReader)(nil)
+
 func newWebhookConfigDataSource() datasource.DataSource { return newWebhookConfigReader() }
 
 func newWebhookConfigReader() *webhookConfigReader {
 	return newSingleDataSource[webhookConfigurationModel, *webhookConfigurationModel, client.WebhookConfiguration]("webhook_config", webhookConfigSchema(), idOrName("webhook_id"))
 }
 
+// about names the webhook configuration a read asks for, by its id.
 func (m *webhookConfigurationModel) about() target {
 	return target{kind: "webhook configuration", idAttr: "webhook_id", scope: m.scopeModel, asked: fmt.Sprintf("webhook configuration %q %s", m.WebhookID.ValueString(), m.in())}
 }
 
+// get reads the webhook configuration (Get Webhook Config).
 func (m *webhookConfigurationModel) get(ctx context.Context, c *client.Client) (*client.WebhookConfiguration, error) {
 	return c.GetWebhookConfig(ctx, m.org(), m.workspace(), m.WebhookID.ValueString())
 }
 
-// byName finds the webhook configuration by its name in the model's scope.
+// byName finds the webhook configuration by its name in the model's scope,
+// among those sarvam_webhook_configs lists.
 func (m *webhookConfigurationModel) byName(c *client.Client) (*types.String, string, nameFinder) {
-	return &m.WebhookID, m.Name.ValueString(), nameLookup[client.WebhookConfiguration]{
-		kind: "webhook configuration", kinds: "webhook configurations", idAttr: "webhook_id", in: m.in(),
-		listDataSource: "the sarvam_webhook_configs data source",
-		listed:         target{kind: "webhook configuration list", idAttr: "workspace_id", scope: m.scopeModel},
-		list: func(ctx context.Context, q client.ListQuery) (*client.ListResult[client.WebhookConfiguration], error) {
-			return c.ListWebhookConfigs(ctx, m.org(), m.workspace(), q)
-		},
-		name: func(w *client.WebhookConfiguration) *string { return w.Name },
-		id:   func(w *client.WebhookConfiguration) *string { return w.WebhookID },
-		note: func(w *client.WebhookConfiguration) string { return fmt.Sprintf("url %q", deref(w.URL)) },
-	}
+	return &m.WebhookID, m.Name.ValueString(), webhookConfigNaming.lookup(c, &webhookConfigsModel{scopeModel: m.scopeModel}, m.in(), "the sarvam_webhook_configs data source")
 }
 
+// webhookConfigNaming is how a listed webhook configuration is named.
+var webhookConfigNaming = naming[client.WebhookConfiguration]{kind: "webhook configuration", kinds: "webhook configurations", idAttr: "webhook_id",
+	name: func(w *client.WebhookConfiguration) *string { return w.Name }, id: func(w *client.WebhookConfiguration) *string { return w.WebhookID },
+	note: func(w *client.WebhookConfiguration) string { return fmt.Sprintf("url %q", deref(w.URL)) }}
+
 func webhookConfigSchema() schema.Schema {
-	attrs := webhookConfigAttributes()
-	maps.Copy(attrs, map[string]schema.Attribute{
-		"webhook_id": schema.StringAttribute{
-			Optional:            true,
-			Computed:            true,
-			MarkdownDescription: "ID of the webhook configuration to read. Set exactly one of `webhook_id` and `name`.",
-			Validators:          []validator.String{idValidator{}},
-		},
-		"name": nameArgument("webhook configuration", "webhook configurations", "webhook_id", "of the workspace"),
-	})
-	return schema.Schema{
-		MarkdownDescription: "Reads one webhook configuration of a workspace (Get Webhook Config), by id or by name: where call-completion events are posted, and with which headers. " +
-			"The signing secret is returned by the API only when the configuration is created, so it is not available here; " +
-			"should a response ever carry one, it is not exposed.",
-		Attributes: withScope("the webhook configuration belongs to", attrs),
-	}
+	return webhookConfigNaming.schema("Reads one webhook configuration of a workspace (Get Webhook Config), by id or by name: where call-completion events are posted, and with which headers. "+
+		"The signing secret is returned by the API only when the configuration is created, so it is not available here; "+
+		"should a response ever carry one, it is not exposed.",
+		"ID of the webhook configuration to read. Set exactly one of `webhook_id` and `name`.", "of the workspace", "the webhook configuration belongs to", webhookConfigAttributes())
 }
 
 // A webhook configuration is read alone by sarvam_webhook_config and listed
@@ -126,9 +112,6 @@ func (m *webhookModel) fromAPI(w *client.WebhookConfiguration) error {
 		m.CustomHeaders = types.MapValueMust(types.StringType, headers)
 	}
 	var err error
-	if m.CreatedAt, err = timestamp("created_at", w.CreatedAt); err != nil {
-		return err
-	}
-	m.UpdatedAt, err = timestamp("updated_at", w.UpdatedAt)
+	m.CreatedAt, m.UpdatedAt, err = createdUpdated(w.CreatedAt, w.UpdatedAt)
 	return err
 }

@@ -16,12 +16,6 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
-const webhookAddr = "data.sarvam_webhook_config.test"
-
-func webhookBlock(id string) string {
-	return fmt.Sprintf("\ndata \"sarvam_webhook_config\" \"test\" {\n  webhook_id = %q\n}\n", id)
-}
-
 func expectWebhook(attr string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(webhookAddr, tfjsonpath.New(attr), v)
 }

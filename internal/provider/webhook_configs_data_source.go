@@ -23,6 +23,8 @@ func newWebhookConfigsDataSource() datasource.DataSource {
 	})
 }
 
+// webhookConfigsModel is the data source's state; a lookup of a webhook
+// configuration by name lists through it too.
 type webhookConfigsModel struct {
 	scopeModel
 	listModel
