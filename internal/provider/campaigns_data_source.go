@@ -57,8 +57,8 @@ type campaignsModel struct {
 }
 
 // campaignListItemModel is one campaign of the list as state holds it. Its
-// fromAPI, the reference the values written directly are held to, is in
-// campaigns_state_test.go.
+// fromAPI and attrValues, which build the values written directly, are in
+// campaigns_state.go.
 type campaignListItemModel struct {
 	CampaignID types.String `tfsdk:"campaign_id"`
 	campaignSummaryModel

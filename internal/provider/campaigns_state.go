@@ -5,10 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"math/big"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
@@ -17,8 +16,10 @@ import (
 // The campaigns of sarvam_campaigns are written into state as tftypes
 // values built here rather than by the framework's reflection over a slice
 // of models, which took most of the provider's CPU and memory on a list of
-// thousands (PERFORMANCE.md). campaignListValues must write exactly
-// what reflection over campaignListItemModel would;
+// thousands (PERFORMANCE.md). Each item is mapped to its model, which puts
+// its own values (state.go), the summary attributes as a campaign of
+// sarvam_campaign puts them. campaignListValues must write exactly what
+// reflection over campaignListItemModel would;
 // TestCampaignListValuesMatchReflection holds it to that.
 
 // campaignListValues is the campaigns attribute, of type listType, and the
@@ -32,7 +33,7 @@ func campaignListValues(items []client.CampaignSummary, listType tftypes.List) (
 	elems := make([]tftypes.Value, len(items))
 	idElems := make([]tftypes.Value, len(items))
 	for i := range items {
-		attrs, err := campaignListItemValues(&items[i])
+		attrs, err := campaignListItemValues(&items[i], itemType)
 		if err != nil {
 			return tftypes.Value{}, tftypes.Value{}, fmt.Errorf("campaigns[%d].%w", i, err)
 		}
@@ -43,48 +44,25 @@ func campaignListValues(items []client.CampaignSummary, listType tftypes.List) (
 }
 
 // campaignListItemValues is one campaign of the list: its id and the
-// summary attributes, mapped as campaignSummaryModel.fromAPI maps them.
-func campaignListItemValues(s *client.CampaignSummary) (map[string]tftypes.Value, error) {
-	created, err := timestampValue("created_at", s.CreatedAt)
-	if err != nil {
+// summary attributes, which a campaign of sarvam_campaign puts the same way
+// (putSummary). An error names the field.
+func campaignListItemValues(s *client.CampaignSummary, itemType tftypes.Object) (map[string]tftypes.Value, error) {
+	var m campaignListItemModel
+	if err := m.fromAPI(s); err != nil {
 		return nil, err
 	}
-	updated, err := timestampValue("updated_at", s.UpdatedAt)
-	if err != nil {
-		return nil, err
-	}
-	return map[string]tftypes.Value{
-		"campaign_id": stringValue(s.CampaignID),
-		"name":        stringValue(s.Name),
-		"status":      stringValue(s.Status),
-		"app_id":      stringValue(s.AppID),
-		"created_by":  stringValue(s.CreatedBy),
-		"created_at":  created,
-		"updated_at":  updated,
-		"description": stringValue(s.Description),
-		"app_type":    stringValue(s.AppType),
-		"app_version": int64Value(s.AppVersion),
-		"updated_by":  stringValue(s.UpdatedBy),
-	}, nil
+	return attrsOf(context.Background(), itemType, &m)
 }
 
-// timestampValue is timestamp's checked and normalised value as a string.
-func timestampValue(field string, v *string) (tftypes.Value, error) {
-	s, err := normalTimestamp(field, v)
-	return stringValue(s), err
+// fromAPI maps one listed campaign to its model.
+func (m *campaignListItemModel) fromAPI(s *client.CampaignSummary) error {
+	m.CampaignID = types.StringPointerValue(s.CampaignID)
+	return m.campaignSummaryModel.fromAPI(s)
 }
 
-// stringValue passes the pointer itself: tftypes copies the string it
-// points at, where a string passed as is would be copied twice.
-func stringValue(p *string) tftypes.Value {
-	return tftypes.NewValue(tftypes.String, p)
-}
-
-func int64Value(p *int64) tftypes.Value {
-	if p == nil {
-		return tftypes.NewValue(tftypes.Number, nil)
-	}
-	return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(*p))
+func (m *campaignListItemModel) attrValues(a *stateAttrs) {
+	a.str("campaign_id", m.CampaignID)
+	m.putSummary(a)
 }
 
 // campaignListType is the state type of campaigns, from the attributes its
@@ -107,11 +85,4 @@ func setAttributes(state *tfsdk.State, values map[string]tftypes.Value) error {
 	}
 	state.Raw = tftypes.NewValue(state.Raw.Type(), attrs)
 	return nil
-}
-
-// stateError reports a list that was read and mapped but could not be
-// written into state, which only a fault of the provider can cause.
-func stateError(diags *diag.Diagnostics, err error, t target) {
-	diags.AddError("Could not store the "+t.kind,
-		fmt.Sprintf("Reading %s succeeded, but the result could not be written into Terraform's state: %s. Nothing was stored. This is a fault of the provider; please report it.", t.asked, err))
 }

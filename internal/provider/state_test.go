@@ -1,0 +1,197 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"maps"
+	"math"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
+	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
+)
+
+// nullState is the state a read starts from: null, of the schema's type.
+func nullState(t testing.TB, ds datasource.DataSource) tfsdk.State {
+	t.Helper()
+	s := schemaOf(ds)
+	return tfsdk.State{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(context.Background()), nil)}
+}
+
+// matchesReflection sets m into a state of ds by reflection and by
+// setState, which must take the direct path, and fails unless both states
+// are the same.
+func matchesReflection(t *testing.T, ds datasource.DataSource, name string, m objectModel) {
+	t.Helper()
+	ctx := context.Background()
+	reflected, direct := nullState(t, ds), nullState(t, ds)
+	if diags := reflected.Set(ctx, m); diags.HasError() {
+		t.Fatalf("%s: reflection: %v", name, diags)
+	}
+	if diags := setState(ctx, &direct, m); diags.HasError() {
+		t.Fatalf("%s: direct: %v", name, diags)
+	}
+	if !direct.Raw.Equal(reflected.Raw) {
+		diffs, err := direct.Raw.Diff(reflected.Raw)
+		t.Fatalf("%s: the state written directly differs from reflection's (%v):\n%v", name, err, diffs)
+	}
+}
+
+// fakeCampaigns reads every campaign of a fake's home workspace, as the
+// read does, through the client.
+func fakeCampaigns(t testing.TB, fake *fakeapi.Server, org, workspace string) []*client.Campaign {
+	t.Helper()
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	c, err := client.New(client.Config{BaseURL: srv.URL + fakeapi.BasePath, APIKey: testKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	list, err := c.ListCampaigns(ctx, org, workspace, client.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]*client.Campaign, len(list.Items))
+	for i, s := range list.Items {
+		if out[i], err = c.GetCampaign(ctx, org, workspace, *s.CampaignID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// handmadeCampaigns are the shapes the fakes may not have: nothing but the
+// required fields, every nested object present and empty, nulls inside
+// lists, and the extremes of numbers.
+func handmadeCampaigns(t testing.TB) []*client.Campaign {
+	t.Helper()
+	str := func(s string) *string { return &s }
+	num := func(n int64) *int64 { return &n }
+	flt := func(f float64) *float64 { return &f }
+	yes, no := true, false
+	decode := func(body string) *client.Campaign {
+		var c client.Campaign
+		if err := json.Unmarshal([]byte(body), &c); err != nil {
+			t.Fatal(err)
+		}
+		return &c
+	}
+	return []*client.Campaign{
+		{CampaignSummary: client.CampaignSummary{CampaignID: str("only-required"), Name: str("n"), Status: str("active")}},
+		{},
+		{
+			CampaignSummary: client.CampaignSummary{CampaignID: str("empty"), Name: str(""), Status: str(""), AppID: str(""), CreatedBy: str(""), Description: str(""), AppType: str(""), UpdatedBy: str("")},
+			AppConfig: &client.AppConfig{
+				ConnectionConfigs: []client.ConnectionConfig{},
+				RetryConfig:       &client.RetryConfig{RetryOn: &client.RetryOn{}, RetryIntervalMinutes: client.IntegerList{Present: true, Values: []int64{}}},
+				WebhookConfig:     &client.WebhookConfig{Metadata: json.RawMessage(`{}`)},
+				PhoneRotation:     &client.PhoneRotation{},
+			},
+			AllowedSchedule: &client.AllowedSchedule{AllowedDays: []*string{}},
+			WebhookConfig:   json.RawMessage(`{}`),
+		},
+		{
+			CampaignSummary: client.CampaignSummary{CampaignID: str("nulls-inside"), Name: str("Renewals é \"Q3\"\n"), Status: str("paused"),
+				CreatedAt: str("2026-01-02 03:04:05Z"), UpdatedAt: str("2026-01-02t03:04:05.123456z"), AppVersion: num(math.MaxInt64)},
+			StartTimestamp: str("2026-01-02T03:04:05"), EndTimestamp: str("2026-01-02T03:04:05+05:30"),
+			AppConfig: &client.AppConfig{
+				AppVersion: num(math.MinInt64), AttemptsPerSecond: flt(0.1),
+				ConnectionConfigs: []client.ConnectionConfig{{PhoneNumbers: []*string{nil, str("+918000000000"), str("")}}, {ConnectionID: str("c"), PhoneNumbers: []*string{}, Weight: num(0)}, {}},
+				RetryConfig: &client.RetryConfig{MaxRetries: num(0), RetryIntervalMinutes: client.IntegerList{Present: true, Values: []int64{0, -1, math.MaxInt64}},
+					RetryOn: &client.RetryOn{Busy: &client.RetryToggle{}, NoAnswer: &client.RetryToggle{Enabled: &no},
+						ShortDuration: &client.ShortDurationRetry{}, InternalError: &client.ErrorRetry{Enabled: &yes}}},
+				WebhookConfig: &client.WebhookConfig{URL: str("https://example.com/hook"), Metadata: json.RawMessage(`{"a":[1,"x",null,{"b":true}],"n":-1.5e-300,"e":{},"l":[]}`)},
+				PhoneRotation: &client.PhoneRotation{Agent: &no},
+			},
+			AllowedSchedule: &client.AllowedSchedule{AllowedDays: []*string{str("Monday"), nil}, Timezone: str("Asia/Kolkata")},
+			WebhookConfig:   json.RawMessage(`{"url":"https://example.com","custom_headers":{"k":"v"},"nested":[{"signing_secret":"s","x":1}]}`),
+		},
+		decode(`{"campaign_id":"big","app_config":{"attempts_per_second":1.7976931348623157e308,"retry_config":{"retry_interval_minutes":30}},"webhook_config":null}`),
+	}
+}
+
+// The state a read of sarvam_campaign writes directly is exactly the one
+// reflection over its model writes: for every campaign of the fake's
+// fixtures and of two generated workspaces (fully populated, sparse, and
+// with optional fields null or absent), and for campaigns made here with
+// every nested object null, every one present and empty, and nulls inside
+// lists. The scope and id are known, as after a read, or null or unknown.
+func TestSingleValuesMatchReflection(t *testing.T) {
+	campaigns := fakeCampaigns(t, fakeapi.New(testKey), fakeapi.OrgID, fakeapi.WorkspaceID)
+	if len(campaigns) < 7 {
+		t.Fatalf("%d campaigns in the fake", len(campaigns))
+	}
+	for _, seed := range []uint64{1, 2} {
+		fake, gen := fakeapi.NewGenerated(testKey, seed)
+		campaigns = append(campaigns, fakeCampaigns(t, fake, gen.Org, gen.Workspace)...)
+	}
+	campaigns = append(campaigns, handmadeCampaigns(t)...)
+	ds := newCampaignDataSource()
+	for i, c := range campaigns {
+		m := campaignModel{scopeModel: scopeModel{OrgID: types.StringValue("org"), WorkspaceID: types.StringValue("ws")}, CampaignID: types.StringPointerValue(c.CampaignID)}
+		switch i % 3 {
+		case 1:
+			m.OrgID, m.CampaignID = types.StringNull(), types.StringNull()
+		case 2:
+			m.WorkspaceID = types.StringUnknown()
+		}
+		if err := m.fromAPI(c); err != nil {
+			t.Fatalf("campaign %d (%s): %v", i, deref(c.CampaignID), err)
+		}
+		matchesReflection(t, ds, deref(c.CampaignID), &m)
+	}
+	// A model of zero values: every attribute null.
+	matchesReflection(t, ds, "zero", &campaignModel{})
+}
+
+// campaignStateWith is a null state of sarvam_campaign's type with the
+// attributes given, as name and type pairs, added or changed.
+func campaignStateWith(t testing.TB, attrs ...any) tfsdk.State {
+	t.Helper()
+	state := nullState(t, newCampaignDataSource())
+	typ, _ := state.Raw.Type().(tftypes.Object)
+	attrTypes := maps.Clone(typ.AttributeTypes)
+	for i := 0; i < len(attrs); i += 2 {
+		attrTypes[attrs[i].(string)] = attrs[i+1].(tftypes.Type)
+	}
+	state.Raw = tftypes.NewValue(tftypes.Object{AttributeTypes: attrTypes}, nil)
+	return state
+}
+
+// A model whose values do not fit the schema is refused whole, with an
+// error that names the first attribute it is about and what was read, and
+// the state is left as it was.
+func TestSetStateRefusesValuesOfAnotherSchema(t *testing.T) {
+	m := campaignModel{scopeModel: scopeModel{OrgID: types.StringValue("o"), WorkspaceID: types.StringValue("w")}, CampaignID: types.StringValue("c")}
+	for _, tc := range []struct {
+		name   string
+		state  tfsdk.State
+		detail string
+	}{
+		{"an attribute the schema lacks", nullState(t, newCampaignCohortDataSource()), "app_id: the schema has no such attribute"},
+		{"attributes the model lacks", campaignStateWith(t, "b_added", tftypes.String, "a_added", tftypes.Bool), "no value for a_added, b_added"},
+		{"an attribute of another type", campaignStateWith(t, "name", tftypes.Number), `AttributeName("name"): can't use tftypes.String as tftypes.Number`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := tc.state.Raw
+			diags := setState(context.Background(), &tc.state, &m)
+			want := diag.Diagnostics{diag.NewErrorDiagnostic("Could not store the campaign",
+				`Reading campaign "c" in workspace "w" of org "o" succeeded, but the result could not be written into Terraform's state: `+tc.detail+
+					`. Nothing was stored. This is a fault of the provider; please report it.`)}
+			if !diags.Equal(want) {
+				t.Fatalf("diagnostics %v", diags)
+			}
+			if !tc.state.Raw.Equal(before) {
+				t.Fatalf("state changed to %v", tc.state.Raw)
+			}
+		})
+	}
+}
