@@ -15,28 +15,31 @@ import (
 )
 
 // setState sets a data source's model into its state. Every data source's
-// read ends here. A model that puts its attributes' values itself (an
-// objectModel) is written as those values, a small part of what the
+// read ends here. A model that puts its attributes' values itself (a
+// stateModel) is written as those values, a small part of what the
 // framework's reflection over it costs (PERFORMANCE.md); any other model is
 // set by reflection. The values must be exactly the ones reflection would
 // write: TestSingleValuesMatchReflection holds every such model to that.
 func setState(ctx context.Context, state *tfsdk.State, m any) diag.Diagnostics {
-	om, ok := m.(objectModel)
+	sm, ok := m.(stateModel)
 	if !ok {
 		return state.Set(ctx, m)
 	}
-	v, err := stateValue(ctx, state, om)
+	v, err := stateValue(ctx, state, sm)
 	if err != nil {
 		var diags diag.Diagnostics
-		t := target{kind: "result", asked: "the data source"}
-		if a, ok := m.(interface{ about() target }); ok {
-			t = a.about()
-		}
-		stateError(&diags, err, t)
+		stateError(&diags, err, sm.about())
 		return diags
 	}
 	state.Raw = v
 	return nil
+}
+
+// stateModel is the model of a data source that puts its own values: it
+// names what was read, for the error that a fault of its values is.
+type stateModel interface {
+	objectModel
+	about() target
 }
 
 // stateValue is m as a value of state's type. tftypes panics on a value

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -39,14 +40,26 @@ func matchesReflection(t *testing.T, ds datasource.DataSource, name string, m ob
 		t.Fatalf("%s: direct: %v", name, diags)
 	}
 	if !direct.Raw.Equal(reflected.Raw) {
+		// The paths only: a webhook configuration's values hold its
+		// headers, which no output may show.
 		diffs, err := direct.Raw.Diff(reflected.Raw)
-		t.Fatalf("%s: the state written directly differs from reflection's (%v):\n%v", name, err, diffs)
+		paths := make([]string, len(diffs))
+		for i, d := range diffs {
+			paths[i] = d.Path.String()
+		}
+		t.Fatalf("%s: the state written directly differs from reflection's at %s (%v)", name, strings.Join(paths, ", "), err)
 	}
 }
 
-// fakeCampaigns reads every campaign of a fake's home workspace, as the
-// read does, through the client.
-func fakeCampaigns(t testing.TB, fake *fakeapi.Server, org, workspace string) []*client.Campaign {
+// fakeObjects is every campaign, cohort and webhook configuration of a
+// fake's workspace, read as the reads do, through the client.
+type fakeObjects struct {
+	campaigns []*client.Campaign
+	cohorts   []*client.Cohort
+	webhooks  []*client.WebhookConfiguration
+}
+
+func readFake(t testing.TB, fake *fakeapi.Server, org, workspace string) fakeObjects {
 	t.Helper()
 	srv := httptest.NewServer(fake)
 	defer srv.Close()
@@ -55,17 +68,73 @@ func fakeCampaigns(t testing.TB, fake *fakeapi.Server, org, workspace string) []
 		t.Fatal(err)
 	}
 	ctx := context.Background()
+	var out fakeObjects
 	list, err := c.ListCampaigns(ctx, org, workspace, client.ListQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := make([]*client.Campaign, len(list.Items))
-	for i, s := range list.Items {
-		if out[i], err = c.GetCampaign(ctx, org, workspace, *s.CampaignID); err != nil {
+	for _, s := range list.Items {
+		campaign, err := c.GetCampaign(ctx, org, workspace, *s.CampaignID)
+		if err != nil {
 			t.Fatal(err)
 		}
+		out.campaigns = append(out.campaigns, campaign)
+		cohorts, err := c.ListCohorts(ctx, org, workspace, *s.CampaignID, client.ListQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range cohorts.Items {
+			cohort, err := c.GetCohort(ctx, org, workspace, *s.CampaignID, *h.CohortID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out.cohorts = append(out.cohorts, cohort)
+		}
+	}
+	webhooks, err := c.ListWebhookConfigs(ctx, org, workspace, client.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range webhooks.Items {
+		webhook, err := c.GetWebhookConfig(ctx, org, workspace, *w.WebhookID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.webhooks = append(out.webhooks, webhook)
 	}
 	return out
+}
+
+// fakesObjects is what readFake reads from the fake's fixtures and from
+// two generated workspaces: fully populated objects, sparse ones, and ones
+// with optional fields null or absent.
+func fakesObjects(t testing.TB) fakeObjects {
+	t.Helper()
+	all := readFake(t, fakeapi.New(testKey), fakeapi.OrgID, fakeapi.WorkspaceID)
+	if len(all.campaigns) < 7 || len(all.cohorts) < 15 || len(all.webhooks) < 4 {
+		t.Fatalf("%d campaigns, %d cohorts, %d webhook configurations in the fake", len(all.campaigns), len(all.cohorts), len(all.webhooks))
+	}
+	for _, seed := range []uint64{1, 2} {
+		fake, gen := fakeapi.NewGenerated(testKey, seed)
+		more := readFake(t, fake, gen.Org, gen.Workspace)
+		all.campaigns = append(all.campaigns, more.campaigns...)
+		all.cohorts = append(all.cohorts, more.cohorts...)
+		all.webhooks = append(all.webhooks, more.webhooks...)
+	}
+	return all
+}
+
+// readScope is a scope as a read leaves it, known, or, for i not a
+// multiple of 3, with a value null or unknown.
+func readScope(i int) scopeModel {
+	s := scopeModel{OrgID: types.StringValue("org"), WorkspaceID: types.StringValue("ws")}
+	switch i % 3 {
+	case 1:
+		s.OrgID = types.StringNull()
+	case 2:
+		s.WorkspaceID = types.StringUnknown()
+	}
+	return s
 }
 
 // handmadeCampaigns are the shapes the fakes may not have: nothing but the
@@ -118,38 +187,54 @@ func handmadeCampaigns(t testing.TB) []*client.Campaign {
 	}
 }
 
-// The state a read of sarvam_campaign writes directly is exactly the one
-// reflection over its model writes: for every campaign of the fake's
-// fixtures and of two generated workspaces (fully populated, sparse, and
-// with optional fields null or absent), and for campaigns made here with
-// every nested object null, every one present and empty, and nulls inside
-// lists. The scope and id are known, as after a read, or null or unknown.
+// The state a read of sarvam_campaign, sarvam_campaign_cohort or
+// sarvam_webhook_config writes directly is exactly the one reflection over
+// its model writes: for every object of the fake's fixtures and of two
+// generated workspaces (fully populated, sparse, and with optional fields
+// null or absent), and for objects made here with every nested object
+// null, every one present and empty, and nulls inside lists. The scope and
+// id are known, as after a read, or null or unknown.
 func TestSingleValuesMatchReflection(t *testing.T) {
-	campaigns := fakeCampaigns(t, fakeapi.New(testKey), fakeapi.OrgID, fakeapi.WorkspaceID)
-	if len(campaigns) < 7 {
-		t.Fatalf("%d campaigns in the fake", len(campaigns))
-	}
-	for _, seed := range []uint64{1, 2} {
-		fake, gen := fakeapi.NewGenerated(testKey, seed)
-		campaigns = append(campaigns, fakeCampaigns(t, fake, gen.Org, gen.Workspace)...)
-	}
-	campaigns = append(campaigns, handmadeCampaigns(t)...)
+	all := fakesObjects(t)
+	str := func(s string) *string { return &s }
+	num := func(n int64) *int64 { return &n }
+
+	campaigns := append(all.campaigns, handmadeCampaigns(t)...)
 	ds := newCampaignDataSource()
 	for i, c := range campaigns {
-		m := campaignModel{scopeModel: scopeModel{OrgID: types.StringValue("org"), WorkspaceID: types.StringValue("ws")}, CampaignID: types.StringPointerValue(c.CampaignID)}
-		switch i % 3 {
-		case 1:
-			m.OrgID, m.CampaignID = types.StringNull(), types.StringNull()
-		case 2:
-			m.WorkspaceID = types.StringUnknown()
+		m := campaignModel{scopeModel: readScope(i), CampaignID: types.StringPointerValue(c.CampaignID)}
+		if i%3 == 1 {
+			m.CampaignID = types.StringNull()
 		}
 		if err := m.fromAPI(c); err != nil {
 			t.Fatalf("campaign %d (%s): %v", i, deref(c.CampaignID), err)
 		}
-		matchesReflection(t, ds, deref(c.CampaignID), &m)
+		matchesReflection(t, ds, "campaign "+deref(c.CampaignID), &m)
 	}
-	// A model of zero values: every attribute null.
-	matchesReflection(t, ds, "zero", &campaignModel{})
+	matchesReflection(t, ds, "zero campaign", &campaignModel{})
+
+	cohorts := append(all.cohorts, &client.Cohort{}, &client.Cohort{CohortID: str("empty"), Name: str(""), Result: &client.CohortResult{}},
+		&client.Cohort{CohortID: str("counts"), CreatedAt: str("2026-01-02 03:04:05"), Result: &client.CohortResult{TotalRecords: num(math.MaxInt64), ValidRecords: num(0), RejectedRecords: num(-1)}})
+	ds = newCampaignCohortDataSource()
+	for i, c := range cohorts {
+		m := campaignCohortModel{scopeModel: readScope(i), CampaignID: types.StringValue("campaign")}
+		if err := m.fromAPI(c); err != nil {
+			t.Fatalf("cohort %d (%s): %v", i, deref(c.CohortID), err)
+		}
+		matchesReflection(t, ds, "cohort "+deref(c.CohortID), &m)
+	}
+	matchesReflection(t, ds, "zero cohort", &campaignCohortModel{})
+
+	webhooks := append(all.webhooks, &client.WebhookConfiguration{}, &client.WebhookConfiguration{WebhookID: str("empty"), CustomHeaders: map[string]*string{}},
+		&client.WebhookConfiguration{WebhookID: str("null-header"), CustomHeaders: map[string]*string{"X-Empty": str(""), "X-Null": nil}})
+	ds = newWebhookConfigDataSource()
+	for i, w := range webhooks {
+		m := webhookConfigurationModel{scopeModel: readScope(i)}
+		if err := m.fromAPI(w); err != nil {
+			t.Fatalf("webhook configuration %d (%s): %v", i, deref(w.WebhookID), err)
+		}
+		matchesReflection(t, ds, "webhook configuration "+deref(w.WebhookID), &m)
+	}
 }
 
 // campaignStateWith is a null state of sarvam_campaign's type with the
