@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -17,7 +18,7 @@ import (
 // or by name.
 
 func newCampaignCohortDataSource() datasource.DataSource {
-	return newSingleDataSource[campaignCohortModel, *campaignCohortModel, client.Cohort]("campaign_cohort", campaignCohortSchema(), idOrName("cohort_id"))
+	return newSingleDataSource[campaignCohortModel, *campaignCohortModel, client.Cohort]("campaign_cohort", campaignCohortSchemaOnce(), idOrName("cohort_id"))
 }
 
 func (m *campaignCohortModel) about() target {
@@ -46,6 +47,11 @@ func (m *campaignCohortModel) byName(c *client.Client) (*types.String, string, n
 		note: func(c *client.Cohort) string { return fmt.Sprintf("status %q", deref(c.Status)) },
 	}
 }
+
+// campaignCohortSchemaOnce is the schema, built once: the framework makes a
+// new data source for every call it serves, and building the schema each
+// time was a share of a read's CPU (PERFORMANCE.md).
+var campaignCohortSchemaOnce = sync.OnceValue(campaignCohortSchema)
 
 func campaignCohortSchema() schema.Schema {
 	attrs := cohortAttributes()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -17,7 +18,7 @@ import (
 // sarvam_campaign reads one campaign (Get Campaign), by id or by name.
 
 func newCampaignDataSource() datasource.DataSource {
-	return newSingleDataSource[campaignModel, *campaignModel, client.Campaign]("campaign", campaignSchema(), idOrName("campaign_id"))
+	return newSingleDataSource[campaignModel, *campaignModel, client.Campaign]("campaign", campaignSchemaOnce(), idOrName("campaign_id"))
 }
 
 func (m *campaignModel) about() target {
@@ -42,6 +43,11 @@ func (m *campaignModel) byName(c *client.Client) (*types.String, string, nameFin
 		note: func(c *client.CampaignSummary) string { return fmt.Sprintf("status %q", deref(c.Status)) },
 	}
 }
+
+// campaignSchemaOnce is the schema, built once: the framework makes a new
+// data source for every call it serves, and building the schema each time
+// was a share of a read's CPU (PERFORMANCE.md).
+var campaignSchemaOnce = sync.OnceValue(campaignSchema)
 
 func campaignSchema() schema.Schema {
 	attrs := campaignSummaryAttributes()

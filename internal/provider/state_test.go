@@ -31,6 +31,9 @@ func nullState(t testing.TB, ds datasource.DataSource) tfsdk.State {
 // are the same.
 func matchesReflection(t *testing.T, ds datasource.DataSource, name string, m objectModel) {
 	t.Helper()
+	if _, ok := m.(stateModel); !ok {
+		t.Fatalf("%s: %T is not a stateModel: setState would set it by reflection", name, m)
+	}
 	ctx := context.Background()
 	reflected, direct := nullState(t, ds), nullState(t, ds)
 	if diags := reflected.Set(ctx, m); diags.HasError() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -26,7 +27,7 @@ type webhookConfigReader = singleDataSource[webhookConfigurationModel, *webhookC
 func newWebhookConfigDataSource() datasource.DataSource { return newWebhookConfigReader() }
 
 func newWebhookConfigReader() *webhookConfigReader {
-	return newSingleDataSource[webhookConfigurationModel, *webhookConfigurationModel, client.WebhookConfiguration]("webhook_config", webhookConfigSchema(), idOrName("webhook_id"))
+	return newSingleDataSource[webhookConfigurationModel, *webhookConfigurationModel, client.WebhookConfiguration]("webhook_config", webhookConfigSchemaOnce(), idOrName("webhook_id"))
 }
 
 func (m *webhookConfigurationModel) about() target {
@@ -51,6 +52,11 @@ func (m *webhookConfigurationModel) byName(c *client.Client) (*types.String, str
 		note: func(w *client.WebhookConfiguration) string { return fmt.Sprintf("url %q", deref(w.URL)) },
 	}
 }
+
+// webhookConfigSchemaOnce is the schema, built once: the framework makes a
+// new data source for every call it serves, and building the schema each
+// time was a share of a read's CPU (PERFORMANCE.md).
+var webhookConfigSchemaOnce = sync.OnceValue(webhookConfigSchema)
 
 func webhookConfigSchema() schema.Schema {
 	attrs := webhookConfigAttributes()
