@@ -241,15 +241,13 @@ func TestSingleValuesMatchReflection(t *testing.T) {
 }
 
 // campaignStateWith is a null state of sarvam_campaign's type with the
-// attributes given, as name and type pairs, added or changed.
-func campaignStateWith(t testing.TB, attrs ...any) tfsdk.State {
+// attributes of changed added or changed.
+func campaignStateWith(t testing.TB, changed map[string]tftypes.Type) tfsdk.State {
 	t.Helper()
 	state := nullState(t, newCampaignDataSource())
 	typ, _ := state.Raw.Type().(tftypes.Object)
 	attrTypes := maps.Clone(typ.AttributeTypes)
-	for i := 0; i < len(attrs); i += 2 {
-		attrTypes[attrs[i].(string)] = attrs[i+1].(tftypes.Type)
-	}
+	maps.Copy(attrTypes, changed)
 	state.Raw = tftypes.NewValue(tftypes.Object{AttributeTypes: attrTypes}, nil)
 	return state
 }
@@ -265,8 +263,8 @@ func TestSetStateRefusesValuesOfAnotherSchema(t *testing.T) {
 		detail string
 	}{
 		{"an attribute the schema lacks", nullState(t, newCampaignCohortDataSource()), "app_id: the schema has no such attribute"},
-		{"attributes the model lacks", campaignStateWith(t, "b_added", tftypes.String, "a_added", tftypes.Bool), "no value for a_added, b_added"},
-		{"an attribute of another type", campaignStateWith(t, "name", tftypes.Number), `AttributeName("name"): can't use tftypes.String as tftypes.Number`},
+		{"attributes the model lacks", campaignStateWith(t, map[string]tftypes.Type{"b_added": tftypes.String, "a_added": tftypes.Bool}), "no value for a_added, b_added"},
+		{"an attribute of another type", campaignStateWith(t, map[string]tftypes.Type{"name": tftypes.Number}), `AttributeName("name"): can't use tftypes.String as tftypes.Number`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := tc.state.Raw
