@@ -3,8 +3,11 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
 	"os"
+	"runtime/pprof"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -31,13 +34,50 @@ func main() {
 			log.Fatal(err.Error())
 		}
 	}
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: provider.Address,
-		Debug:   debug,
-	})
+	stop, err := startCPUProfile(os.Getenv(envCPUProfile), os.Getpid())
 	if err != nil {
 		log.Fatal(err.Error())
 	}
+	err = providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+		Address: provider.Address,
+		Debug:   debug,
+	})
+	// The profile is complete once the server has returned, which it does
+	// when Terraform shuts the plugin down.
+	if stopErr := stop(); stopErr != nil && err == nil {
+		err = stopErr
+	}
+	if err != nil {
+		log.Fatal(err.Error())
+	}
+}
+
+// envCPUProfile names a file to write a CPU profile of the process to (for
+// go tool pprof), from start-up until the plugin server returns. A "%p" in
+// it is replaced by the process id: Terraform starts the provider more than
+// once in a plan, and each process then writes its own profile. Unset or
+// empty, nothing is profiled.
+const envCPUProfile = "SARVAM_CPUPROFILE"
+
+// startCPUProfile starts profiling into path, with %p replaced by pid, and
+// returns the function that stops the profile and closes the file. An empty
+// path profiles nothing.
+func startCPUProfile(path string, pid int) (stop func() error, err error) {
+	if path == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(strings.ReplaceAll(path, "%p", strconv.Itoa(pid)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", envCPUProfile, err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("%s: %w", envCPUProfile, err)
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 // quietLogLevels are the terraform-plugin-log level variables of every

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -32,5 +34,39 @@ func TestSilencedLogLevels(t *testing.T) {
 				t.Fatalf("got %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// SARVAM_CPUPROFILE writes a profile pprof reads to the file it names,
+// with %p replaced by the process id, once it is stopped.
+func TestStartCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	stop, err := startCPUProfile(filepath.Join(dir, "cpu-%p.pprof"), 42)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "cpu-42.pprof"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A profile is gzipped protocol buffers.
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Fatalf("not a profile: %d bytes % x", len(b), b[:min(len(b), 8)])
+	}
+}
+
+// Unset, nothing is profiled; a file that cannot be created is an error
+// naming the variable.
+func TestStartCPUProfileOff(t *testing.T) {
+	stop, err := startCPUProfile("", 1)
+	if err != nil || stop() != nil {
+		t.Fatalf("startCPUProfile(\"\") = %v", err)
+	}
+	missing := filepath.Join(t.TempDir(), "no-such-dir", "cpu.pprof")
+	if _, err := startCPUProfile(missing, 1); err == nil || err.Error() != "SARVAM_CPUPROFILE: open "+missing+": no such file or directory" {
+		t.Fatalf("error %v", err)
 	}
 }

@@ -206,10 +206,12 @@ echo "==> terraform plan over $n data sources (parallelism $parallelism); WAN: $
 plan sarvam distinct local >/dev/null # warm-up: file caches, Terraform's first start
 
 printf '%-8s %-9s %9s %9s %9s %8s %11s %13s %14s %14s\n' provider ids "wall WAN" "wall 0" "WAN cost" requests connections "provider CPU" "provider RSS" "terraform CPU"
+declare -A cpu # provider CPU by "provider ids fake"
 for p in "${providers[@]}"; do
   for ids in distinct repeated; do
     read -r w_wall w_req w_conn w_cpu w_rss w_tf <<<"$(plan "$p" "$ids" wan)"
     read -r l_wall l_req l_conn l_cpu l_rss l_tf <<<"$(plan "$p" "$ids" local)"
+    cpu["$p $ids wan"]=$w_cpu cpu["$p $ids local"]=$l_cpu
     printf '%-8s %-9s %8.2fs %8.2fs %8.2fs %8d %11d %12.2fs %10.1f MiB %13.2fs\n' "$p" "$ids" \
       "$w_wall" "$l_wall" "$(awk -v a="$w_wall" -v b="$l_wall" 'BEGIN { print a - b }')" "$w_req" "$w_conn" "$l_cpu" "$l_rss" "$l_tf"
     [ "$w_req" = "$l_req" ] || echo "         (requests without delays: $l_req, connections: $l_conn)"
@@ -217,6 +219,12 @@ for p in "${providers[@]}"; do
 done
 if [ -z "${HTTP_PROVIDER_BIN:-}" ]; then
   echo "(comparison with hashicorp/http skipped: HTTP_PROVIDER_BIN=none)"
+else
+  # The provider's CPU over http's for the same reads, from the plans of
+  # this run: without delays (the table's column) and with the WAN.
+  ratio() { awk -v a="${cpu["sarvam $1 $2"]}" -v b="${cpu["http $1 $2"]}" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
+  echo "provider CPU, sarvam / http: distinct $(ratio distinct local) without delays, $(ratio distinct wan) with the WAN;" \
+    "repeated $(ratio repeated local) without delays, $(ratio repeated wan) with the WAN"
 fi
 
 # The ideal: every distinct campaign read once, $parallelism at a time, over

@@ -45,7 +45,7 @@ func campaignListItemAttributes() map[string]schema.Attribute {
 
 // campaignsModel is the data source's state. A read leaves Campaigns and IDs
 // nil: fill builds both lists as state values, which the read writes into
-// state directly (campaigns_state.go).
+// state directly (campaignListValues, below).
 type campaignsModel struct {
 	scopeModel
 	listModel
@@ -57,8 +57,8 @@ type campaignsModel struct {
 }
 
 // campaignListItemModel is one campaign of the list as state holds it. Its
-// fromAPI, the reference the values written directly are held to, is in
-// campaigns_state_test.go.
+// fromAPI and attrValues, which build the values written directly, are
+// below.
 type campaignListItemModel struct {
 	CampaignID types.String `tfsdk:"campaign_id"`
 	campaignSummaryModel
@@ -108,3 +108,59 @@ func (m *campaignsModel) warnArguments(diags *diag.Diagnostics) {
 			"The list was read anyway; the API matches the value as given, which usually matches no campaign, "+
 			"so an empty list does not mean that the workspace has no campaigns.", status, documentedStatuses))
 }
+
+// The campaigns of sarvam_campaigns are written into state as tftypes
+// values built here rather than by the framework's reflection over a slice
+// of models, which took most of the provider's CPU and memory on a list of
+// thousands (PERFORMANCE.md). Each item is mapped to its model, which puts
+// its own values (state.go), the summary attributes as a campaign of
+// sarvam_campaign puts them. campaignListValues must write exactly what
+// reflection over campaignListItemModel would;
+// TestCampaignListValuesMatchReflection holds it to that.
+
+// campaignListValues is the campaigns attribute, of type listType, and the
+// ids attribute for items. An error names the item and field, as in
+// campaigns[3].created_at.
+func campaignListValues(items []client.CampaignSummary, listType tftypes.List) (campaigns, ids tftypes.Value, err error) {
+	itemType, ok := listType.ElementType.(tftypes.Object)
+	if !ok {
+		return tftypes.Value{}, tftypes.Value{}, fmt.Errorf("campaigns is a list of %s, not of objects", listType.ElementType)
+	}
+	elems := make([]tftypes.Value, len(items))
+	idElems := make([]tftypes.Value, len(items))
+	for i := range items {
+		attrs, err := campaignListItemValues(&items[i], itemType)
+		if err != nil {
+			return tftypes.Value{}, tftypes.Value{}, fmt.Errorf("campaigns[%d].%w", i, err)
+		}
+		elems[i] = tftypes.NewValue(itemType, attrs)
+		idElems[i] = attrs["campaign_id"]
+	}
+	return tftypes.NewValue(listType, elems), tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, idElems), nil
+}
+
+// campaignListItemValues is one campaign of the list: its id and the
+// summary attributes, which a campaign of sarvam_campaign puts the same way
+// (putSummary). An error names the field.
+func campaignListItemValues(s *client.CampaignSummary, itemType tftypes.Object) (map[string]tftypes.Value, error) {
+	var m campaignListItemModel
+	if err := m.fromAPI(s); err != nil {
+		return nil, err
+	}
+	return attrsOf(context.Background(), itemType, &m)
+}
+
+// fromAPI maps one listed campaign to its model.
+func (m *campaignListItemModel) fromAPI(s *client.CampaignSummary) error {
+	m.CampaignID = types.StringPointerValue(s.CampaignID)
+	return m.campaignSummaryModel.fromAPI(s)
+}
+
+func (m *campaignListItemModel) attrValues(a *stateAttrs) {
+	a.str("campaign_id", m.CampaignID)
+	m.putSummary(a)
+}
+
+// campaignListType is the state type of campaigns, from the attributes its
+// schema has.
+var campaignListType = tftypes.List{ElementType: objectType(campaignListItemAttributes()).TerraformType(context.Background())}

@@ -15,14 +15,6 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
-// fromAPI maps one listed campaign to its model, which the framework's
-// reflection writes into state: the reference campaignListValues is held
-// to, and what a read did before it wrote the lists directly.
-func (m *campaignListItemModel) fromAPI(s *client.CampaignSummary) error {
-	m.CampaignID = types.StringPointerValue(s.CampaignID)
-	return m.campaignSummaryModel.fromAPI(s)
-}
-
 // campaignsState is an empty state of sarvam_campaigns: every attribute
 // null, as a read has it before the lists are written.
 func campaignsState(t testing.TB) tfsdk.State {

@@ -212,6 +212,13 @@ func readError(diags *diag.Diagnostics, err error, t target) {
 	}
 }
 
+// stateError reports what was read and mapped but could not be written
+// into state, which only a fault of the provider can cause.
+func stateError(diags *diag.Diagnostics, err error, t target) {
+	diags.AddError(kindSummary(t.kind, func(k kindSummaries) string { return k.store }),
+		fmt.Sprintf("Reading %s succeeded, but the result could not be written into Terraform's state: %s. Nothing was stored. This is a fault of the provider; please report it.", t.asked, err))
+}
+
 // sentence is err as a sentence: a full stop is added unless the API's own
 // message already ends one.
 func sentence(err error) string {

@@ -131,7 +131,7 @@ type warnsOfArguments interface {
 // writesItems is a lister whose fill builds the state values of the
 // attributes that hold its items, rather than filling the model: they are
 // written into state directly, not by the framework's reflection, for
-// lists of thousands (campaigns_state.go).
+// lists of thousands (sarvam_campaigns).
 type writesItems interface {
 	itemValues() map[string]tftypes.Value
 }

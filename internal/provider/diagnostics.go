@@ -127,9 +127,12 @@ const (
 	summaryNotConfigured = "Provider not configured"
 	// summaryUnexpectedProviderData: Configure handed over something else.
 	summaryUnexpectedProviderData = "Unexpected provider data"
-	// summaryCouldNotStoreCampaignList: a campaign list read and mapped but
-	// not written into state.
-	summaryCouldNotStoreCampaignList = "Could not store the campaign list"
+	// summaryCouldNotStore…: an object or a campaign list read and mapped
+	// but not written into state.
+	summaryCouldNotStoreCampaign      = "Could not store the campaign"
+	summaryCouldNotStoreCohort        = "Could not store the cohort"
+	summaryCouldNotStoreWebhookConfig = "Could not store the webhook configuration"
+	summaryCouldNotStoreCampaignList  = "Could not store the campaign list"
 )
 
 // Provider functions' messages.
@@ -174,15 +177,16 @@ type kindSummaries struct {
 	notFound, unexpected, unread string
 	// several is for a lookup by name that matched more than one.
 	several string
-	// store is for a list whose items are written into state directly.
+	// store is for what is written into state directly: a single object,
+	// or a list of campaigns.
 	store string
 }
 
 // summariesOf gives the summaries of each kind.
 var summariesOf = map[string]kindSummaries{
-	"campaign":                   {notFound: summaryCampaignNotFound, unexpected: summaryUnexpectedCampaign, unread: summaryCouldNotReadCampaign, several: summarySeveralCampaigns},
-	"cohort":                     {notFound: summaryCohortNotFound, unexpected: summaryUnexpectedCohort, unread: summaryCouldNotReadCohort, several: summarySeveralCohorts},
-	"webhook configuration":      {notFound: summaryWebhookConfigNotFound, unexpected: summaryUnexpectedWebhookConfig, unread: summaryCouldNotReadWebhookConfig, several: summarySeveralWebhookConfigs},
+	"campaign":                   {notFound: summaryCampaignNotFound, unexpected: summaryUnexpectedCampaign, unread: summaryCouldNotReadCampaign, several: summarySeveralCampaigns, store: summaryCouldNotStoreCampaign},
+	"cohort":                     {notFound: summaryCohortNotFound, unexpected: summaryUnexpectedCohort, unread: summaryCouldNotReadCohort, several: summarySeveralCohorts, store: summaryCouldNotStoreCohort},
+	"webhook configuration":      {notFound: summaryWebhookConfigNotFound, unexpected: summaryUnexpectedWebhookConfig, unread: summaryCouldNotReadWebhookConfig, several: summarySeveralWebhookConfigs, store: summaryCouldNotStoreWebhookConfig},
 	"campaign list":              {notFound: summaryCampaignListNotFound, unexpected: summaryUnexpectedCampaignList, unread: summaryCouldNotReadCampaignList, store: summaryCouldNotStoreCampaignList},
 	"webhook configuration list": {notFound: summaryWebhookConfigListNotFound, unexpected: summaryUnexpectedWebhookConfigList, unread: summaryCouldNotReadWebhookConfigList},
 }

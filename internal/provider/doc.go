@@ -13,7 +13,7 @@
 //     model and mapping;
 //   - data source plumbing: what every data source shares, its Metadata,
 //     Configure and Read, scope, errors, lookups by name and state writing
-//     (datasource*.go, byname.go, state.go, campaigns_state.go);
+//     (datasource*.go, byname.go, state.go);
 //   - helpers: building blocks with no knowledge of a data source
 //     (model_helpers.go, schema_helpers.go, validators.go, diagnostics.go,
 //     log_levels.go, settings.go).

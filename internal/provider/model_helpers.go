@@ -59,7 +59,7 @@ func timestamp(field string, v *string) (timetypes.RFC3339, error) {
 }
 
 // normalTimestamp is timestamp's value as a string, nil for null, for
-// values built directly (campaigns_state.go), without the parse that a
+// values built directly (setState), without the parse that a
 // timetypes value makes.
 func normalTimestamp(field string, v *string) (*string, error) {
 	if v == nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"sync"
+
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -26,7 +28,7 @@ var _ datasource.DataSourceWithConfigValidators = (*webhookConfigReader)(nil)
 func newWebhookConfigDataSource() datasource.DataSource { return newWebhookConfigReader() }
 
 func newWebhookConfigReader() *webhookConfigReader {
-	return newSingleDataSource[webhookConfigurationModel, *webhookConfigurationModel, client.WebhookConfiguration]("webhook_config", webhookConfigSchema(), idOrName("webhook_id"))
+	return newSingleDataSource[webhookConfigurationModel, *webhookConfigurationModel, client.WebhookConfiguration]("webhook_config", webhookConfigSchemaOnce(), idOrName("webhook_id"))
 }
 
 // about names the webhook configuration a read asks for, by its id.
@@ -49,6 +51,11 @@ func (m *webhookConfigurationModel) byName(c *client.Client) (*types.String, str
 var webhookConfigNaming = naming[client.WebhookConfiguration]{kind: "webhook configuration", kinds: "webhook configurations", idAttr: "webhook_id",
 	name: func(w *client.WebhookConfiguration) *string { return w.Name }, id: func(w *client.WebhookConfiguration) *string { return w.WebhookID },
 	note: func(w *client.WebhookConfiguration) string { return fmt.Sprintf("url %q", deref(w.URL)) }}
+
+// webhookConfigSchemaOnce is the schema, built once: the framework makes a
+// new data source for every call it serves, and building the schema each
+// time was a share of a read's CPU (PERFORMANCE.md).
+var webhookConfigSchemaOnce = sync.OnceValue(webhookConfigSchema)
 
 func webhookConfigSchema() schema.Schema {
 	return webhookConfigNaming.schema("Reads one webhook configuration of a workspace (Get Webhook Config), by id or by name: where call-completion events are posted, and with which headers. "+
@@ -114,4 +121,27 @@ func (m *webhookModel) fromAPI(w *client.WebhookConfiguration) error {
 	var err error
 	m.CreatedAt, m.UpdatedAt, err = createdUpdated(w.CreatedAt, w.UpdatedAt)
 	return err
+}
+
+// attrValues puts the configuration's values into state (setState), as
+// reflection over the model would; TestSingleValuesMatchReflection holds it
+// to that. The headers' state value is the same whether or not they are
+// sensitive: sensitivity belongs to the schema.
+func (m *webhookConfigurationModel) attrValues(a *stateAttrs) {
+	m.putScope(a)
+	m.putWebhook(a)
+}
+
+// putWebhook puts the attributes of one configuration. It is not
+// attrValues, which would make every model embedding webhookModel an
+// objectModel.
+func (m *webhookModel) putWebhook(a *stateAttrs) {
+	a.str("webhook_id", m.WebhookID)
+	a.str("name", m.Name)
+	a.str("url", m.URL)
+	a.put("custom_headers", m.CustomHeaders)
+	a.str("created_by", m.CreatedBy)
+	a.str("created_at", m.CreatedAt.StringValue)
+	a.str("updated_at", m.UpdatedAt.StringValue)
+	a.str("updated_by", m.UpdatedBy)
 }
