@@ -128,31 +128,3 @@ func (m *cohortModel) fromAPI(c *client.Cohort) error {
 	}
 	return nil
 }
-
-// attrValues puts the cohort's values into state (setState), as reflection
-// over the model would; TestSingleValuesMatchReflection holds it to that.
-func (m *campaignCohortModel) attrValues(a *stateAttrs) {
-	m.putScope(a)
-	a.str("campaign_id", m.CampaignID)
-	m.putCohort(a)
-}
-
-// putCohort puts the attributes of one cohort. It is not attrValues, which
-// would make every model embedding cohortModel an objectModel.
-func (m *cohortModel) putCohort(a *stateAttrs) {
-	a.str("name", m.Name)
-	a.str("cohort_id", m.CohortID)
-	a.str("status", m.Status)
-	a.str("source_type", m.SourceType)
-	a.str("created_by", m.CreatedBy)
-	a.str("created_at", m.CreatedAt.StringValue)
-	a.str("updated_at", m.UpdatedAt.StringValue)
-	putObject(a, "result", m.Result)
-	a.str("updated_by", m.UpdatedBy)
-}
-
-func (m *cohortResultModel) attrValues(a *stateAttrs) {
-	a.int64("total_records", m.TotalRecords)
-	a.int64("valid_records", m.ValidRecords)
-	a.int64("rejected_records", m.RejectedRecords)
-}

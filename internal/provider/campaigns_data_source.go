@@ -57,8 +57,7 @@ type campaignsModel struct {
 }
 
 // campaignListItemModel is one campaign of the list as state holds it. Its
-// fromAPI and attrValues, which build the values written directly, are
-// below.
+// fromAPI, from which the values written directly are built, is below.
 type campaignListItemModel struct {
 	CampaignID types.String `tfsdk:"campaign_id"`
 	campaignSummaryModel
@@ -140,8 +139,8 @@ func campaignListValues(items []client.CampaignSummary, listType tftypes.List) (
 }
 
 // campaignListItemValues is one campaign of the list: its id and the
-// summary attributes, which a campaign of sarvam_campaign puts the same way
-// (putSummary). An error names the field.
+// summary attributes, written by setState's plan as for a campaign of
+// sarvam_campaign. An error names the field.
 func campaignListItemValues(s *client.CampaignSummary, itemType tftypes.Object) (map[string]tftypes.Value, error) {
 	var m campaignListItemModel
 	if err := m.fromAPI(s); err != nil {
@@ -154,11 +153,6 @@ func campaignListItemValues(s *client.CampaignSummary, itemType tftypes.Object) 
 func (m *campaignListItemModel) fromAPI(s *client.CampaignSummary) error {
 	m.CampaignID = types.StringPointerValue(s.CampaignID)
 	return m.campaignSummaryModel.fromAPI(s)
-}
-
-func (m *campaignListItemModel) attrValues(a *stateAttrs) {
-	a.str("campaign_id", m.CampaignID)
-	m.putSummary(a)
 }
 
 // campaignListType is the state type of campaigns, from the attributes its

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"maps"
 	"math/big"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -17,17 +20,20 @@ import (
 )
 
 // setState sets a data source's model into its state. Every data source's
-// read ends here. A model that puts its attributes' values itself (a
-// stateModel) is written as those values, a small part of what the
-// framework's reflection over it costs (PERFORMANCE.md); any other model is
-// set by reflection. The values must be exactly the ones reflection would
-// write: TestSingleValuesMatchReflection holds every such model to that.
+// read ends here. A data source's model (a stateModel) is written as values
+// built by walking its fields along a plan made once for its type (planOf),
+// a small part of what the framework's reflection over it costs
+// (PERFORMANCE.md): the framework's reflection builds a path, converts every
+// value and checks it against the schema at every field of every read. A
+// model holding a field the plan does not know is set by the framework's
+// reflection. The values must be exactly the ones reflection would write:
+// TestSingleValuesMatchReflection holds the data sources' models to that.
 func setState(ctx context.Context, state *tfsdk.State, m any) diag.Diagnostics {
 	sm, ok := m.(stateModel)
-	if !ok {
+	if !ok || !writesDirectly(m) {
 		return state.Set(ctx, m)
 	}
-	v, err := stateValue(ctx, state, sm)
+	v, err := stateValue(ctx, state, m)
 	if err != nil {
 		var diags diag.Diagnostics
 		stateError(&diags, err, sm.about())
@@ -37,17 +43,26 @@ func setState(ctx context.Context, state *tfsdk.State, m any) diag.Diagnostics {
 	return nil
 }
 
-// stateModel is the model of a data source that puts its own values: it
-// names what was read, for the error that a fault of its values is.
+// stateModel is the model of a data source: it names what was read, for
+// the error that a fault of its values is.
 type stateModel interface {
-	objectModel
 	about() target
 }
 
+// writesDirectly says whether m, a pointer to a model, has a plan.
+func writesDirectly(m any) bool {
+	t := reflect.TypeOf(m)
+	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return false
+	}
+	_, err := planOf(t.Elem())
+	return err == nil
+}
+
 // stateValue is m as a value of state's type. tftypes panics on a value
-// that does not fit its type, which only a fault of attrValues can cause;
+// that does not fit its type, which only a fault of the plan can cause;
 // the panic is returned as an error.
-func stateValue(ctx context.Context, state *tfsdk.State, m objectModel) (v tftypes.Value, err error) {
+func stateValue(ctx context.Context, state *tfsdk.State, m any) (v tftypes.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
@@ -63,11 +78,129 @@ func stateValue(ctx context.Context, state *tfsdk.State, m objectModel) (v tftyp
 	return objectOf(ctx, typ, m)
 }
 
-// objectModel is a model of an object, a data source's or one nested in
-// it, that puts the value of each of its attributes into a, as reflection
-// over the model would write it.
-type objectModel interface {
-	attrValues(a *stateAttrs)
+// A plan is what the framework's reflection finds in a model's type, found
+// once: each attribute's field (through embedded structs, whose fields are
+// the model's own), its name from the tfsdk tag, and how its value is
+// written.
+type plan struct {
+	fields []planField
+}
+
+type planField struct {
+	index []int
+	name  string
+	kind  fieldKind
+	// elem is the plan of a nested object's model (objectField,
+	// objectListField).
+	elem *plan
+}
+
+type fieldKind uint8
+
+const (
+	// valueField is an attr.Value: types.String, a timestamp, a map.
+	valueField fieldKind = iota
+	// objectField is a pointer to a nested object's model: nil is null.
+	objectField
+	// objectListField is a slice of nested objects' models: nil is null.
+	objectListField
+	// valueListField is a slice of attr.Values: nil is null.
+	valueListField
+)
+
+var (
+	plans         sync.Map // reflect.Type of a struct: planned
+	attrValueType = reflect.TypeFor[attr.Value]()
+)
+
+// planned is a type's plan, or why it has none.
+type planned struct {
+	p   *plan
+	err error
+}
+
+// planOf is the plan of the struct type t, made on first use.
+func planOf(t reflect.Type) (*plan, error) {
+	if got, ok := plans.Load(t); ok {
+		pl, _ := got.(planned)
+		return pl.p, pl.err
+	}
+	p := &plan{}
+	err := p.add(t, nil)
+	if err != nil {
+		p = nil
+	}
+	plans.Store(t, planned{p, err})
+	return p, err
+}
+
+// add adds the fields of the struct type t, reached through the field
+// indexes at, as the framework's reflection reads them: an embedded struct
+// without a tag gives its fields, an unexported field is skipped, and an
+// exported one without a tfsdk tag is an error.
+func (p *plan) add(t reflect.Type, at []int) error {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		index := append(slices.Clone(at), i)
+		tag, tagged := f.Tag.Lookup("tfsdk")
+		if f.Anonymous && !tagged && f.Type.Kind() == reflect.Struct {
+			if err := p.add(f.Type, index); err != nil {
+				return err
+			}
+			continue
+		}
+		if !f.IsExported() || tag == "-" {
+			continue
+		}
+		if !tagged {
+			return fmt.Errorf("%s.%s has no tfsdk tag", t, f.Name)
+		}
+		pf := planField{index: index, name: tag}
+		ft := f.Type
+		switch {
+		case ft.Implements(attrValueType):
+			pf.kind = valueField
+		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct:
+			pf.kind = objectField
+		case ft.Kind() == reflect.Slice && ft.Elem().Implements(attrValueType):
+			pf.kind = valueListField
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
+			pf.kind = objectListField
+		default:
+			return fmt.Errorf("%s.%s is a %s, which setState does not write", t, f.Name, ft)
+		}
+		if pf.kind == objectField || pf.kind == objectListField {
+			elem, err := planOf(ft.Elem())
+			if err != nil {
+				return err
+			}
+			pf.elem = elem
+		}
+		p.fields = append(p.fields, pf)
+	}
+	return nil
+}
+
+// put puts the value of each field of v, a model of the plan's type, into
+// a.
+func (p *plan) put(a *stateAttrs, v reflect.Value) {
+	for i := range p.fields {
+		f := &p.fields[i]
+		fv := v.FieldByIndex(f.index)
+		switch f.kind {
+		case valueField:
+			a.value(f.name, fv)
+		case objectField:
+			a.object(f.name, f.elem, fv)
+		case objectListField:
+			a.objectList(f.name, f.elem, fv)
+		case valueListField:
+			a.valueList(f.name, fv)
+		}
+		if a.err != nil {
+			return
+		}
+	}
 }
 
 // stateAttrs collects the attribute values of an object of type typ. The
@@ -79,8 +212,8 @@ type stateAttrs struct {
 	err   error
 }
 
-// objectOf is the object of type typ that m holds.
-func objectOf(ctx context.Context, typ tftypes.Object, m objectModel) (tftypes.Value, error) {
+// objectOf is the object of type typ that m, a pointer to a model, holds.
+func objectOf(ctx context.Context, typ tftypes.Object, m any) (tftypes.Value, error) {
 	attrs, err := attrsOf(ctx, typ, m)
 	if err != nil {
 		return tftypes.Value{}, err
@@ -88,11 +221,23 @@ func objectOf(ctx context.Context, typ tftypes.Object, m objectModel) (tftypes.V
 	return tftypes.NewValue(typ, attrs), nil
 }
 
-// attrsOf is the attributes of the object of type typ that m holds: every
-// attribute of typ, or an error.
-func attrsOf(ctx context.Context, typ tftypes.Object, m objectModel) (map[string]tftypes.Value, error) {
+// attrsOf is the attributes of the object of type typ that m, a pointer to
+// a model, holds: every attribute of typ, or an error.
+func attrsOf(ctx context.Context, typ tftypes.Object, m any) (map[string]tftypes.Value, error) {
+	v := reflect.ValueOf(m)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil, fmt.Errorf("%T is not a pointer to a model", m)
+	}
+	p, err := planOf(v.Elem().Type())
+	if err != nil {
+		return nil, err
+	}
+	return attrsOfValue(ctx, typ, p, v.Elem())
+}
+
+func attrsOfValue(ctx context.Context, typ tftypes.Object, p *plan, v reflect.Value) (map[string]tftypes.Value, error) {
 	a := stateAttrs{ctx: ctx, typ: typ, attrs: make(map[string]tftypes.Value, len(typ.AttributeTypes))}
-	m.attrValues(&a)
+	p.put(&a, v)
 	if a.err == nil && len(a.attrs) < len(typ.AttributeTypes) {
 		var missing []string
 		for name := range typ.AttributeTypes {
@@ -109,9 +254,10 @@ func attrsOf(ctx context.Context, typ tftypes.Object, m objectModel) (map[string
 	return a.attrs, nil
 }
 
-// put sets attribute name to v's state value, as reflection writes it.
-func (a *stateAttrs) put(name string, v attr.Value) {
-	tv, err := v.ToTerraformValue(a.ctx)
+// value sets attribute name to the state value of fv, an addressable
+// attr.Value.
+func (a *stateAttrs) value(name string, fv reflect.Value) {
+	tv, err := valueOf(a.ctx, fv)
 	if err != nil {
 		a.fail(fmt.Errorf("%s: %w", name, err))
 		return
@@ -119,43 +265,59 @@ func (a *stateAttrs) put(name string, v attr.Value) {
 	a.set(name, tv)
 }
 
-// The putters of a type write what its ToTerraformValue writes, without
-// the framework value passing through an interface and a check of a value
-// that cannot fail one: each costs one or two allocations fewer, which
-// shows on a list of thousands.
+// valueOf is the state value of fv, an addressable attr.Value, as its
+// ToTerraformValue writes it. The types most attributes have are written
+// here without the framework value passing through an interface and a
+// check of a value that cannot fail one: each costs one or two allocations
+// fewer, which shows on a list of thousands.
+func valueOf(ctx context.Context, fv reflect.Value) (tftypes.Value, error) {
+	switch v := fv.Addr().Interface().(type) {
+	case *basetypes.StringValue:
+		return stringValue(*v), nil
+	case *timetypes.RFC3339:
+		return stringValue(v.StringValue), nil
+	case *basetypes.Int64Value:
+		return int64Value(*v), nil
+	case *basetypes.BoolValue:
+		return boolValue(*v), nil
+	}
+	av, ok := fv.Interface().(attr.Value)
+	if !ok {
+		return tftypes.Value{}, fmt.Errorf("%s is not an attr.Value", fv.Type())
+	}
+	return av.ToTerraformValue(ctx)
+}
 
-// str sets attribute name to v, a string or a type built on one (a
-// timestamp's StringValue).
-func (a *stateAttrs) str(name string, v basetypes.StringValue) {
+func stringValue(v basetypes.StringValue) tftypes.Value {
 	switch {
 	case v.IsNull():
-		a.set(name, tftypes.NewValue(tftypes.String, nil))
+		return tftypes.NewValue(tftypes.String, nil)
 	case v.IsUnknown():
-		a.set(name, tftypes.NewValue(tftypes.String, tftypes.UnknownValue))
+		return tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
 	default:
-		a.set(name, tftypes.NewValue(tftypes.String, v.ValueString()))
+		return tftypes.NewValue(tftypes.String, v.ValueString())
 	}
 }
 
-func (a *stateAttrs) int64(name string, v basetypes.Int64Value) {
+func int64Value(v basetypes.Int64Value) tftypes.Value {
 	switch {
 	case v.IsNull():
-		a.set(name, tftypes.NewValue(tftypes.Number, nil))
+		return tftypes.NewValue(tftypes.Number, nil)
 	case v.IsUnknown():
-		a.set(name, tftypes.NewValue(tftypes.Number, tftypes.UnknownValue))
+		return tftypes.NewValue(tftypes.Number, tftypes.UnknownValue)
 	default:
-		a.set(name, tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(v.ValueInt64())))
+		return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(v.ValueInt64()))
 	}
 }
 
-func (a *stateAttrs) bool(name string, v basetypes.BoolValue) {
+func boolValue(v basetypes.BoolValue) tftypes.Value {
 	switch {
 	case v.IsNull():
-		a.set(name, tftypes.NewValue(tftypes.Bool, nil))
+		return tftypes.NewValue(tftypes.Bool, nil)
 	case v.IsUnknown():
-		a.set(name, tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue))
+		return tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue)
 	default:
-		a.set(name, tftypes.NewValue(tftypes.Bool, v.ValueBool()))
+		return tftypes.NewValue(tftypes.Bool, v.ValueBool())
 	}
 }
 
@@ -187,34 +349,30 @@ func typeOf[T tftypes.Type](a *stateAttrs, name string) (T, bool) {
 	return t, ok
 }
 
-// putObject sets the object attribute name to the object m holds: null when
-// m is nil, as reflection writes a nil pointer.
-func putObject[M any, P interface {
-	*M
-	objectModel
-}](a *stateAttrs, name string, m P) {
+// object sets the object attribute name to the object that fv, a pointer
+// to a model of plan p, holds: null when it is nil, as reflection writes a
+// nil pointer.
+func (a *stateAttrs) object(name string, p *plan, fv reflect.Value) {
 	typ, ok := typeOf[tftypes.Object](a, name)
 	if !ok {
 		return
 	}
-	if m == nil {
+	if fv.IsNil() {
 		a.attrs[name] = tftypes.NewValue(typ, nil)
 		return
 	}
-	v, err := objectOf(a.ctx, typ, m)
+	attrs, err := attrsOfValue(a.ctx, typ, p, fv.Elem())
 	if err != nil {
 		a.fail(fmt.Errorf("%s.%w", name, err))
 		return
 	}
-	a.attrs[name] = v
+	a.attrs[name] = tftypes.NewValue(typ, attrs)
 }
 
-// putObjectList sets the attribute name, a list of objects, to the objects
-// ms hold: null when ms is nil, as reflection writes a nil slice.
-func putObjectList[M any, P interface {
-	*M
-	objectModel
-}](a *stateAttrs, name string, ms []M) {
+// objectList sets the attribute name, a list of objects, to the objects
+// that fv, a slice of models of plan p, holds: null when it is nil, as
+// reflection writes a nil slice.
+func (a *stateAttrs) objectList(name string, p *plan, fv reflect.Value) {
 	list, ok := typeOf[tftypes.List](a, name)
 	if !ok {
 		return
@@ -224,36 +382,36 @@ func putObjectList[M any, P interface {
 		a.fail(fmt.Errorf("%s: the schema has it of type %s, not a list of objects", name, list))
 		return
 	}
-	if ms == nil {
+	if fv.IsNil() {
 		a.attrs[name] = tftypes.NewValue(list, nil)
 		return
 	}
-	elems := make([]tftypes.Value, len(ms))
-	for i := range ms {
-		v, err := objectOf(a.ctx, typ, P(&ms[i]))
+	elems := make([]tftypes.Value, fv.Len())
+	for i := range elems {
+		attrs, err := attrsOfValue(a.ctx, typ, p, fv.Index(i))
 		if err != nil {
 			a.fail(fmt.Errorf("%s[%d].%w", name, i, err))
 			return
 		}
-		elems[i] = v
+		elems[i] = tftypes.NewValue(typ, attrs)
 	}
 	a.attrs[name] = tftypes.NewValue(list, elems)
 }
 
-// putList sets the list attribute name to the values vs: null when vs is
-// nil.
-func putList[V attr.Value](a *stateAttrs, name string, vs []V) {
+// valueList sets the list attribute name to the values of fv, a slice of
+// attr.Values: null when it is nil.
+func (a *stateAttrs) valueList(name string, fv reflect.Value) {
 	list, ok := typeOf[tftypes.List](a, name)
 	if !ok {
 		return
 	}
-	if vs == nil {
+	if fv.IsNil() {
 		a.attrs[name] = tftypes.NewValue(list, nil)
 		return
 	}
-	elems := make([]tftypes.Value, len(vs))
-	for i, v := range vs {
-		tv, err := v.ToTerraformValue(a.ctx)
+	elems := make([]tftypes.Value, fv.Len())
+	for i := range elems {
+		tv, err := valueOf(a.ctx, fv.Index(i))
 		if err != nil {
 			a.fail(fmt.Errorf("%s[%d]: %w", name, i, err))
 			return
@@ -261,14 +419,6 @@ func putList[V attr.Value](a *stateAttrs, name string, vs []V) {
 		elems[i] = tv
 	}
 	a.attrs[name] = tftypes.NewValue(list, elems)
-}
-
-// putScope puts the scope a read happened in. It is not attrValues: every
-// model embeds scopeModel, and only a model that puts all of its attributes
-// may be an objectModel.
-func (s *scopeModel) putScope(a *stateAttrs) {
-	a.str("org_id", s.OrgID)
-	a.str("workspace_id", s.WorkspaceID)
 }
 
 // setAttributes replaces top-level attributes of a state already set with

@@ -3,9 +3,12 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"math"
+	"math/big"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -29,10 +32,11 @@ func nullState(t testing.TB, ds datasource.DataSource) tfsdk.State {
 // matchesReflection sets m into a state of ds by reflection and by
 // setState, which must take the direct path, and fails unless both states
 // are the same.
-func matchesReflection(t *testing.T, ds datasource.DataSource, name string, m objectModel) {
+func matchesReflection(t *testing.T, ds datasource.DataSource, name string, m stateModel) {
 	t.Helper()
-	if _, ok := m.(stateModel); !ok {
-		t.Fatalf("%s: %T is not a stateModel: setState would set it by reflection", name, m)
+	if !writesDirectly(m) {
+		_, err := planOf(reflect.TypeOf(m).Elem())
+		t.Fatalf("%s: setState would set %T by reflection: %v", name, m, err)
 	}
 	ctx := context.Background()
 	reflected, direct := nullState(t, ds), nullState(t, ds)
@@ -237,6 +241,46 @@ func TestSingleValuesMatchReflection(t *testing.T) {
 			t.Fatalf("webhook configuration %d (%s): %v", i, deref(w.WebhookID), err)
 		}
 		matchesReflection(t, ds, "webhook configuration "+deref(w.WebhookID), &m)
+	}
+}
+
+// The list data sources' models are written by the same plan: each list
+// of the fake's objects, empty, and not read (nil), with its arguments set
+// as a read records them or left null.
+func TestListModelsMatchReflection(t *testing.T) {
+	all := fakesObjects(t)
+	args := listModel{Search: types.StringValue("a"), SortBy: types.StringValue("name"), SortOrder: types.StringValue("asc"),
+		MaxResults: types.NumberValue(big.NewFloat(10)), Total: types.Int64Value(12)}
+	for i, args := range []listModel{args, {}} {
+		var cohorts []client.Cohort
+		for _, c := range all.cohorts {
+			cohorts = append(cohorts, *c)
+		}
+		for _, items := range [][]client.Cohort{cohorts, {}} {
+			m := campaignCohortsModel{scopeModel: readScope(i), listModel: args, CampaignID: types.StringValue("campaign")}
+			if err := m.fill(items); err != nil {
+				t.Fatal(err)
+			}
+			matchesReflection(t, newCampaignCohortsDataSource(), fmt.Sprintf("%d cohorts", len(items)), &m)
+		}
+		matchesReflection(t, newCampaignCohortsDataSource(), "no cohorts read", &campaignCohortsModel{scopeModel: readScope(i), listModel: args})
+
+		var webhooks []client.WebhookConfiguration
+		for _, w := range all.webhooks {
+			webhooks = append(webhooks, *w)
+		}
+		for _, items := range [][]client.WebhookConfiguration{webhooks, {}} {
+			m := webhookConfigsModel{scopeModel: readScope(i), listModel: args}
+			if err := m.fill(items); err != nil {
+				t.Fatal(err)
+			}
+			matchesReflection(t, newWebhookConfigsDataSource(), fmt.Sprintf("%d webhook configurations", len(items)), &m)
+		}
+		matchesReflection(t, newWebhookConfigsDataSource(), "no webhook configurations read", &webhookConfigsModel{scopeModel: readScope(i), listModel: args})
+
+		// The campaigns of sarvam_campaigns are written after, by
+		// setAttributes; here the model as the read hands it to setState.
+		matchesReflection(t, newCampaignsDataSource(), "campaigns", &campaignsModel{scopeModel: readScope(i), listModel: args, Status: types.StringValue("Active")})
 	}
 }
 

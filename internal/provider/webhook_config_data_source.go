@@ -122,26 +122,3 @@ func (m *webhookModel) fromAPI(w *client.WebhookConfiguration) error {
 	m.CreatedAt, m.UpdatedAt, err = createdUpdated(w.CreatedAt, w.UpdatedAt)
 	return err
 }
-
-// attrValues puts the configuration's values into state (setState), as
-// reflection over the model would; TestSingleValuesMatchReflection holds it
-// to that. The headers' state value is the same whether or not they are
-// sensitive: sensitivity belongs to the schema.
-func (m *webhookConfigurationModel) attrValues(a *stateAttrs) {
-	m.putScope(a)
-	m.putWebhook(a)
-}
-
-// putWebhook puts the attributes of one configuration. It is not
-// attrValues, which would make every model embedding webhookModel an
-// objectModel.
-func (m *webhookModel) putWebhook(a *stateAttrs) {
-	a.str("webhook_id", m.WebhookID)
-	a.str("name", m.Name)
-	a.str("url", m.URL)
-	a.put("custom_headers", m.CustomHeaders)
-	a.str("created_by", m.CreatedBy)
-	a.str("created_at", m.CreatedAt.StringValue)
-	a.str("updated_at", m.UpdatedAt.StringValue)
-	a.str("updated_by", m.UpdatedBy)
-}
