@@ -6,7 +6,6 @@ import (
 	"maps"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -103,7 +102,7 @@ func (l nameLookup[T]) find(ctx context.Context, name string, diags *diag.Diagno
 // idOrName is the validator of a data source that reads one item by idAttr
 // or by name.
 func idOrName(idAttr string) datasource.ConfigValidator {
-	return datasourcevalidator.ExactlyOneOf(path.MatchRoot(idAttr), path.MatchRoot("name"))
+	return exactlyOneOfValidator{idAttr, "name"}
 }
 
 // findByName returns the id of the one item named exactly name, case

@@ -64,8 +64,9 @@ const (
 	// warningCampaignStatusNotDocumented: a status the API does not
 	// document, for which a list is read anyway.
 	warningCampaignStatusNotDocumented = "Campaign status not documented"
-	// summaryInvalidAttribute…: raised by the framework's validators
-	// (datasourcevalidator, stringvalidator) this provider's schemas use.
+	// summaryInvalidAttribute…, summaryMissing…: raised by the framework's
+	// validators (datasourcevalidator, stringvalidator) this provider's
+	// schemas use, and in their words by exactlyOneOfValidator.
 	summaryInvalidAttributeCombination   = "Invalid Attribute Combination"
 	summaryMissingAttributeConfiguration = "Missing Attribute Configuration"
 	summaryInvalidAttributeValueMatch    = "Invalid Attribute Value Match"

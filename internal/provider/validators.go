@@ -8,8 +8,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/sarvamai/terraform-provider-sarvam/internal/client"
 )
@@ -130,4 +135,59 @@ func parseTimeout(raw string) (time.Duration, error) {
 		return 0, fmt.Errorf("%q must be greater than zero", raw)
 	}
 	return d, nil
+}
+
+// exactlyOneOfValidator refuses a configuration that sets none, or more than
+// one, of the top-level attributes it names. It reports what the framework's
+// datasourcevalidator.ExactlyOneOf reports, in the same words
+// (TestExactlyOneOfReportsAsTheFrameworks), but reads the attributes from
+// the configuration's value itself, where the framework's walks path
+// expressions through the schema: a share of every read's CPU
+// (PERFORMANCE.md). An unknown value may turn out null or set, so it
+// refuses no configuration with one, unless two are set already.
+type exactlyOneOfValidator []string
+
+func (v exactlyOneOfValidator) Description(context.Context) string {
+	return "Exactly one of these attributes must be configured: [" + strings.Join(v, ",") + "]"
+}
+
+func (v exactlyOneOfValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v exactlyOneOfValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	resp.Diagnostics.Append(v.validate(ctx, req.Config.Raw)...)
+}
+
+func (v exactlyOneOfValidator) ValidateEphemeralResource(ctx context.Context, req ephemeral.ValidateConfigRequest, resp *ephemeral.ValidateConfigResponse) {
+	resp.Diagnostics.Append(v.validate(ctx, req.Config.Raw)...)
+}
+
+func (v exactlyOneOfValidator) validate(ctx context.Context, config tftypes.Value) diag.Diagnostics {
+	var diags diag.Diagnostics
+	var attrs map[string]tftypes.Value
+	if err := config.As(&attrs); err != nil {
+		diags.AddError(summaryInternalError, fmt.Sprintf("The configuration is not an object: %s. This is a fault of the provider; please report it.", err))
+		return diags
+	}
+	var configured []string
+	unknown := false
+	for _, name := range v {
+		switch value, ok := attrs[name]; {
+		case !ok:
+			diags.AddError(summaryInternalError, fmt.Sprintf("The schema has no attribute %q. This is a fault of the provider; please report it.", name))
+			return diags
+		case !value.IsKnown():
+			unknown = true
+		case !value.IsNull():
+			configured = append(configured, name)
+		}
+	}
+	switch {
+	case len(configured) > 1:
+		diags.AddAttributeError(path.Root(configured[0]), summaryInvalidAttributeCombination, v.Description(ctx))
+	case len(configured) == 0 && !unknown:
+		diags.AddError(summaryMissingAttributeConfiguration, v.Description(ctx))
+	}
+	return diags
 }
