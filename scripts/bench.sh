@@ -11,6 +11,9 @@
 #   BENCH_DISTINCT       distinct campaigns behind the repeated plan (20)
 #   BENCH_LISTS          campaigns generated for each list plan, besides the
 #                        7 the fake is seeded with ("5000 20000"); empty skips
+#   BENCH_RUNS           plans of each configuration of data sources, with and
+#                        without the WAN, for each provider (3); the table
+#                        shows medians
 #   BENCH_LIST_RUNS      plans of each list, with and without the WAN (3); the
 #                        median of each figure follows the runs
 #   BENCH_REQUEST_DELAY  delay the fake API adds to every request (50ms)
@@ -42,6 +45,7 @@ conn_delay=${BENCH_CONN_DELAY:-100ms}
 parallelism=10
 lists=${BENCH_LISTS-5000 20000}
 list_runs=${BENCH_LIST_RUNS:-3}
+runs=${BENCH_RUNS:-3}
 
 tmp=$(mktemp -d)
 pids=()
@@ -205,13 +209,35 @@ measure() {
 echo "==> terraform plan over $n data sources (parallelism $parallelism); WAN: $request_delay a request, $conn_delay a new connection"
 plan sarvam distinct local >/dev/null # warm-up: file caches, Terraform's first start
 
+# Each plan runs $runs times, the providers taking turns within a run so
+# that a change in the machine's load falls on both alike; the table shows
+# each figure's median over the runs.
+declare -A got # "provider ids fake" -> one line of measure a run
+for run in $(seq "$runs"); do
+  for ids in distinct repeated; do
+    for p in "${providers[@]}"; do
+      for fake in wan local; do
+        got["$p $ids $fake"]+="$(plan "$p" "$ids" "$fake")"$'\n'
+      done
+    done
+  done
+done
+# median key column: the median of a column of measure's lines.
+median() {
+  awk -v c="$2" 'NF { print $c }' <<<"${got[$1]}" | sort -g |
+    awk '{ v[++n] = $1 } END { print (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2) }'
+}
+
+[ "$runs" = 1 ] || echo "    medians of $runs plans each"
 printf '%-8s %-9s %9s %9s %9s %8s %11s %13s %14s %14s\n' provider ids "wall WAN" "wall 0" "WAN cost" requests connections "provider CPU" "provider RSS" "terraform CPU"
 declare -A cpu # provider CPU by "provider ids fake"
 for p in "${providers[@]}"; do
   for ids in distinct repeated; do
-    read -r w_wall w_req w_conn w_cpu w_rss w_tf <<<"$(plan "$p" "$ids" wan)"
-    read -r l_wall l_req l_conn l_cpu l_rss l_tf <<<"$(plan "$p" "$ids" local)"
-    cpu["$p $ids wan"]=$w_cpu cpu["$p $ids local"]=$l_cpu
+    w="$p $ids wan" l="$p $ids local"
+    w_wall=$(median "$w" 1) w_req=$(median "$w" 2) w_conn=$(median "$w" 3)
+    l_wall=$(median "$l" 1) l_req=$(median "$l" 2) l_conn=$(median "$l" 3)
+    l_cpu=$(median "$l" 4) l_rss=$(median "$l" 5) l_tf=$(median "$l" 6)
+    cpu["$w"]=$(median "$w" 4) cpu["$l"]=$l_cpu
     printf '%-8s %-9s %8.2fs %8.2fs %8.2fs %8d %11d %12.2fs %10.1f MiB %13.2fs\n' "$p" "$ids" \
       "$w_wall" "$l_wall" "$(awk -v a="$w_wall" -v b="$l_wall" 'BEGIN { print a - b }')" "$w_req" "$w_conn" "$l_cpu" "$l_rss" "$l_tf"
     [ "$w_req" = "$l_req" ] || echo "         (requests without delays: $l_req, connections: $l_conn)"
