@@ -82,10 +82,10 @@ func TestRegistered(t *testing.T) {
 		t.Errorf("functions: got %v, want %v", got, want)
 	}
 	want := map[kind]entry{
-		dataSources:        {name: "sarvam_campaign", page: "docs/data-sources/campaign.md", phrase: "one campaign, by `campaign_id` or exact `name`, with every field of Get Campaign"},
+		dataSources: {name: "sarvam_campaign", page: "docs/data-sources/campaign.md", phrase: "one campaign, by `campaign_id` or exact `name`, with every field of Get Campaign"},
 		ephemeralResources: {name: "sarvam_webhook_config", page: "docs/ephemeral-resources/webhook_config.md", phrase: "the same webhook configuration as the data source, by `webhook_id` or exact `name`, without storing it, " +
 			"so that its `custom_headers` can reach another provider's configuration, a write-only argument or a local value and never state"},
-		functions:          {name: "provider::sarvam::calling_window_open", page: "docs/functions/calling_window_open.md", phrase: "whether a time is inside a campaign's calling window (`allowed_schedule`)"},
+		functions: {name: "provider::sarvam::calling_window_open", page: "docs/functions/calling_window_open.md", phrase: "whether a time is inside a campaign's calling window (`allowed_schedule`)"},
 	}
 	for k, e := range want {
 		if got := reg[k][0]; got != e {
