@@ -54,9 +54,11 @@ var campaignCohortSchemaOnce = sync.OnceValue(campaignCohortSchema)
 func campaignCohortSchema() schema.Schema {
 	attrs := cohortAttributes()
 	attrs["campaign_id"] = requiredID("ID of the campaign the cohort belongs to.")
-	return cohortNaming.schema("Reads one cohort, a contact list uploaded to a campaign (Get Cohort), by id or by name: its processing status and how many records were accepted or rejected. "+
+	s := cohortNaming.schema("Reads one cohort, a contact list uploaded to a campaign (Get Cohort), by id or by name: its processing status and how many records were accepted or rejected. "+
 		"The cohort's contacts themselves are personal data and are never read.",
 		"ID of the cohort to read. Set exactly one of `cohort_id` and `name`.", "of the campaign `campaign_id`", "the campaign belongs to", attrs)
+	s.Description = "one cohort (contact list) of a campaign, by `cohort_id` or exact `name`"
+	return s
 }
 
 // A cohort is a contact list uploaded to a campaign. sarvam_campaign_cohort

@@ -18,6 +18,7 @@ func newCampaignCohortsDataSource() datasource.DataSource {
 	item := cohortAttributes()
 	item["cohort_id"] = computedString("ID of the cohort.")
 	return newListDataSource[campaignCohortsModel, *campaignCohortsModel, client.Cohort]("campaign_cohorts", schema.Schema{
+		Description: "the cohorts of a campaign and how their records were processed",
 		MarkdownDescription: "Lists the cohorts of a campaign, the contact lists uploaded to it (List Cohorts), reading every page: gate a rollout on every upload being processed without rejected records. " +
 			"A campaign without cohorts gives empty lists; a campaign that does not exist is an error. The cohorts' contacts are personal data and are never read.",
 		Attributes: withScope("the campaign belongs to", withListArguments("cohorts", map[string]schema.Attribute{

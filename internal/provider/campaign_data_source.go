@@ -107,10 +107,12 @@ func campaignSchema() schema.Schema {
 			"timezone":           computedString("IANA time zone of the window, such as `Asia/Kolkata`."),
 		}),
 	})
-	return campaignNaming.schema("Reads one calling campaign from the Sarvam scheduling API (Get Campaign): its status, calling window, dial rate, retry policy and webhook. "+
+	s := campaignNaming.schema("Reads one calling campaign from the Sarvam scheduling API (Get Campaign): its status, calling window, dial rate, retry policy and webhook. "+
 		"Every field of the response is an attribute with the API's name and nesting. A field the API leaves out is null; a nested object it leaves out is a null object. "+
 		"Reading a campaign that does not exist is an error, never an object of nulls.",
 		"ID of the campaign to read, such as `MKN-Loan-Le-181e5d84-a3cc`. Set exactly one of `campaign_id` and `name`.", "of the workspace", "the campaign belongs to", attrs)
+	s.Description = "one campaign, by `campaign_id` or exact `name`, with every field of Get Campaign"
+	return s
 }
 
 func retryToggleAttribute(what string) schema.SingleNestedAttribute {

@@ -19,6 +19,7 @@ import (
 
 func newCampaignsDataSource() datasource.DataSource {
 	return newListDataSource[campaignsModel, *campaignsModel, client.CampaignSummary]("campaigns", schema.Schema{
+		Description: "the campaigns of a workspace, filtered by status or name, every page",
 		MarkdownDescription: "Lists the calling campaigns of a workspace (List Campaigns), optionally only those of one status or matching a name, reading every page. " +
 			"Each campaign is the summary the API lists; read `sarvam_campaign` with one of `ids` for its schedule, dial rate, retry policy and webhook. " +
 			"No match is empty lists and `total = 0`, not an error.",

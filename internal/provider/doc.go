@@ -17,4 +17,11 @@
 //   - helpers: building blocks with no knowledge of a data source
 //     (model_helpers.go, schema_helpers.go, validators.go, diagnostics.go,
 //     log_levels.go, settings.go).
+//
+// The schema of each data source and ephemeral resource, and the definition
+// of each function, has a plain Description: the phrase, with no final stop,
+// that README.md and the provider's page docs/index.md list it with. make
+// generate writes those lists from it (scripts/docsindex). The framework
+// sends Terraform the MarkdownDescription in its place, so the phrase
+// appears nowhere else.
 package provider

@@ -20,7 +20,8 @@ func (callingWindowOpenFunction) Metadata(_ context.Context, _ function.Metadata
 
 func (callingWindowOpenFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
-		Summary: "Whether a campaign's calling window is open at a given time",
+		Summary:     "Whether a campaign's calling window is open at a given time",
+		Description: "whether a time is inside a campaign's calling window (`allowed_schedule`)",
 		MarkdownDescription: "Returns `true` when `at` falls inside a calling window of `schedule`, such as a campaign's `allowed_schedule`: " +
 			"use it to hold back a change, such as redeploying the webhook receiver or rotating caller numbers, while the campaign may be placing calls.\n\n" +
 			windowRules,

@@ -33,7 +33,8 @@ func (nextCallingWindowFunction) Metadata(_ context.Context, _ function.Metadata
 
 func (nextCallingWindowFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
-		Summary: "The calling window that contains a given time, or else the next one to open",
+		Summary:     "The calling window that contains a given time, or else the next one to open",
+		Description: "the calling window that contains a time, or else the next one, as `{ opens_at, closes_at }`",
 		MarkdownDescription: "Returns an object `{ opens_at, closes_at }`: the calling window of `schedule` that contains `at`, or else the next one to open. " +
 			"Both are RFC 3339 timestamps with the schedule's UTC offset at that instant, such as `2025-03-10T09:30:00+05:30` " +
 			"(a zero offset is written `Z`). The window contains `at` exactly when `opens_at` <= `at`. " +

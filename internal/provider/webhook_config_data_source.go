@@ -58,10 +58,12 @@ var webhookConfigNaming = naming[client.WebhookConfiguration]{kind: "webhook con
 var webhookConfigSchemaOnce = sync.OnceValue(webhookConfigSchema)
 
 func webhookConfigSchema() schema.Schema {
-	return webhookConfigNaming.schema("Reads one webhook configuration of a workspace (Get Webhook Config), by id or by name: where call-completion events are posted, and with which headers. "+
+	s := webhookConfigNaming.schema("Reads one webhook configuration of a workspace (Get Webhook Config), by id or by name: where call-completion events are posted, and with which headers. "+
 		"The signing secret is returned by the API only when the configuration is created, so it is not available here; "+
 		"should a response ever carry one, it is not exposed.",
 		"ID of the webhook configuration to read. Set exactly one of `webhook_id` and `name`.", "of the workspace", "the webhook configuration belongs to", webhookConfigAttributes())
+	s.Description = "one webhook configuration, by `webhook_id` or exact `name`; its `custom_headers` are sensitive"
+	return s
 }
 
 // A webhook configuration is read alone by sarvam_webhook_config and listed

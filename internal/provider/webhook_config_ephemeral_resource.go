@@ -41,6 +41,8 @@ func (e *webhookConfigEphemeralResource) Schema(ctx context.Context, _ ephemeral
 	var ds datasource.SchemaResponse
 	e.ds.Schema(ctx, datasource.SchemaRequest{}, &ds)
 	resp.Schema = schema.Schema{
+		Description: "the same webhook configuration as the data source, by `webhook_id` or exact `name`, without storing it, " +
+			"so that its `custom_headers` can reach another provider's configuration, a write-only argument or a local value and never state",
 		MarkdownDescription: "Reads one webhook configuration of a workspace (Get Webhook Config), by id or by name, exactly as the `sarvam_webhook_config` data source does, " +
 			"but keeps it out of every file Terraform writes: its values exist only while a plan or an apply runs (the API is read in each), and are never stored in the state or in a saved plan. " +
 			"Use it where the `custom_headers`, which usually carry the receiving endpoint's credentials, must reach something without being stored: " +

@@ -12,6 +12,7 @@ import (
 
 func newWebhookConfigsDataSource() datasource.DataSource {
 	return newListDataSource[webhookConfigsModel, *webhookConfigsModel, client.WebhookConfiguration]("webhook_configs", schema.Schema{
+		Description: "the webhook configurations of a workspace, optionally matching a name, every page",
 		MarkdownDescription: "Lists the webhook configurations of a workspace (List Webhook Configurations), optionally only those matching a name, reading every page. " +
 			"Each configuration holds the same attributes as `sarvam_webhook_config`, `custom_headers` sensitive here too. " +
 			"The API documents at most 5 configurations per workspace; a longer list is read in full all the same. No match is empty lists, not an error.",
