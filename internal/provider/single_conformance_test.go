@@ -46,8 +46,9 @@ func singleDataSources(t *testing.T) map[string]singleReader {
 }
 
 // singleShape is what a single-object data source says of itself: its
-// kind and id argument (from its target), its other required arguments as
-// HCL, and the list data source whose items it reads one of.
+// kind and id argument (from what its read asks for), its required
+// arguments, whether it reads by name, and the list data source whose items
+// it reads one of.
 type singleShape struct {
 	typeName string
 	ds       singleReader
