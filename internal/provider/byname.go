@@ -129,9 +129,9 @@ func findByName[T any](ctx context.Context, l nameLookup[T], name string, diags 
 			detail += fmt.Sprintf(" %s whose names differ only in case:%s\nUse the exact name, or %s.", capitalize(l.kinds), l.describe(nearMisses, maxNearMisses), l.idAttr)
 		}
 		detail += fmt.Sprintf(" To see which %s exist, read %s, with search set to part of the name.", l.kinds, l.listDataSource)
-		diags.AddAttributeError(path.Root("name"), kindSummary(l.kind, func(k kindSummaries) string { return k.notFound }), detail)
+		diags.AddAttributeError(path.Root("name"), summaryAbout(summaryNotFound, l.kind), detail)
 	default:
-		diags.AddAttributeError(path.Root("name"), kindSummary(l.kind, func(k kindSummaries) string { return k.several }),
+		diags.AddAttributeError(path.Root("name"), summaryAbout(summarySeveral, l.kinds),
 			fmt.Sprintf("%d %s %s are named %q; the API does not keep names unique.%s\nSet %s to the one to read instead of name.",
 				len(exact), l.kinds, l.in, name, l.describe(exact, len(exact)), l.idAttr))
 	}
@@ -170,5 +170,3 @@ func (l nameLookup[T]) describe(items []T, limit int) string {
 	}
 	return b.String()
 }
-
-func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }

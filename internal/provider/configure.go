@@ -134,7 +134,7 @@ func (env environment) resolveAPIKey(config types.String, diags *diag.Diagnostic
 func (env environment) resolveBaseURL(config types.String, diags *diag.Diagnostics) string {
 	baseURL := env.stringSetting(config, EnvBaseURL, client.DefaultBaseURL)
 	if _, err := client.ParseBaseURL(baseURL); err != nil {
-		diags.AddAttributeError(path.Root("base_url"), summaryInvalidBaseURL, env.settingSource(config, EnvBaseURL)+err.Error()+".")
+		diags.AddAttributeError(path.Root("base_url"), summaryAbout(summaryInvalid, "base_url"), env.settingSource(config, EnvBaseURL)+err.Error()+".")
 	}
 	return baseURL
 }
@@ -147,7 +147,7 @@ func (env environment) resolveID(config types.String, attr, name string, diags *
 		return ""
 	}
 	if err := client.CheckID(attr, id); err != nil {
-		diags.AddAttributeError(path.Root(attr), summaryFor(invalidSummaries[attr], attr), env.settingSource(config, name)+err.Error()+".")
+		diags.AddAttributeError(path.Root(attr), summaryAbout(summaryInvalid, attr), env.settingSource(config, name)+err.Error()+".")
 	}
 	return id
 }
@@ -164,7 +164,7 @@ func (env environment) resolveMaxRetries(config types.Number, diags *diag.Diagno
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
 	if err != nil || n < 0 || n > maxRetriesLimit {
-		diags.AddAttributeError(path.Root("max_retries"), summaryInvalidMaxRetriesEnv,
+		diags.AddAttributeError(path.Root("max_retries"), summaryAbout(summaryInvalid, EnvMaxRetries),
 			fmt.Sprintf("The %s environment variable must be a whole number from 0 to %d, got %q.", EnvMaxRetries, maxRetriesLimit, raw))
 	}
 	return n
@@ -177,7 +177,7 @@ func (env environment) resolveTimeout(config types.String, diags *diag.Diagnosti
 	}
 	d, err := parseTimeout(raw)
 	if err != nil {
-		diags.AddAttributeError(path.Root("request_timeout"), summaryInvalidRequestTimeout, env.settingSource(config, EnvRequestTimeout)+err.Error()+".")
+		diags.AddAttributeError(path.Root("request_timeout"), summaryAbout(summaryInvalid, "request_timeout"), env.settingSource(config, EnvRequestTimeout)+err.Error()+".")
 	}
 	return d
 }

@@ -117,8 +117,8 @@ func (d *dataSource[M, P]) begin(ctx context.Context, config tfsdk.Config, diags
 		return nil, false
 	}
 	scope := P(m).scope()
-	scope.OrgID = d.resolveScope(diags, scope.OrgID, d.data.orgID, "org_id", EnvOrgID)
-	scope.WorkspaceID = d.resolveScope(diags, scope.WorkspaceID, d.data.workspaceID, "workspace_id", EnvWorkspaceID)
+	scope.OrgID = d.resolveScope(diags, scope.OrgID, d.data.orgID, "org_id", EnvOrgID, summaryNoOrgID)
+	scope.WorkspaceID = d.resolveScope(diags, scope.WorkspaceID, d.data.workspaceID, "workspace_id", EnvWorkspaceID, summaryNoWorkspaceID)
 	return m, !diags.HasError()
 }
 
@@ -130,15 +130,17 @@ func missingKeyDetail(dataSource string) string {
 		"The provider's functions need no key.", dataSource, EnvAPIKey)
 }
 
-// resolveScope picks the data source's value, else the provider's.
-func (d *dataSource[M, P]) resolveScope(diags *diag.Diagnostics, own types.String, fromProvider, attr, env string) types.String {
+// resolveScope picks the data source's value, else the provider's; with
+// neither, it reports the summary noScope, formatted with the data
+// source's name.
+func (d *dataSource[M, P]) resolveScope(diags *diag.Diagnostics, own types.String, fromProvider, attr, env, noScope string) types.String {
 	if !own.IsNull() && own.ValueString() != "" {
 		return own
 	}
 	if fromProvider != "" {
 		return types.StringValue(fromProvider)
 	}
-	diags.AddAttributeError(path.Root(attr), summaryFor(noScopeSummaries[d.typeName()][attr], attr+" of "+d.typeName()),
+	diags.AddAttributeError(path.Root(attr), summaryAbout(noScope, d.name),
 		fmt.Sprintf("The %[1]s to read in is not set. Set %[1]s in the data source, or %[1]s in the provider block, or the %[2]s environment variable.", attr, env))
 	return own
 }
@@ -208,14 +210,14 @@ func readError(diags *diag.Diagnostics, err error, t target) {
 	case errors.As(err, &tErr):
 		diags.AddError(summaryUnreachable, reading+" "+transportAdvice(tErr))
 	default:
-		diags.AddError(kindSummary(t.kind, func(k kindSummaries) string { return k.unread }), reading)
+		diags.AddError(summaryAbout(summaryCouldNotRead, t.kind), reading)
 	}
 }
 
 // stateError reports what was read and mapped but could not be written
 // into state, which only a fault of the provider can cause.
 func stateError(diags *diag.Diagnostics, err error, t target) {
-	diags.AddError(kindSummary(t.kind, func(k kindSummaries) string { return k.store }),
+	diags.AddError(summaryAbout(summaryCouldNotStore, t.kind),
 		fmt.Sprintf("Reading %s succeeded, but the result could not be written into Terraform's state: %s. Nothing was stored. This is a fault of the provider; please report it.", t.asked, err))
 }
 
@@ -254,7 +256,7 @@ func notFound(diags *diag.Diagnostics, apiErr *client.APIError, t target, readin
 				"and the API may answer 404 for a workspace the key cannot read. Check workspace_id and org_id, and that the key (api_key or %s) is one of that workspace.%s",
 				reading, ws, org, EnvAPIKey, unclearOrigin(fromAPI, routeHint)))
 	default:
-		diags.AddAttributeError(path.Root(t.idAttr), kindSummary(t.kind, func(k kindSummaries) string { return k.notFound }),
+		diags.AddAttributeError(path.Root(t.idAttr), summaryAbout(summaryNotFound, t.kind),
 			fmt.Sprintf("%s Check %s, and that org_id and workspace_id (%q of org %q) name the workspace it belongs to.%s", reading, t.checks(), ws, org, unclearOrigin(fromAPI, routeHint)))
 	}
 }
@@ -334,7 +336,7 @@ func mappingError(diags *diag.Diagnostics, err error, t target) {
 	if item == "" {
 		item = t.kind
 	}
-	diags.AddError(kindSummary(item, func(k kindSummaries) string { return k.unexpected }),
+	diags.AddError(summaryAbout(summaryUnexpected, item),
 		fmt.Sprintf("Reading %s: the response was read, but a value in it could not be used: %s. Nothing was stored. If this persists, report it with the field name above.", t.asked, err))
 }
 

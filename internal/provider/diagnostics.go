@@ -1,6 +1,9 @@
 package provider
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Every diagnostic summary the provider raises, and every message its
 // functions return, is a constant of this file, and the troubleshooting
@@ -9,7 +12,9 @@ import "fmt"
 // for an error, warning… for a warning, message… for a function's error
 // message, where each %s or %d is what the guide writes as <error>, <n> or
 // <value>. A summary that depends on what was read or which argument is
-// wrong is picked from the tables at the end of this file.
+// wrong is formatted: each %s of a summary… is what the guide writes as a
+// placeholder such as <argument> or <kind>, and summaryAbout fills it in,
+// so that a new data source, argument or kind adds no summary here.
 
 // Provider settings.
 const (
@@ -17,21 +22,12 @@ const (
 	summaryMissingAPIKey = "Missing Sarvam API key"
 	// summaryInvalidAPIKey: an api_key the client refuses before sending it.
 	summaryInvalidAPIKey = "Invalid Sarvam API key"
-	// summaryInvalidBaseURL: a base_url that is not an https URL (or http to
-	// a loopback host), or holds credentials, a query or a fragment.
-	summaryInvalidBaseURL = "Invalid base_url"
-	// summaryInvalidOrgID: an org_id that cannot be sent in a path.
-	summaryInvalidOrgID = "Invalid org_id"
-	// summaryInvalidWorkspaceID: a workspace_id that cannot be sent in a path.
-	summaryInvalidWorkspaceID = "Invalid workspace_id"
-	// summaryInvalidRequestTimeout: a request_timeout that is not a positive
-	// duration.
-	summaryInvalidRequestTimeout = "Invalid request_timeout"
-	// summaryInvalidMaxRetries: a max_retries that is not a whole number in
-	// range.
-	summaryInvalidMaxRetries = "Invalid max_retries"
-	// summaryInvalidMaxRetriesEnv: the same, set through the environment.
-	summaryInvalidMaxRetriesEnv = "Invalid SARVAM_MAX_RETRIES"
+	// summaryInvalid, with the argument: a value of a provider setting
+	// (base_url, org_id, workspace_id, request_timeout, max_retries), of the
+	// environment variable that sets it (SARVAM_MAX_RETRIES), or of a data
+	// source argument (campaign_id, max_results…) that its validator
+	// refuses.
+	summaryInvalid = "Invalid %s"
 	// summaryClientNotBuilt: settings that passed every check but still
 	// could not make a client.
 	summaryClientNotBuilt = "Could not configure the Sarvam API client"
@@ -41,26 +37,11 @@ const (
 
 // Data source arguments.
 const (
-	// summaryNoOrgID…, summaryNoWorkspaceID…: a read with no org_id or
+	// summaryNoOrgID, summaryNoWorkspaceID, with the data source's (or
+	// ephemeral resource's) name after "sarvam_": a read with no org_id or
 	// workspace_id, in neither the data source nor the provider.
-	summaryNoOrgIDCampaign              = "No org_id for sarvam_campaign"
-	summaryNoOrgIDCampaigns             = "No org_id for sarvam_campaigns"
-	summaryNoOrgIDCampaignCohort        = "No org_id for sarvam_campaign_cohort"
-	summaryNoOrgIDCampaignCohorts       = "No org_id for sarvam_campaign_cohorts"
-	summaryNoOrgIDWebhookConfig         = "No org_id for sarvam_webhook_config"
-	summaryNoOrgIDWebhookConfigs        = "No org_id for sarvam_webhook_configs"
-	summaryNoWorkspaceIDCampaign        = "No workspace_id for sarvam_campaign"
-	summaryNoWorkspaceIDCampaigns       = "No workspace_id for sarvam_campaigns"
-	summaryNoWorkspaceIDCampaignCohort  = "No workspace_id for sarvam_campaign_cohort"
-	summaryNoWorkspaceIDCampaignCohorts = "No workspace_id for sarvam_campaign_cohorts"
-	summaryNoWorkspaceIDWebhookConfig   = "No workspace_id for sarvam_webhook_config"
-	summaryNoWorkspaceIDWebhookConfigs  = "No workspace_id for sarvam_webhook_configs"
-	// summaryInvalid…ID, summaryInvalidMaxResults: a data source argument
-	// its validator refuses.
-	summaryInvalidCampaignID = "Invalid campaign_id"
-	summaryInvalidCohortID   = "Invalid cohort_id"
-	summaryInvalidWebhookID  = "Invalid webhook_id"
-	summaryInvalidMaxResults = "Invalid max_results"
+	summaryNoOrgID       = "No org_id for sarvam_%s"
+	summaryNoWorkspaceID = "No workspace_id for sarvam_%s"
 	// warningCampaignStatusNotDocumented: a status the API does not
 	// document, for which a list is read anyway.
 	warningCampaignStatusNotDocumented = "Campaign status not documented"
@@ -73,23 +54,20 @@ const (
 	summaryInvalidAttributeValueLength   = "Invalid Attribute Value Length"
 )
 
-// Reading from the API.
+// Reading from the API. A summary formatted with a kind takes the target's
+// kind or item, or a lookup's kind (kinds for summarySeveral), such as
+// "campaign", "webhook configuration" or "campaign list".
 const (
-	// summary…NotFound: a 404 for the object an id names.
-	summaryCampaignNotFound          = "Campaign not found"
-	summaryCohortNotFound            = "Cohort not found"
-	summaryWebhookConfigNotFound     = "Webhook configuration not found"
-	summaryCampaignListNotFound      = "Campaign list not found"
-	summaryWebhookConfigListNotFound = "Webhook configuration list not found"
+	// summaryNotFound, with the kind: a 404 for the object an id names.
+	summaryNotFound = "%s not found"
 	// summaryNoWorkspace: a 404 for the workspace, or one the key cannot
 	// read.
 	summaryNoWorkspace = "Workspace not found"
 	// summaryNotTheAPI: a 404 from something other than the API.
 	summaryNotTheAPI = "Not found: check base_url first"
-	// summarySeveral…: a lookup by name that matched more than one.
-	summarySeveralCampaigns      = "Several campaigns have this name"
-	summarySeveralCohorts        = "Several cohorts have this name"
-	summarySeveralWebhookConfigs = "Several webhook configurations have this name"
+	// summarySeveral, with the kinds: a lookup by name that matched more
+	// than one.
+	summarySeveral = "Several %s have this name"
 	// summaryKeyRejected: a 401.
 	summaryKeyRejected = "Sarvam API key rejected"
 	// summaryForeignKey: a 403, for a key of another workspace.
@@ -105,19 +83,12 @@ const (
 	// summaryListingDidNotPage: a list whose pages do not add up.
 	summaryListingDidNotPage = "Sarvam API listing did not page correctly"
 	// summaryUnexpectedResponse: a body that does not decode;
-	// summaryUnexpected…: a value the provider cannot represent.
-	summaryUnexpectedResponse          = "Unexpected response from the Sarvam API"
-	summaryUnexpectedCampaign          = "Unexpected campaign from the Sarvam API"
-	summaryUnexpectedCohort            = "Unexpected cohort from the Sarvam API"
-	summaryUnexpectedCampaignList      = "Unexpected campaign list from the Sarvam API"
-	summaryUnexpectedWebhookConfig     = "Unexpected webhook configuration from the Sarvam API"
-	summaryUnexpectedWebhookConfigList = "Unexpected webhook configuration list from the Sarvam API"
-	// summaryCouldNotRead…: any other failure of a read.
-	summaryCouldNotReadCampaign          = "Could not read the campaign"
-	summaryCouldNotReadCohort            = "Could not read the cohort"
-	summaryCouldNotReadCampaignList      = "Could not read the campaign list"
-	summaryCouldNotReadWebhookConfig     = "Could not read the webhook configuration"
-	summaryCouldNotReadWebhookConfigList = "Could not read the webhook configuration list"
+	// summaryUnexpected, with the kind: a value the provider cannot
+	// represent.
+	summaryUnexpectedResponse = "Unexpected response from the Sarvam API"
+	summaryUnexpected         = "Unexpected %s from the Sarvam API"
+	// summaryCouldNotRead, with the kind: any other failure of a read.
+	summaryCouldNotRead = "Could not read the %s"
 )
 
 // Bugs in the provider.
@@ -128,12 +99,9 @@ const (
 	summaryNotConfigured = "Provider not configured"
 	// summaryUnexpectedProviderData: Configure handed over something else.
 	summaryUnexpectedProviderData = "Unexpected provider data"
-	// summaryCouldNotStore…: an object or a campaign list read and mapped
-	// but not written into state.
-	summaryCouldNotStoreCampaign      = "Could not store the campaign"
-	summaryCouldNotStoreCohort        = "Could not store the cohort"
-	summaryCouldNotStoreWebhookConfig = "Could not store the webhook configuration"
-	summaryCouldNotStoreCampaignList  = "Could not store the campaign list"
+	// summaryCouldNotStore, with the kind: an object or a list read and
+	// mapped but not written into state.
+	summaryCouldNotStore = "Could not store the %s"
 )
 
 // Provider functions' messages.
@@ -172,62 +140,12 @@ const (
 	nextWindowTry = "try(provider::sarvam::next_calling_window(data.sarvam_campaign.x.allowed_schedule, plantimestamp()), null)"
 )
 
-// kindSummaries are the summaries that name the kind of object a read is
-// about (target's kind and item, a lookup's kind).
-type kindSummaries struct {
-	notFound, unexpected, unread string
-	// several is for a lookup by name that matched more than one.
-	several string
-	// store is for what is written into state directly: a single object,
-	// or a list of campaigns.
-	store string
+// summaryAbout is the summary of format about what: an argument, a data
+// source's name or a kind. A summary begins with a capital letter, as
+// "Campaign not found" does.
+func summaryAbout(format, what string) string {
+	return capitalize(fmt.Sprintf(format, what))
 }
 
-// summariesOf gives the summaries of each kind.
-var summariesOf = map[string]kindSummaries{
-	"campaign":                   {notFound: summaryCampaignNotFound, unexpected: summaryUnexpectedCampaign, unread: summaryCouldNotReadCampaign, several: summarySeveralCampaigns, store: summaryCouldNotStoreCampaign},
-	"cohort":                     {notFound: summaryCohortNotFound, unexpected: summaryUnexpectedCohort, unread: summaryCouldNotReadCohort, several: summarySeveralCohorts, store: summaryCouldNotStoreCohort},
-	"webhook configuration":      {notFound: summaryWebhookConfigNotFound, unexpected: summaryUnexpectedWebhookConfig, unread: summaryCouldNotReadWebhookConfig, several: summarySeveralWebhookConfigs, store: summaryCouldNotStoreWebhookConfig},
-	"campaign list":              {notFound: summaryCampaignListNotFound, unexpected: summaryUnexpectedCampaignList, unread: summaryCouldNotReadCampaignList, store: summaryCouldNotStoreCampaignList},
-	"webhook configuration list": {notFound: summaryWebhookConfigListNotFound, unexpected: summaryUnexpectedWebhookConfigList, unread: summaryCouldNotReadWebhookConfigList},
-}
-
-// invalidSummaries gives the summary of a value an attribute's validator
-// refuses, by attribute path.
-var invalidSummaries = map[string]string{
-	"base_url":        summaryInvalidBaseURL,
-	"org_id":          summaryInvalidOrgID,
-	"workspace_id":    summaryInvalidWorkspaceID,
-	"request_timeout": summaryInvalidRequestTimeout,
-	"max_retries":     summaryInvalidMaxRetries,
-	"campaign_id":     summaryInvalidCampaignID,
-	"cohort_id":       summaryInvalidCohortID,
-	"webhook_id":      summaryInvalidWebhookID,
-	"max_results":     summaryInvalidMaxResults,
-}
-
-// noScopeSummaries gives, by data source type name and then scope
-// attribute, the summary of a read with no org_id or workspace_id.
-var noScopeSummaries = map[string]map[string]string{
-	"sarvam_campaign":         {"org_id": summaryNoOrgIDCampaign, "workspace_id": summaryNoWorkspaceIDCampaign},
-	"sarvam_campaigns":        {"org_id": summaryNoOrgIDCampaigns, "workspace_id": summaryNoWorkspaceIDCampaigns},
-	"sarvam_campaign_cohort":  {"org_id": summaryNoOrgIDCampaignCohort, "workspace_id": summaryNoWorkspaceIDCampaignCohort},
-	"sarvam_campaign_cohorts": {"org_id": summaryNoOrgIDCampaignCohorts, "workspace_id": summaryNoWorkspaceIDCampaignCohorts},
-	"sarvam_webhook_config":   {"org_id": summaryNoOrgIDWebhookConfig, "workspace_id": summaryNoWorkspaceIDWebhookConfig},
-	"sarvam_webhook_configs":  {"org_id": summaryNoOrgIDWebhookConfigs, "workspace_id": summaryNoWorkspaceIDWebhookConfigs},
-}
-
-// summaryFor is the summary s, which must have been found in a table of
-// this file: a missing one is a fault of the provider, which a read turns
-// into summaryInternalError (and the tests catch).
-func summaryFor(s string, what string) string {
-	if s == "" {
-		panic(fmt.Sprintf("no diagnostic summary for %s in diagnostics.go", what))
-	}
-	return s
-}
-
-// kindSummary is the summary pick chooses among kind's.
-func kindSummary(kind string, pick func(kindSummaries) string) string {
-	return summaryFor(pick(summariesOf[kind]), "the "+kind)
-}
+// capitalize is s with its first letter a capital.
+func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }

@@ -1,11 +1,15 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math/big"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,77 +23,114 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/fakeapi"
 )
 
-// Every attribute of the fully populated campaign, checked whole: an
-// attribute the mapping forgot, or one it invented, at the top level or
-// below, fails expectWhole or the ObjectExact checks inside it.
+// Every attribute of the fully populated campaign against the fixture the
+// fake serves, walked by the API's field names, which are the attributes'
+// names: a field the mapping forgot, or an attribute it invented, at the top
+// level or below, fails. A field added to the fixture and the schema is
+// checked without a line here.
 func TestCampaignDataSource_fullyPopulated(t *testing.T) {
 	t.Parallel()
-	_, url := startFake(t)
-	want := loanRemindersSummary()
-	maps.Copy(want, map[string]knownvalue.Check{
-		"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
-			"webhook_id": knownvalue.StringExact(fakeapi.WebhookWithHeadersID),
-		}),
-		"org_id":          knownvalue.StringExact(fakeapi.OrgID),
-		"workspace_id":    knownvalue.StringExact(fakeapi.WorkspaceID),
-		"start_timestamp": knownvalue.StringExact("2026-11-01T03:30:00Z"),
-		"end_timestamp":   knownvalue.StringExact("2026-11-07T12:30:00Z"),
-		"allowed_schedule": knownvalue.ObjectExact(map[string]knownvalue.Check{
-			"allowed_start_time": knownvalue.StringExact("09:30"),
-			"allowed_end_time":   knownvalue.StringExact("18:00"),
-			"allowed_days":       strs("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
-			"timezone":           knownvalue.StringExact("Asia/Kolkata"),
-		}),
-		"app_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
-			"app_id":              knownvalue.StringExact("app-emi-reminder-7f3a"),
-			"app_version":         knownvalue.Int64Exact(2),
-			"attempts_per_second": knownvalue.Float64Exact(250.05),
-			"app_type":            knownvalue.StringExact("agent"),
-			"connection_configs": knownvalue.ListExact([]knownvalue.Check{
-				knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"connection_id": knownvalue.StringExact("conn-exotel-mum-01"),
-					"phone_numbers": strs("+912250001001", "+912250001002", "+912250001003"),
-					"weight":        knownvalue.Int64Exact(1),
-				}),
-				knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"connection_id": knownvalue.StringExact("conn-plivo-blr-02"),
-					"phone_numbers": strs("+918040002001"),
-					"weight":        knownvalue.Int64Exact(3),
-				}),
-			}),
-			"retry_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
-				"max_retries":            knownvalue.Int64Exact(10),
-				"retry_interval_minutes": ints(15, 30, 60),
-				"retry_on":               retryOn(false),
-			}),
-			"webhook_config": knownvalue.ObjectExact(map[string]knownvalue.Check{
-				"url": knownvalue.StringExact("https://hooks.example.in/sarvam/attempts"),
-				"metadata": knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"team":        knownvalue.StringExact("collections"),
-					"cost_center": knownvalue.Int64Exact(4411),
-					"priority":    knownvalue.Float64Exact(1.5),
-					"escalate":    knownvalue.Bool(true),
-					"owner":       knownvalue.Null(),
-					"regions":     strs("MH", "KA"),
-					"routing": knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"queue": knownvalue.StringExact("emi-late"),
-						"tier":  knownvalue.ObjectExact(map[string]knownvalue.Check{"level": knownvalue.Int64Exact(2)}),
-					}),
-				}),
-			}),
-			"phone_rotation": knownvalue.ObjectExact(map[string]knownvalue.Check{"agent": knownvalue.Bool(true)}),
-		}),
-	})
+	fake, url := startFake(t)
+	body, ok := fake.Campaign(fakeapi.OrgID, fakeapi.WorkspaceID, fakeapi.LoanRemindersID)
+	if !ok {
+		t.Fatal("the fake has no fully populated campaign")
+	}
+	var want map[string]any
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	if err := dec.Decode(&want); err != nil {
+		t.Fatal(err)
+	}
+	want["org_id"], want["workspace_id"] = fakeapi.OrgID, fakeapi.WorkspaceID
+	var got listRead
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
 			Config: providerBlock(url) + campaignBlock(fakeapi.LoanRemindersID),
 			ConfigStateChecks: []statecheck.StateCheck{
 				everyAttributeSet(dsAddr, "app_config.webhook_config.metadata", "webhook_config"),
-				expectWhole(dsAddr, want),
+				capture{"sarvam_campaign", &got, "test"},
 			},
 		}},
 	})
+	for _, d := range stateDiff("", want, got.attrs) {
+		t.Error(d)
+	}
+}
+
+// stateDiff says, one line each, where the state value got differs from the
+// API's JSON want: an attribute for each field, of the same name, at every
+// depth, and none besides; numbers are compared by value.
+func stateDiff(path string, want, got any) []string {
+	at := path
+	if at == "" {
+		at = "the data source"
+	}
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s is %#v, want an object", at, got)}
+		}
+		var out []string
+		for _, name := range slices.Sorted(maps.Keys(w)) {
+			if _, has := g[name]; !has {
+				out = append(out, fmt.Sprintf("%s has no attribute for the field %s", at, name))
+				continue
+			}
+			out = append(out, stateDiff(strings.TrimPrefix(path+"."+name, "."), w[name], g[name])...)
+		}
+		for _, name := range slices.Sorted(maps.Keys(g)) {
+			if _, has := w[name]; !has {
+				out = append(out, fmt.Sprintf("%s has the attribute %s, which the API did not send", at, name))
+			}
+		}
+		return out
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return []string{fmt.Sprintf("%s is %#v, want %d items", at, got, len(w))}
+		}
+		var out []string
+		for i := range w {
+			out = append(out, stateDiff(fmt.Sprintf("%s[%d]", path, i), w[i], g[i])...)
+		}
+		return out
+	case json.Number:
+		wn, _ := new(big.Rat).SetString(w.String())
+		gn, ok := new(big.Rat).SetString(fmt.Sprint(got))
+		if !ok || wn.Cmp(gn) != 0 {
+			return []string{fmt.Sprintf("%s is %v, want %s", at, got, w)}
+		}
+		return nil
+	default:
+		if !reflect.DeepEqual(want, got) {
+			return []string{fmt.Sprintf("%s is %#v, want %#v", at, got, want)}
+		}
+		return nil
+	}
+}
+
+// stateDiff must name a field left out, an attribute invented and a value
+// that differs, at any depth, and take a number for its value.
+func TestStateDiffNamesEachDifference(t *testing.T) {
+	want := map[string]any{"name": "x", "n": json.Number("250.05"), "obj": map[string]any{"a": []any{"b", nil}, "gone": true}}
+	if d := stateDiff("", want, map[string]any{"name": "x", "n": json.Number("250.050"), "obj": map[string]any{"a": []any{"b", nil}, "gone": true}}); len(d) != 0 {
+		t.Fatalf("the same values differ: %v", d)
+	}
+	got := stateDiff("", want, map[string]any{"name": "y", "n": 250.5, "obj": map[string]any{"a": []any{"b"}, "extra": 1}})
+	wantDiff := []string{
+		`name is "y", want "x"`,
+		`n is 250.5, want 250.05`,
+		`obj.a is []interface {}{"b"}, want 2 items`,
+		`obj has no attribute for the field gone`,
+		`obj has the attribute extra, which the API did not send`,
+	}
+	slices.Sort(got)
+	slices.Sort(wantDiff)
+	if !slices.Equal(got, wantDiff) {
+		t.Fatalf("stateDiff:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantDiff, "\n"))
+	}
 }
 
 // retryOn checks the retry_on object both campaign fixtures share, but for

@@ -115,12 +115,17 @@ func expectFailure(t *testing.T, config string, pattern string, forbidden ...str
 // alone (nil: the process's).
 func expectFailureIn(t *testing.T, env map[string]string, config string, pattern string, forbidden ...string) {
 	t.Helper()
-	want := regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
 	providers := testProviders
 	if env != nil {
 		providers = providersWithEnv(env)
 	}
-	got := applyError(t, nil, providers, config)
+	checkFailure(t, applyError(t, nil, providers, config), pattern, forbidden...)
+}
+
+// checkFailure checks the error of a config applied, as expectFailure does.
+func checkFailure(t *testing.T, got error, pattern string, forbidden ...string) {
+	t.Helper()
+	want := regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
 	if !want.MatchString(got.Error()) {
 		t.Fatalf("error does not match %s:\n%s", want, got)
 	}

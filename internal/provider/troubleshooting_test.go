@@ -182,19 +182,21 @@ func declaredSummaries(file string) ([]declared, error) {
 	return out, nil
 }
 
-// placeholder is how the guide writes a value a message is formatted with.
-var placeholder = `<[a-z]+>`
+// placeholder is how the guide writes a value a summary or message is
+// formatted with, such as <error>, <Kind> or <data source>.
+var placeholder = `<[A-Za-z][a-z ]*>`
 
 // drift compares the declared summaries with what the guide lists and
-// returns one line per difference. A message's %s and %d match a
-// placeholder of the guide's, such as <error> or <n>.
+// returns one line per difference. A constant without %s or %d is listed as
+// it is; in one with them the guide writes a placeholder in the place of
+// each, such as <error> or <kind>, and <n> for %d.
 func drift(code []declared, listed map[string]bool) []string {
 	var problems []string
 	explained := map[string]bool{}
 	for _, d := range code {
 		found := false
-		if d.severity == "Message" {
-			pattern := regexp.MustCompile("^Message " + strings.NewReplacer(`%s`, placeholder, `%d`, `<n>`).Replace(regexp.QuoteMeta(d.text)) + "$")
+		if strings.Contains(d.text, "%s") || strings.Contains(d.text, "%d") {
+			pattern := regexp.MustCompile("^" + regexp.QuoteMeta(d.severity+" ") + strings.NewReplacer(`%s`, placeholder, `%d`, `<n>`).Replace(regexp.QuoteMeta(d.text)) + "$")
 			for key := range listed {
 				if pattern.MatchString(key) {
 					explained[key], found = true, true
@@ -238,8 +240,9 @@ func TestTroubleshootingGuideListsEverySummary(t *testing.T) {
 }
 
 // TestDriftNamesEachDifference runs drift over a small guide: a summary
-// the guide misses, one it lists in excess, and messages matched through
-// their placeholders.
+// the guide misses, one it lists in excess, and summaries and messages
+// matched through their placeholders, which a value in their place does not
+// stand for.
 func TestDriftNamesEachDifference(t *testing.T) {
 	code := []declared{
 		{"summaryA", "Error", "Campaign not found"},
@@ -248,14 +251,22 @@ func TestDriftNamesEachDifference(t *testing.T) {
 		{"messageD", "Message", "a[%d] must not be null"},
 		{"messageE", "Message", "no window within %d days after %s"},
 		{"messageF", "Message", "b.%s"},
+		{"summaryG", "Error", "%s gone"},
+		{"summaryH", "Error", "No org_id for sarvam_%s"},
+		{"summaryI", "Error", "Could not store the %s"},
+		{"summaryJ", "Error", "Invalid %s"},
 	}
 	guide := "**Error:** `Campaign not found`, `Cohort not found`\n" +
 		"**Warning:** `Could not read the campaign`\n" +
-		"**Message:** `a[<n>] must not be null`, `no window within <n> days after <value>`, `b.<error>`, `b.c must not be null`\n"
+		"**Message:** `a[<n>] must not be null`, `no window within <n> days after <value>`, `b.<error>`, `b.c must not be null`\n" +
+		"**Error:** `<Kind> gone`, `No org_id for sarvam_<data source>`, `Could not store the campaign`, `Invalid <argument>`, `Invalid <argument`\n"
 	got := drift(code, guideListed(guide))
 	want := []string{
 		`diagnostics.go declares summaryB, error "Invalid org_id", which the troubleshooting guide does not list`,
+		`diagnostics.go declares summaryI, error "Could not store the %s", which the troubleshooting guide does not list`,
 		`the troubleshooting guide lists error "Cohort not found", which diagnostics.go does not declare`,
+		`the troubleshooting guide lists error "Could not store the campaign", which diagnostics.go does not declare`,
+		`the troubleshooting guide lists error "Invalid <argument", which diagnostics.go does not declare`,
 		`the troubleshooting guide lists message "b.c must not be null", which diagnostics.go does not declare`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -329,21 +340,48 @@ func TestFrameworkValidatorsHaveSummaries(t *testing.T) {
 	}
 }
 
-// TestSummaryTablesAreComplete fails when a summary that depends on what
-// was read would be missing from diagnostics.go's tables: for an attribute
-// a validator of this package checks, a data source or ephemeral resource
-// with no scope, or a kind a target or a lookup names.
-func TestSummaryTablesAreComplete(t *testing.T) {
+// todaysSummaries are the summaries that name an argument, a data source
+// or a kind, as users read them since before they were formatted: each must
+// stay exactly this.
+var todaysSummaries = []string{
+	"Invalid base_url", "Invalid org_id", "Invalid workspace_id", "Invalid request_timeout", "Invalid max_retries", "Invalid SARVAM_MAX_RETRIES",
+	"Invalid campaign_id", "Invalid cohort_id", "Invalid webhook_id", "Invalid max_results",
+
+	"No org_id for sarvam_campaign", "No workspace_id for sarvam_campaign",
+	"No org_id for sarvam_campaigns", "No workspace_id for sarvam_campaigns",
+	"No org_id for sarvam_campaign_cohort", "No workspace_id for sarvam_campaign_cohort",
+	"No org_id for sarvam_campaign_cohorts", "No workspace_id for sarvam_campaign_cohorts",
+	"No org_id for sarvam_webhook_config", "No workspace_id for sarvam_webhook_config",
+	"No org_id for sarvam_webhook_configs", "No workspace_id for sarvam_webhook_configs",
+
+	"Campaign not found", "Unexpected campaign from the Sarvam API", "Could not read the campaign", "Several campaigns have this name", "Could not store the campaign",
+	"Cohort not found", "Unexpected cohort from the Sarvam API", "Could not read the cohort", "Several cohorts have this name", "Could not store the cohort",
+	"Webhook configuration not found", "Unexpected webhook configuration from the Sarvam API", "Could not read the webhook configuration",
+	"Several webhook configurations have this name", "Could not store the webhook configuration",
+	"Campaign list not found", "Unexpected campaign list from the Sarvam API", "Could not read the campaign list", "Could not store the campaign list",
+	"Webhook configuration list not found", "Unexpected webhook configuration list from the Sarvam API", "Could not read the webhook configuration list",
+}
+
+// TestSummariesKeepTheirTexts fails when a summary formatted with what
+// the provider has (each argument a validator of this package checks, each
+// data source and ephemeral resource, each kind a target or a lookup names)
+// is no longer one of todaysSummaries exactly, or when a kind would not read
+// as the guide's <kind> does: lower case, with its capital only where
+// summaryAbout puts one.
+func TestSummariesKeepTheirTexts(t *testing.T) {
+	got := map[string]bool{}
+	add := func(format, what string) { got[summaryAbout(format, what)] = true }
+
 	for v, paths := range validatorPaths() {
 		if strings.Contains(v, ".") {
 			continue // the framework's, in frameworkValidators
 		}
 		for _, p := range paths {
-			if invalidSummaries[p] == "" {
-				t.Errorf("%s checks %s, which invalidSummaries has no summary for", v, p)
-			}
+			add(summaryInvalid, p)
 		}
 	}
+	add(summaryInvalid, EnvMaxRetries)
+
 	ctx := context.Background()
 	p := New("test")()
 	var names []string
@@ -362,11 +400,12 @@ func TestSummaryTablesAreComplete(t *testing.T) {
 		names = append(names, resp.TypeName)
 	}
 	for _, name := range names {
-		for _, attr := range []string{"org_id", "workspace_id"} {
-			if noScopeSummaries[name][attr] == "" {
-				t.Errorf("noScopeSummaries has no summary for %s without %s", name, attr)
-			}
+		short, ok := strings.CutPrefix(name, providerTypeName+"_")
+		if !ok {
+			t.Errorf("%s does not begin with %s_, which summaryNoOrgID and summaryNoWorkspaceID write", name, providerTypeName)
 		}
+		add(summaryNoOrgID, short)
+		add(summaryNoWorkspaceID, short)
 	}
 
 	// Every kind given to a target or a lookup, as a literal.
@@ -384,17 +423,20 @@ func TestSummaryTablesAreComplete(t *testing.T) {
 			}
 			key, ok := kv.Key.(*ast.Ident)
 			lit, isLit := kv.Value.(*ast.BasicLit)
-			if !ok || !isLit || (key.Name != "kind" && key.Name != "item") {
+			if !ok || !isLit || (key.Name != "kind" && key.Name != "item" && key.Name != "kinds") {
 				return true
 			}
 			kind, _ := strconv.Unquote(lit.Value)
 			kinds++
-			s, ok := summariesOf[kind]
-			switch {
-			case !ok:
-				t.Errorf("%s: summariesOf has no summaries for the kind %q", fset.Position(lit.Pos()), kind)
-			case s.notFound == "" || s.unexpected == "" || s.unread == "":
-				t.Errorf("%s: summariesOf lacks a summary of the kind %q", fset.Position(lit.Pos()), kind)
+			if !regexp.MustCompile(`^[a-z]+( [a-z]+)*$`).MatchString(kind) {
+				t.Errorf("%s: the kind %q is not lower-case words", fset.Position(lit.Pos()), kind)
+			}
+			if key.Name == "kinds" {
+				add(summarySeveral, kind)
+				return true
+			}
+			for _, format := range []string{summaryNotFound, summaryUnexpected, summaryCouldNotRead, summaryCouldNotStore} {
+				add(format, kind)
 			}
 			return true
 		})
@@ -402,9 +444,10 @@ func TestSummaryTablesAreComplete(t *testing.T) {
 	if kinds < 10 {
 		t.Errorf("found only %d kinds in the source; the scan is broken", kinds)
 	}
-	for kind, s := range summariesOf {
-		if strings.HasSuffix(kind, " list") == (s.several != "") {
-			t.Errorf("summariesOf[%q]: a lookup by name has several, a list does not", kind)
+
+	for _, want := range todaysSummaries {
+		if !got[want] {
+			t.Errorf("no argument, data source or kind of the provider gives the summary %q any more", want)
 		}
 	}
 }

@@ -36,7 +36,7 @@ func (idValidator) ValidateString(_ context.Context, req validator.StringRequest
 		return
 	}
 	if err := client.CheckID(req.Path.String(), req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, summaryFor(invalidSummaries[req.Path.String()], req.Path.String()), err.Error()+".")
+		resp.Diagnostics.AddAttributeError(req.Path, summaryAbout(summaryInvalid, req.Path.String()), err.Error()+".")
 	}
 }
 
@@ -61,10 +61,10 @@ func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRe
 		// Without an attribute path Terraform does not quote the
 		// configuration line, which may hold a password (even in a URL
 		// too malformed to parse).
-		resp.Diagnostics.AddError(summaryInvalidBaseURL, err.Error()+".")
+		resp.Diagnostics.AddError(summaryAbout(summaryInvalid, req.Path.String()), err.Error()+".")
 		return
 	}
-	resp.Diagnostics.AddAttributeError(req.Path, summaryInvalidBaseURL, err.Error()+".")
+	resp.Diagnostics.AddAttributeError(req.Path, summaryAbout(summaryInvalid, req.Path.String()), err.Error()+".")
 }
 
 // durationValidator requires a positive Go duration.
@@ -81,7 +81,7 @@ func (durationValidator) ValidateString(_ context.Context, req validator.StringR
 		return
 	}
 	if _, err := parseTimeout(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, summaryFor(invalidSummaries[req.Path.String()], req.Path.String()), err.Error()+".")
+		resp.Diagnostics.AddAttributeError(req.Path, summaryAbout(summaryInvalid, req.Path.String()), err.Error()+".")
 	}
 }
 
@@ -107,7 +107,7 @@ func (v wholeNumberValidator) ValidateNumber(ctx context.Context, req validator.
 		return
 	}
 	if _, ok := wholeNumber(req.ConfigValue, v.min, v.max); !ok {
-		resp.Diagnostics.AddAttributeError(req.Path, summaryFor(invalidSummaries[req.Path.String()], req.Path.String()),
+		resp.Diagnostics.AddAttributeError(req.Path, summaryAbout(summaryInvalid, req.Path.String()),
 			fmt.Sprintf("%s %s, got %s.", req.Path, v.Description(ctx), req.ConfigValue.ValueBigFloat().Text('g', -1)))
 	}
 }
