@@ -106,7 +106,8 @@ func parseDir(fset *token.FileSet, dir string) ([]file, error) {
 
 // readList finds the package comment with the list of layers and reads its
 // bullets, top first: a bullet is a line "  - a.go, *_b.go: what they
-// hold", and the list ends at the first line of text not indented.
+// hold", the names may run onto its indented continuation lines, and the
+// list ends at the first line of text not indented.
 func readList(files []file) ([]layer, string, error) {
 	for _, f := range files {
 		if f.ast.Doc == nil {
@@ -117,27 +118,29 @@ func readList(files []file) ([]layer, string, error) {
 		if start < 0 {
 			continue
 		}
-		var layers []layer
+		// Each bullet with its continuation lines, which the file names
+		// may run onto.
+		var items []string
 		for _, line := range lines[start+1:] {
-			if strings.HasPrefix(line, "  ") || line == "" {
-				item, ok := strings.CutPrefix(line, "  - ")
-				if !ok {
-					continue
-				}
-				names, _, ok := strings.Cut(item, ":")
-				if !ok {
-					return nil, "", fmt.Errorf("%s: the bullet %q names no files before a colon", f.name, item)
-				}
-				var l layer
-				for _, name := range strings.Split(names, ",") {
-					l.patterns = append(l.patterns, strings.TrimSpace(name))
-				}
-				layers = append(layers, l)
-				continue
-			}
-			if len(layers) > 0 {
+			if item, ok := strings.CutPrefix(line, "  - "); ok {
+				items = append(items, item)
+			} else if strings.HasPrefix(line, "    ") && len(items) > 0 {
+				items[len(items)-1] += " " + strings.TrimSpace(line)
+			} else if line != "" && len(items) > 0 {
 				break
 			}
+		}
+		var layers []layer
+		for _, item := range items {
+			names, _, ok := strings.Cut(item, ":")
+			if !ok {
+				return nil, "", fmt.Errorf("%s: the bullet %q names no files before a colon", f.name, item)
+			}
+			var l layer
+			for _, name := range strings.Split(names, ",") {
+				l.patterns = append(l.patterns, strings.TrimSpace(name))
+			}
+			layers = append(layers, l)
 		}
 		if len(layers) == 0 {
 			return nil, "", fmt.Errorf("%s: no bullets follow %q", f.name, listIntro)

@@ -13,7 +13,8 @@ const doc = `// Package p is a test package.
 //
 // Its files read from the top down:
 //
-//   - top.go, name*.go: the top layer,
+//   - top.go,
+//     name*.go: the top layer,
 //     on two lines.
 //   - bottom.go: the bottom layer.
 //
@@ -121,8 +122,8 @@ func TestAPackageWithoutAListIsAnError(t *testing.T) {
 			`no package comment has a paragraph beginning "Its files read from the top down"`},
 		{"// Package p.\n//\n// Its files read from the top down.\n//\n// No bullets.\npackage p\n",
 			`doc.go: no bullets follow "Its files read from the top down"`},
-		{"// Package p.\n//\n// Its files read from the top down.\n//\n//   - top.go is here.\npackage p\n",
-			`doc.go: the bullet "top.go is here." names no files before a colon`},
+		{"// Package p.\n//\n// Its files read from the top down.\n//\n//   - top.go is here,\n//     on two lines.\npackage p\n",
+			`doc.go: the bullet "top.go is here, on two lines." names no files before a colon`},
 	} {
 		_, err := Check(writePackage(t, map[string]string{"doc.go": tc.doc}))
 		if err == nil || err.Error() != tc.want {
