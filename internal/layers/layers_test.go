@@ -48,7 +48,7 @@ func check(t *testing.T, files map[string]string, want ...string) {
 	}
 }
 
-func TestAPackageInItsLayersPasses(t *testing.T) {
+func TestLayersPassAPackageInItsLayers(t *testing.T) {
 	check(t, map[string]string{
 		"doc.go":      doc,
 		"top.go":      "package p\n\nfunc Top() int { return bottom() + len(topName) }\n",
@@ -61,7 +61,7 @@ func TestAPackageInItsLayersPasses(t *testing.T) {
 // A package whose bottom file uses a name of its top one is refused,
 // naming both files, their layers and the name, once however often it is
 // used.
-func TestAnUpwardReferenceIsRefused(t *testing.T) {
+func TestLayersRefuseAnUpwardReference(t *testing.T) {
 	check(t, map[string]string{
 		"doc.go":    doc,
 		"top.go":    "package p\n\nfunc Top() int { return bottom() }\n",
@@ -71,7 +71,7 @@ func TestAnUpwardReferenceIsRefused(t *testing.T) {
 }
 
 // Methods and fields count as much as top-level names.
-func TestAnUpwardMethodOrFieldIsRefused(t *testing.T) {
+func TestLayersRefuseAnUpwardMethodOrField(t *testing.T) {
 	check(t, map[string]string{
 		"doc.go":    doc,
 		"top.go":    "package p\n\nfunc (b *Base) Top() int { return b.n }\n\nfunc (b *Base) Extra() int { return 0 }\n",
@@ -86,7 +86,7 @@ func TestAnUpwardMethodOrFieldIsRefused(t *testing.T) {
 
 // Every non-test file must be in a layer, and every plain name listed must
 // be a file; a glob must match one.
-func TestAFileOutOfTheListIsRefused(t *testing.T) {
+func TestLayersRefuseAFileOutOfTheList(t *testing.T) {
 	check(t, map[string]string{
 		"doc.go":   doc,
 		"top.go":   "package p\n",
@@ -98,7 +98,7 @@ func TestAFileOutOfTheListIsRefused(t *testing.T) {
 	)
 }
 
-func TestAFileInTwoLayersIsRefused(t *testing.T) {
+func TestLayersRefuseAFileInTwoLayers(t *testing.T) {
 	check(t, map[string]string{
 		"doc.go": strings.Replace(doc, "bottom.go: the bottom", "bottom.go, n*.go: the bottom", 1),
 		"top.go": "package p\n", "names.go": "package p\n", "bottom.go": "package p\n",
@@ -106,7 +106,7 @@ func TestAFileInTwoLayersIsRefused(t *testing.T) {
 }
 
 // The package comment's own file may be named, in a layer like any other.
-func TestTheCommentsFileMayBeListed(t *testing.T) {
+func TestLayersTakeTheCommentsFileInAList(t *testing.T) {
 	check(t, map[string]string{
 		"doc.go":   strings.Replace(doc, "bottom.go: the", "bottom.go, doc.go: the", 1),
 		"top.go":   "package p\n\nconst Top = 1\n",
@@ -114,7 +114,7 @@ func TestTheCommentsFileMayBeListed(t *testing.T) {
 	})
 }
 
-func TestAPackageWithoutAListIsAnError(t *testing.T) {
+func TestLayersNeedAList(t *testing.T) {
 	for _, tc := range []struct {
 		doc, want string
 	}{
@@ -132,7 +132,7 @@ func TestAPackageWithoutAListIsAnError(t *testing.T) {
 	}
 }
 
-func TestAPackageThatDoesNotCompileIsAnError(t *testing.T) {
+func TestLayersNeedAPackageThatCompiles(t *testing.T) {
 	_, err := Check(writePackage(t, map[string]string{
 		"doc.go": doc, "top.go": "package p\n\nvar x int = \"s\"\n",
 	}))
@@ -140,7 +140,8 @@ func TestAPackageThatDoesNotCompileIsAnError(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Fatalf("got %v, want %s", err, want)
 	}
-	if _, err := Check(t.TempDir()); err == nil || !strings.HasSuffix(err.Error(), " holds no Go files") {
+	empty := t.TempDir()
+	if _, err := Check(empty); err == nil || err.Error() != empty+" holds no Go files" {
 		t.Fatalf("an empty directory: got %v", err)
 	}
 }
