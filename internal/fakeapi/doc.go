@@ -161,4 +161,26 @@
 // rejected|ignored, -list-mode
 // normal|repeat-page|ignore-offset|growing-total|shift|endless, and
 // -extra-fields.
+//
+// # Files
+//
+// Its files read from the top down. Each uses only what its own layer and
+// the layers below it declare, never a name from a layer above
+// (layers_test.go reads this list and holds the package to it):
+//
+//   - fakeapi.go, generated.go, flags.go: the seeded ids, the constructors
+//     New, NewFrom and NewGenerated, the methods tests call, the handlers
+//     every request goes through before its route, and the command-line
+//     flags.
+//   - routes.go, list.go, keys.go, faults.go, pathfaults.go: the routes and
+//     their answers: one item, a page of a list, a key's workspace, a
+//     fault, and the path faults with faults.json.
+//   - server.go, modes.go, reqlog.go: the Server every file above adds
+//     methods to, Fault and PathFault, the modes, and the request log.
+//   - load.go: reading a fixtures directory and loading it into a store.
+//   - schema.go: the shapes a fixture is checked against.
+//   - store.go: the kinds of resource, the store of items, and their
+//     timestamps as lists sort them.
+//   - synth.go, extra.go: the bodies of generated items, and the field the
+//     ExtraFields mode adds.
 package fakeapi

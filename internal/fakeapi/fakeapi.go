@@ -7,12 +7,8 @@ import (
 	"encoding/json"
 	"io/fs"
 	"net/http"
-	"sync"
 	"time"
 )
-
-// BasePath is where the API is mounted, as in https://apps.sarvam.ai/api/scheduling.
-const BasePath = "/api/scheduling"
 
 // Seeded identifiers. Every seeded resource lives in this org and workspace.
 const (
@@ -69,77 +65,6 @@ const (
 	// from WebhookWithHeadersID's only in case.
 	WebhookCaseTwinID = "wh-crm-legacy-04"
 )
-
-// Fault is an injected response, served instead of the real one to the next
-// request. Zero fields mean a plain response with that status and body.
-type Fault struct {
-	Status int
-	Body   string
-	Header map[string]string
-	// Delay waits before answering (or until the client gives up).
-	Delay time.Duration
-	// Hang never answers: the handler waits until the client goes away.
-	Hang bool
-	// StallAfter writes the first StallAfter bytes of Body, then waits until
-	// the client goes away.
-	StallAfter int
-	// Reset writes the first ResetAfter bytes of Body (with a Content-Length
-	// for all of it), then closes the connection.
-	Reset      bool
-	ResetAfter int
-}
-
-// Request is what the server saw of one request. The key itself is not kept.
-type Request struct {
-	Method string
-	// EscapedPath is the path exactly as sent, before any unescaping.
-	EscapedPath string
-	// RawQuery is the query string as sent.
-	RawQuery   string
-	UserAgent  string
-	KeyPresent bool
-	// KeyMatched is true for a key the server accepts, in any workspace.
-	KeyMatched bool
-}
-
-// Server is the fake API. The zero value is not usable; call New.
-type Server struct {
-	// RequestDelay holds every request this long before it is handled, and
-	// ConnDelay holds the first request of each new connection this much
-	// longer, as a TLS handshake would; both give up when the client does.
-	// Set them before serving.
-	RequestDelay time.Duration
-	ConnDelay    time.Duration
-
-	// keys maps each accepted key to its workspace.
-	keys map[string]scope
-	// home is where the constructor put the data.
-	home    scope
-	modes   Modes
-	handler http.Handler
-	// sleep waits for d or until ctx is done, reporting whether it waited
-	// the whole time; tests replace it.
-	sleep func(ctx context.Context, d time.Duration) bool
-
-	mu     sync.Mutex
-	items  store
-	faults []Fault
-	// pathFaults answer their paths; one used up has Times -1.
-	pathFaults []*PathFault
-	requests   []Request
-	stats      Stats
-	// conns are the remote addresses seen: one per client connection.
-	conns map[string]bool
-	// generated counts generated items, for their ids and timestamps.
-	generated int
-	listMode  ListMode
-	// listServed counts list pages served since the last SetListMode.
-	listServed int
-	// heads are the items ListShift lists first, oldest first.
-	heads map[*kind]map[scope][]string
-	// reqLog, when set, takes a line per request to write.
-	reqLog *requestLog
-}
 
 // New returns a Server seeded with the bundled fixtures in OrgID and
 // WorkspaceID, whose one key, apiKey, belongs there. AddKey adds more.
@@ -238,22 +163,6 @@ func (s *Server) Webhook(org, workspace, webhookID string) ([]byte, bool) {
 	return s.body(webhooks, scope{org: org, ws: workspace}, webhookID)
 }
 
-func (s *Server) put(k *kind, sc scope, id string, body []byte) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.items.put(k, sc, id, body)
-}
-
-func (s *Server) body(k *kind, sc scope, id string) ([]byte, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e, ok := s.items.get(k, sc, id)
-	if !ok {
-		return nil, false
-	}
-	return e.body, true
-}
-
 // Inject queues faults; each request takes the next one until none are left.
 func (s *Server) Inject(faults ...Fault) {
 	s.mu.Lock()
@@ -277,14 +186,6 @@ func (s *Server) Body(campaignID string) string {
 // ServeHTTP implements the read endpoints of the scheduling API.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
-}
-
-// Stats counts what the server has seen.
-type Stats struct {
-	Requests int64 `json:"requests"`
-	// Connections counts distinct client connections, told apart by their
-	// remote address.
-	Connections int64 `json:"connections"`
 }
 
 // Stats returns the counts so far.

@@ -9,41 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
-)
-
-// ListMode makes list endpoints misbehave, for tests of a client's paging
-// guards. Every mode applies to every list endpoint until the next
-// SetListMode.
-type ListMode int
-
-const (
-	// ListNormal pages as the API documents.
-	ListNormal ListMode = iota
-	// ListRepeatPage answers every request with the first page, offset 0
-	// and a next_page_uri to offset=limit, whatever offset was asked for:
-	// a client that follows next_page_uri gets the same page forever.
-	ListRepeatPage
-	// ListIgnoreOffset serves the items at offset 0 whatever offset was
-	// asked for, but reports the offset asked for and links onwards from
-	// it, so the pages advance while their items repeat.
-	ListIgnoreOffset
-	// ListGrowingTotal serves the right items but reports a total that
-	// grows by limit with every list request, so there is always a next
-	// page, empty once the real items run out.
-	ListGrowingTotal
-	// ListShift stores a new item after every page it serves and lists it
-	// ahead of everything else, as a campaign created mid-read is under the
-	// default newest-first order: the last item of one page comes again
-	// first on the next. A new item matches the request's search and status
-	// filters (its name contains the search term) and is kept, so it can be
-	// read by id.
-	ListShift
-	// ListEndless serves the real items, then generated ones without end,
-	// with a total always one page beyond the page served and always a
-	// next_page_uri. Generated items are made up per position (ids
-	// ENDLESS-000000 and on) and not stored.
-	ListEndless
 )
 
 // SetListMode switches how list endpoints page. It also forgets which items
@@ -73,9 +38,6 @@ type fieldError struct {
 	Msg  string   `json:"msg"`
 	Type string   `json:"type"`
 }
-
-// statuses are the campaign statuses the API documents.
-var statuses = []string{"scheduled", "active", "paused", "ended", "cancelled"}
 
 // parseListQuery reads the paging, sorting and filter parameters. An empty
 // value is the same as none; unknown parameters are ignored, as the API does.
@@ -175,42 +137,6 @@ func (q listQuery) compare(a, b *entry) int {
 		c = strings.Compare(a.id, b.id)
 	}
 	return c
-}
-
-// stamp is a timestamp field as sorted: by time when it parses, else by its
-// text, before every time that parses.
-type stamp struct {
-	t   time.Time
-	ok  bool
-	raw string
-}
-
-// parseStamp accepts what the provider accepts: RFC 3339, without an offset,
-// or with a space or a lowercase "t" or "z" where RFC 3339 has "T" or "Z".
-func parseStamp(raw string) stamp {
-	s := strings.ToUpper(raw)
-	if len(s) > 10 && s[10] == ' ' {
-		s = s[:10] + "T" + s[11:]
-	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return stamp{t: t, ok: true, raw: raw}
-		}
-	}
-	return stamp{raw: raw}
-}
-
-func (a stamp) compare(b stamp) int {
-	switch {
-	case a.ok && b.ok:
-		return a.t.Compare(b.t)
-	case a.ok != b.ok:
-		if a.ok {
-			return 1
-		}
-		return -1
-	}
-	return strings.Compare(a.raw, b.raw)
 }
 
 // envelope is the API's paged list. An empty link is null.

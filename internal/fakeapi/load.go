@@ -175,3 +175,6 @@ var demoFixtures = sync.OnceValue(func() []fixture {
 	}
 	return found
 })
+
+// faultsFile is where a fixtures directory lists its path faults.
+const faultsFile = "faults.json"

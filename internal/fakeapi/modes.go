@@ -145,3 +145,37 @@ func (s *Server) Modes() Modes {
 	defer s.mu.Unlock()
 	return s.modes
 }
+
+// ListMode makes list endpoints misbehave, for tests of a client's paging
+// guards. Every mode applies to every list endpoint until the next
+// SetListMode.
+type ListMode int
+
+const (
+	// ListNormal pages as the API documents.
+	ListNormal ListMode = iota
+	// ListRepeatPage answers every request with the first page, offset 0
+	// and a next_page_uri to offset=limit, whatever offset was asked for:
+	// a client that follows next_page_uri gets the same page forever.
+	ListRepeatPage
+	// ListIgnoreOffset serves the items at offset 0 whatever offset was
+	// asked for, but reports the offset asked for and links onwards from
+	// it, so the pages advance while their items repeat.
+	ListIgnoreOffset
+	// ListGrowingTotal serves the right items but reports a total that
+	// grows by limit with every list request, so there is always a next
+	// page, empty once the real items run out.
+	ListGrowingTotal
+	// ListShift stores a new item after every page it serves and lists it
+	// ahead of everything else, as a campaign created mid-read is under the
+	// default newest-first order: the last item of one page comes again
+	// first on the next. A new item matches the request's search and status
+	// filters (its name contains the search term) and is kept, so it can be
+	// read by id.
+	ListShift
+	// ListEndless serves the real items, then generated ones without end,
+	// with a total always one page beyond the page served and always a
+	// next_page_uri. Generated items are made up per position (ids
+	// ENDLESS-000000 and on) and not stored.
+	ListEndless
+)

@@ -14,24 +14,6 @@ import (
 	"github.com/sarvamai/terraform-provider-sarvam/internal/text"
 )
 
-// PathFault serves Fault instead of the API to requests for one path, every
-// time or the first Times times, whatever the key: a campaign that answers
-// 404, 429 with Retry-After, 500 or a hang.
-type PathFault struct {
-	// Path is below the workspace, as sent (an id holding "/" has it as
-	// %2F), and matches that path in every workspace: "campaigns/MKN-1",
-	// "campaigns/MKN-1/cohorts", "webhooks". A Path starting with
-	// /api/scheduling/v1/orgs/ is the whole request path instead:
-	// "/api/scheduling/v1/orgs/o/workspaces/w/campaigns". ParseFault and
-	// faults.json also take "/campaigns/MKN-1" for "campaigns/MKN-1".
-	Path string
-	Fault
-	// Times is how many requests it answers; 0 is every one.
-	Times int
-	// spec is how the request log names it: as it was added.
-	spec string
-}
-
 // AddPathFault adds a fault to the path faults. Queued faults (Inject) come
 // first; of two path faults for one path, the first added that is not used
 // up answers.
@@ -156,9 +138,6 @@ func errorBody(status int) string {
 	b, _ := json.Marshal(map[string]any{"error": map[string]any{"message": http.StatusText(status), "type": typ, "code": code}})
 	return string(b)
 }
-
-// faultsFile is where a fixtures directory lists its path faults.
-const faultsFile = "faults.json"
 
 // faultEntry is one entry of faults.json.
 type faultEntry struct {

@@ -106,3 +106,6 @@ func writeError(w http.ResponseWriter, status int, message, typ, code string, da
 	}
 	_ = json.NewEncoder(w).Encode(map[string]any{"error": e})
 }
+
+// BasePath is where the API is mounted, as in https://apps.sarvam.ai/api/scheduling.
+const BasePath = "/api/scheduling"

@@ -3,6 +3,8 @@ package fakeapi
 import (
 	"embed"
 	"encoding/json"
+	"strings"
+	"time"
 )
 
 // fixtures holds one folder per resource kind. A file's folder below its
@@ -110,4 +112,43 @@ func (st store) put(k *kind, sc scope, id string, body []byte) {
 func (st store) get(k *kind, sc scope, id string) (*entry, bool) {
 	e, ok := st[k][sc][id]
 	return e, ok
+}
+
+// statuses are the campaign statuses the API documents.
+var statuses = []string{"scheduled", "active", "paused", "ended", "cancelled"}
+
+// stamp is a timestamp field as sorted: by time when it parses, else by its
+// text, before every time that parses.
+type stamp struct {
+	t   time.Time
+	ok  bool
+	raw string
+}
+
+// parseStamp accepts what the provider accepts: RFC 3339, without an offset,
+// or with a space or a lowercase "t" or "z" where RFC 3339 has "T" or "Z".
+func parseStamp(raw string) stamp {
+	s := strings.ToUpper(raw)
+	if len(s) > 10 && s[10] == ' ' {
+		s = s[:10] + "T" + s[11:]
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return stamp{t: t, ok: true, raw: raw}
+		}
+	}
+	return stamp{raw: raw}
+}
+
+func (a stamp) compare(b stamp) int {
+	switch {
+	case a.ok && b.ok:
+		return a.t.Compare(b.t)
+	case a.ok != b.ok:
+		if a.ok {
+			return 1
+		}
+		return -1
+	}
+	return strings.Compare(a.raw, b.raw)
 }

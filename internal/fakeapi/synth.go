@@ -1,7 +1,7 @@
 package fakeapi
 
 import (
-	"fmt"
+	"encoding/json"
 	"time"
 )
 
@@ -45,36 +45,15 @@ func generatedTime(n int) string {
 	return generatedEpoch.Add(time.Duration(n) * time.Minute).Format(time.RFC3339)
 }
 
-// seedListing stores the campaigns that lists and by-name lookups are tested
-// on. They are generated rather than fixtures: every campaign fixture is also
-// a decoding seed with its expected value written out in the client's tests.
-func (s *Server) seedListing() {
-	sc := s.home
-	for _, c := range []struct{ id, name, status, created string }{
-		{RenewalsQ3ActiveID, "Renewals Q3", "active", "2026-10-01T09:00:00Z"},
-		{RenewalsQ3PausedID, "Renewals Q3", "paused", "2026-10-01T09:00:00Z"},
-		{RenewalsID, "Renewals", "ended", "2026-06-01T09:00:00Z"},
-	} {
-		s.items.put(campaigns, sc, c.id, synthCampaign(c.id, c.name, c.status, c.created))
-	}
-}
+// object is a JSON object, as the generated bodies are written.
+type object = map[string]any
 
-var synthStatuses = []string{"scheduled", "active", "paused", "ended", "cancelled"}
-
-// AddCampaigns stores n generated campaigns in the server's home workspace,
-// named namePrefix and a four-digit number from 0001, with statuses taken in
-// turn from scheduled, active, paused, ended and cancelled. Each is newer
-// than the last and than every fixture. It returns their ids in order.
-func (s *Server) AddCampaigns(n int, namePrefix string) []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ids := make([]string, n)
-	for i := range n {
-		s.generated++
-		ids[i] = fmt.Sprintf("GEN-%06d", s.generated)
-		name := fmt.Sprintf("%s %04d", namePrefix, i+1)
-		status := synthStatuses[(s.generated-1)%len(synthStatuses)]
-		s.items.put(campaigns, s.home, ids[i], synthCampaign(ids[i], name, status, generatedTime(s.generated)))
+// mustJSON is v in JSON; v is made of maps, lists and scalars, which
+// always marshal.
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
 	}
-	return ids
+	return b
 }

@@ -1,22 +1,23 @@
 // Package provider is the Terraform provider: its configuration, data
 // sources, models and the mapping from API types to Terraform values.
 //
-// Its files are in layers, top to bottom; a file uses only what its own
-// layer and the layers below it declare (layers_test.go checks it):
+// Its files read from the top down, in layers. Each uses only what its own
+// layer and the layers below it declare, never a name from a layer above
+// (layers_test.go reads this list and holds the package to it):
 //
-//   - provider: the provider's schema and configuration (provider.go,
-//     configure.go, and this file);
-//   - functions: the provider functions (function_*.go) and the parsing
-//     of the calling schedule they read (calling_window.go);
-//   - data sources: one file per data source or ephemeral resource
-//     (*_data_source.go, *_ephemeral_resource.go), holding its schema,
-//     model and mapping;
-//   - data source plumbing: what every data source shares, its Metadata,
-//     Configure and Read, scope, errors, lookups by name and state writing
-//     (datasource*.go, byname.go, state.go);
-//   - helpers: building blocks with no knowledge of a data source
-//     (model_helpers.go, schema_helpers.go, validators.go, diagnostics.go,
-//     log_levels.go, settings.go).
+//   - provider.go, configure.go: the provider: its schema and configuration
+//     (this file sits with them).
+//   - function_*.go, calling_window.go: the functions: the provider
+//     functions, and the parsing of the calling schedule they read.
+//   - *_data_source.go, *_ephemeral_resource.go: the data sources: one file
+//     per data source or ephemeral resource, holding its schema, model and
+//     mapping.
+//   - datasource*.go, byname.go, state.go: the data source plumbing: what
+//     every data source shares, its Metadata, Configure and Read, scope,
+//     errors, lookups by name and state writing.
+//   - model_helpers.go, schema_helpers.go, validators.go, diagnostics.go,
+//     log_levels.go, settings.go: the helpers: building blocks with no
+//     knowledge of a data source.
 //
 // The schema of each data source and ephemeral resource, and the definition
 // of each function, has a plain Description: the phrase, with no final stop,
