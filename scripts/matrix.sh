@@ -220,7 +220,7 @@ for spec in "${clis[@]}"; do
 done
 
 echo
-echo "Tests that drive a CLI (of ., ./internal/provider and ./internal/clitest; every test and subtest), and make demo, under each CLI:"
+echo "Tests that drive a CLI (of ./internal/provider and ./internal/clitest; every test and subtest), and make demo, under each CLI:"
 echo
 printf '| %-16s | %-8s | %6s | %7s | %6s | %-7s |\n' CLI version passed skipped failed demo
 printf '|%s|%s|%s|%s|%s|%s|\n' ------------------ ---------- -------- --------- -------- ---------
