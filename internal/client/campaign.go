@@ -169,7 +169,7 @@ func campaignSummaryRequired(s *CampaignSummary) []requiredField {
 // ListCampaigns reads the campaigns of a workspace, every page of them up to
 // q.MaxResults. q.Status is sent as campaign_status.
 func (c *Client) ListCampaigns(ctx context.Context, org, workspace string, q ListQuery) (*ListResult[CampaignSummary], error) {
-	return list(ctx, c, q, "campaign_status", listing[CampaignSummary]{
+	return listEvery(ctx, c, q, "campaign_status", listEndpoint[CampaignSummary]{
 		endpoint: "List Campaigns",
 		path:     scoped(org, workspace, word("campaigns")),
 		key:      func(s *CampaignSummary) string { return *s.CampaignID },

@@ -40,7 +40,7 @@ func cohortsPath(org, workspace, campaignID string, rest ...segment) []segment {
 // ListCohorts reads the cohorts of a campaign, every page of them up to
 // q.MaxResults. The endpoint has no status filter, so q.Status is not sent.
 func (c *Client) ListCohorts(ctx context.Context, org, workspace, campaignID string, q ListQuery) (*ListResult[Cohort], error) {
-	return list(ctx, c, q, "", listing[Cohort]{
+	return listEvery(ctx, c, q, "", listEndpoint[Cohort]{
 		endpoint: "List Cohorts",
 		path:     cohortsPath(org, workspace, campaignID),
 		key:      func(co *Cohort) string { return *co.CohortID },

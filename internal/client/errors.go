@@ -242,7 +242,7 @@ type PaginationError struct {
 	// Changed is true when the pages tell of a list that changed while it
 	// was read: a total that changed, items listed twice, or pages that
 	// hold another number of items than the total. Reading it again may
-	// then succeed, and listAll does so once.
+	// then succeed, and reading a whole list does so once.
 	Changed bool
 }
 

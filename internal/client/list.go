@@ -9,7 +9,7 @@ import (
 )
 
 // Paging limits. A page asks for pageLimit items, the most the API gives. A
-// list stops with a PaginationError after maxPages pages, so a server that
+// listEvery stops with a PaginationError after maxPages pages, so a server that
 // never stops paging cannot hold a read for ever; maxListItems is what that
 // many full pages hold.
 const (
@@ -50,10 +50,10 @@ type ListResult[T any] struct {
 	Total *int64
 }
 
-// list is every List* method: q checked and turned into l's query, its
+// listEvery is every List* method: q checked and turned into l's query, its
 // status filter sent as statusParam ("" for an endpoint without one), and
 // every page of l read, up to q.MaxResults items.
-func list[T any](ctx context.Context, c *Client, q ListQuery, statusParam string, l listing[T]) (*ListResult[T], error) {
+func listEvery[T any](ctx context.Context, c *Client, q ListQuery, statusParam string, l listEndpoint[T]) (*ListResult[T], error) {
 	query, err := listQuery(q, statusParam)
 	if err != nil {
 		return nil, err
@@ -93,7 +93,7 @@ func orDefault(s, def string) string {
 // is read once more from the start, every page asked of the API anew; if
 // it changes again, the read fails and says both changes. A list is thus
 // either exactly what the API says it holds or an error.
-func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int) (*ListResult[T], error) {
+func listAll[T any](ctx context.Context, c *Client, l listEndpoint[T], maxResults int) (*ListResult[T], error) {
 	ctx = withPace(ctx)
 	res, err := listOnce(ctx, c, l, maxResults, false)
 	var first *PaginationError
@@ -128,7 +128,7 @@ func listAll[T any](ctx context.Context, c *Client, l listing[T], maxResults int
 // with what was planned from it, the rest is read page by page, and a
 // debug log line says why. A fresh read asks the API for every page, never
 // an answer an identical read has kept (share.go).
-func listOnce[T any](ctx context.Context, c *Client, l listing[T], maxResults int, fresh bool) (*ListResult[T], error) {
+func listOnce[T any](ctx context.Context, c *Client, l listEndpoint[T], maxResults int, fresh bool) (*ListResult[T], error) {
 	s := newListState(l, maxResults)
 	first, done, err := readNext(ctx, c, l, s, fresh)
 	if err != nil {
@@ -160,7 +160,7 @@ func listOnce[T any](ctx context.Context, c *Client, l listing[T], maxResults in
 }
 
 // readNext reads the page s asks for next and adds it.
-func readNext[T any](ctx context.Context, c *Client, l listing[T], s *listState[T], fresh bool) (*listPage[T], bool, error) {
+func readNext[T any](ctx context.Context, c *Client, l listEndpoint[T], s *listState[T], fresh bool) (*listPage[T], bool, error) {
 	req, err := s.next()
 	if err != nil {
 		return nil, false, err
@@ -174,7 +174,7 @@ func readNext[T any](ctx context.Context, c *Client, l listing[T], s *listState[
 }
 
 // readPageByPage reads one page after another until the list is complete.
-func readPageByPage[T any](ctx context.Context, c *Client, l listing[T], s *listState[T], fresh bool) (*ListResult[T], error) {
+func readPageByPage[T any](ctx context.Context, c *Client, l listEndpoint[T], s *listState[T], fresh bool) (*ListResult[T], error) {
 	for {
 		_, done, err := readNext(ctx, c, l, s, fresh)
 		if err != nil {
@@ -210,7 +210,7 @@ func planPages[T any](s *listState[T], first *listPage[T]) ([]pageRequest, strin
 // the reason, when a page disagrees with the plan: another total than the
 // first page's (the list changed while it was read), or a next page the
 // plan did not foresee (pages of another size, or items listed twice).
-func readAhead[T any](ctx context.Context, c *Client, l listing[T], s *listState[T], plan []pageRequest, total int64, fresh bool) (bool, string, error) {
+func readAhead[T any](ctx context.Context, c *Client, l listEndpoint[T], s *listState[T], plan []pageRequest, total int64, fresh bool) (bool, string, error) {
 	pf := startPrefetch(ctx, c, l, plan, fresh)
 	defer pf.stop()
 	for i, planned := range plan {
@@ -281,7 +281,7 @@ type listState[T any] struct {
 	repeatOffset int64
 }
 
-func newListState[T any](l listing[T], maxResults int) *listState[T] {
+func newListState[T any](l listEndpoint[T], maxResults int) *listState[T] {
 	return &listState[T]{endpoint: l.endpoint, key: l.key, maxResults: maxResults, result: &ListResult[T]{}, seen: map[string]bool{}}
 }
 
@@ -338,7 +338,7 @@ func (s *listState[T]) add(req pageRequest, p *listPage[T]) (bool, error) {
 		return true, nil
 	}
 	s.offset = req.offset + int64(len(p.items))
-	return s.atEnd(p.page)
+	return s.atEnd(p.pageEnvelope)
 }
 
 // checkTotal refuses a total other than the one the pages before gave, and
@@ -437,7 +437,7 @@ func (s *listState[T]) capacity(total int64, first int) int {
 // list: offset has reached total, or nothing says more follows. A page that
 // says none follows while total says more is an error: the list would be
 // cut.
-func (s *listState[T]) atEnd(p *page) (bool, error) {
+func (s *listState[T]) atEnd(p *pageEnvelope) (bool, error) {
 	more := p.Total == nil || s.offset < *p.Total
 	switch next := string(p.NextPageURI); {
 	case !more:

@@ -11,21 +11,23 @@ import (
 	"unicode/utf8"
 )
 
-// listing is what listAll needs to know about one list endpoint.
-type listing[T any] struct {
+// listEndpoint is what reading a whole list needs to know about one list
+// endpoint.
+type listEndpoint[T any] struct {
 	// endpoint names the endpoint in a PaginationError.
 	endpoint string
 	path     []segment
-	// query holds the filters, which list sets from a ListQuery;
-	// fetchPage adds each page's offset and limit.
+	// query holds the filters of the List method's query; fetchPage adds
+	// each page's offset and limit.
 	query    url.Values
 	key      func(*T) string
 	required func(*T) []requiredField
 }
 
-// page is the envelope of every list response; limit and prev_page_uri are
-// not read, as paging goes by offset, total and next_page_uri alone.
-type page struct {
+// pageEnvelope is the envelope of every list response; limit and
+// prev_page_uri are not read, as paging goes by offset, total and
+// next_page_uri alone.
+type pageEnvelope struct {
 	Items  json.RawMessage `json:"items"`
 	Total  *int64          `json:"total"`
 	Offset *int64          `json:"offset"`
@@ -34,7 +36,7 @@ type page struct {
 	NextPageURI json.RawMessage `json:"next_page_uri"`
 }
 
-func pageRequired(p *page) []requiredField {
+func pageRequired(p *pageEnvelope) []requiredField {
 	// A null items decodes to the raw text null, not to nothing.
 	return []requiredField{{"items", len(p.Items) > 0 && string(p.Items) != "null"}}
 }
@@ -47,14 +49,14 @@ type pageRequest struct {
 
 // listPage is one page as read: its envelope and its items, decoded.
 type listPage[T any] struct {
-	*page
+	*pageEnvelope
 	items []T
 }
 
 // fetchPage reads one page of l, with retries, and decodes it. A fresh page
 // is asked of the API even when an identical read has kept its answer
 // (share.go): that answer may be from before the list changed.
-func fetchPage[T any](ctx context.Context, c *Client, l listing[T], req pageRequest, fresh bool) (*listPage[T], error) {
+func fetchPage[T any](ctx context.Context, c *Client, l listEndpoint[T], req pageRequest, fresh bool) (*listPage[T], error) {
 	query := make(url.Values, len(l.query)+2)
 	for k, v := range l.query {
 		query[k] = v
@@ -88,7 +90,7 @@ func decodePage[T any](status int, body []byte, required func(*T) []requiredFiel
 	if err != nil {
 		return nil, err
 	}
-	return &listPage[T]{page: p, items: items}, nil
+	return &listPage[T]{pageEnvelope: p, items: items}, nil
 }
 
 // typedPage is a page's envelope with its items decoded with it. Items is
@@ -112,7 +114,7 @@ func decodeWellFormedPage[T any](body []byte, required func(*T) []requiredField)
 	if json.Unmarshal(trimmed, &tp) != nil || tp.Items == nil || !wellFormed(*tp.Items, required) {
 		return nil, false
 	}
-	return &listPage[T]{page: &page{Total: tp.Total, Offset: tp.Offset, NextPageURI: tp.NextPageURI}, items: *tp.Items}, true
+	return &listPage[T]{pageEnvelope: &pageEnvelope{Total: tp.Total, Offset: tp.Offset, NextPageURI: tp.NextPageURI}, items: *tp.Items}, true
 }
 
 // decodeItems decodes each item of a page on its own, each a JSON object

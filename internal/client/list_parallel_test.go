@@ -186,7 +186,7 @@ func planned(from, to, limit int) []string {
 func TestListParallelRequestsAndConnections(t *testing.T) {
 	h := newHarness(t, nil)
 	h.fake.AddCampaigns(2000, "Bulk")
-	l := listing[CampaignSummary]{
+	l := listEndpoint[CampaignSummary]{
 		endpoint: "List Campaigns", path: scoped(fakeapi.OrgID, fakeapi.WorkspaceID, word("campaigns")),
 		query: listQueryOf(t, ListQuery{}), key: func(s *CampaignSummary) string { return *s.CampaignID }, required: campaignSummaryRequired,
 	}

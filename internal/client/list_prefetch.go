@@ -43,7 +43,7 @@ type fetched[T any] struct {
 // stops at the failure that cut it before it could ask for it.
 var errNotRead = errors.New("page not read: an earlier page failed")
 
-func startPrefetch[T any](ctx context.Context, c *Client, l listing[T], plan []pageRequest, fresh bool) *prefetch[T] {
+func startPrefetch[T any](ctx context.Context, c *Client, l listEndpoint[T], plan []pageRequest, fresh bool) *prefetch[T] {
 	ctx, cancel := context.WithCancel(ctx)
 	pf := &prefetch[T]{cancel: cancel, cut: len(plan), pages: make([]*fetched[T], len(plan))}
 	for i, req := range plan {
@@ -56,7 +56,7 @@ func startPrefetch[T any](ctx context.Context, c *Client, l listing[T], plan []p
 }
 
 // dispatch starts each page in turn as a slot frees up.
-func (pf *prefetch[T]) dispatch(ctx context.Context, c *Client, l listing[T], fresh bool) {
+func (pf *prefetch[T]) dispatch(ctx context.Context, c *Client, l listEndpoint[T], fresh bool) {
 	defer pf.wg.Done()
 	slots := make(chan struct{}, pagesInFlight)
 	for i, f := range pf.pages {

@@ -41,7 +41,7 @@ func webhooksPath(org, workspace string, rest ...segment) []segment {
 // API's documentation, but a longer list is read all the same. The endpoint
 // has no status filter, so q.Status is not sent.
 func (c *Client) ListWebhookConfigs(ctx context.Context, org, workspace string, q ListQuery) (*ListResult[WebhookConfiguration], error) {
-	return list(ctx, c, q, "", listing[WebhookConfiguration]{
+	return listEvery(ctx, c, q, "", listEndpoint[WebhookConfiguration]{
 		endpoint: "List Webhook Configurations",
 		path:     webhooksPath(org, workspace),
 		key:      func(w *WebhookConfiguration) string { return *w.WebhookID },
