@@ -11,11 +11,5 @@ import (
 // declare, top-level names, methods and fields alike, and never one from a
 // file listed before it. Every file must be listed.
 func TestLayers(t *testing.T) {
-	problems, err := layers.Check(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range problems {
-		t.Error(p)
-	}
+	layers.Test(t, ".")
 }

@@ -11,11 +11,5 @@ import (
 // below declare, top-level names, methods and fields alike, and never a
 // name from a layer above. Every file must be in a layer.
 func TestLayers(t *testing.T) {
-	problems, err := layers.Check(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range problems {
-		t.Error(p)
-	}
+	layers.Test(t, ".")
 }

@@ -33,6 +33,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing"
 )
 
 // listIntro begins the paragraph the list of layers follows.
@@ -41,6 +42,19 @@ const listIntro = "Its files read from the top down"
 // layer is one bullet of the list: its file names and globs.
 type layer struct {
 	patterns []string
+}
+
+// Test fails t with each problem Check finds in the package in dir, or
+// with its error: the whole of a package's TestLayers.
+func Test(t testing.TB, dir string) {
+	t.Helper()
+	problems, err := Check(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
 }
 
 // Check reads the package comment of the package in dir and type-checks the

@@ -1,6 +1,7 @@
 package layers
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -143,5 +144,38 @@ func TestLayersNeedAPackageThatCompiles(t *testing.T) {
 	empty := t.TempDir()
 	if _, err := Check(empty); err == nil || err.Error() != empty+" holds no Go files" {
 		t.Fatalf("an empty directory: got %v", err)
+	}
+}
+
+// recorder is a testing.TB that keeps what Test reports instead of failing.
+type recorder struct {
+	testing.TB
+	errors, fatals []string
+}
+
+func (r *recorder) Helper()           {}
+func (r *recorder) Error(args ...any) { r.errors = append(r.errors, fmt.Sprint(args...)) }
+func (r *recorder) Fatal(args ...any) { r.fatals = append(r.fatals, fmt.Sprint(args...)) }
+
+// Test reports each problem as an error of its own, and a package it cannot
+// check as a fatal error.
+func TestLayersTestReportsEachProblem(t *testing.T) {
+	var r recorder
+	Test(&r, writePackage(t, map[string]string{
+		"doc.go":    doc,
+		"top.go":    "package p\n\nfunc Top() int { return bottom() }\n",
+		"bottom.go": "package p\n\nfunc bottom() int { return len(topName) }\n",
+		"names.go":  "package p\n\nconst topName = \"x\"\n",
+		"extra.go":  "package p\n",
+	}))
+	want := []string{"bottom.go (layer 2) uses topName, declared in names.go (layer 1) above it", "extra.go is in no layer of the package comment"}
+	if !slices.Equal(r.errors, want) || r.fatals != nil {
+		t.Fatalf("errors %q, fatal %q; want errors %q", r.errors, r.fatals, want)
+	}
+
+	r = recorder{}
+	Test(&r, writePackage(t, map[string]string{"doc.go": "// Package p has no list.\npackage p\n"}))
+	if want := []string{`no package comment has a paragraph beginning "Its files read from the top down"`}; !slices.Equal(r.fatals, want) || r.errors != nil {
+		t.Fatalf("errors %q, fatal %q; want fatal %q", r.errors, r.fatals, want)
 	}
 }

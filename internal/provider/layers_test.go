@@ -11,11 +11,5 @@ import (
 // source plumbing calling into a data source's file, or when a file is in
 // no layer. The layers are the list in the package comment (doc.go).
 func TestLayers(t *testing.T) {
-	problems, err := layers.Check(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range problems {
-		t.Error(p)
-	}
+	layers.Test(t, ".")
 }
