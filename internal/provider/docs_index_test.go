@@ -8,9 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
-	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 )
 
@@ -24,41 +22,15 @@ const docsIndex = "../../docs/index.md"
 // definition, the phrase README.md and docs/index.md describe it with.
 type registration struct{ name, description string }
 
-// registered is what the provider serves, by kind, sorted by name.
-// Ephemeral resources count once the provider implements
-// provider.ProviderWithEphemeralResources.
+// registered is what the provider serves (Registrations), by kind, sorted
+// by name.
 func registered(p provider.Provider) map[string][]registration {
-	ctx := context.Background()
+	dataSources, ephemeralResources, functions := Registrations(context.Background(), p)
 	kinds := map[string][]registration{}
-	for _, newDataSource := range p.DataSources(ctx) {
-		d := newDataSource()
-		var resp datasource.MetadataResponse
-		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: providerTypeName}, &resp)
-		var s datasource.SchemaResponse
-		d.Schema(ctx, datasource.SchemaRequest{}, &s)
-		kinds["Data sources"] = append(kinds["Data sources"], registration{resp.TypeName, s.Schema.Description})
-	}
-	if pe, ok := p.(provider.ProviderWithEphemeralResources); ok {
-		for _, newEphemeral := range pe.EphemeralResources(ctx) {
-			e := newEphemeral()
-			var resp ephemeral.MetadataResponse
-			e.Metadata(ctx, ephemeral.MetadataRequest{ProviderTypeName: providerTypeName}, &resp)
-			var s ephemeral.SchemaResponse
-			e.Schema(ctx, ephemeral.SchemaRequest{}, &s)
-			kinds["Ephemeral resources"] = append(kinds["Ephemeral resources"], registration{resp.TypeName, s.Schema.Description})
+	for kind, regs := range map[string][]Registration{"Data sources": dataSources, "Ephemeral resources": ephemeralResources, "Functions": functions} {
+		for _, r := range regs {
+			kinds[kind] = append(kinds[kind], registration{r.Name, r.Description})
 		}
-	}
-	if pf, ok := p.(provider.ProviderWithFunctions); ok {
-		for _, newFunction := range pf.Functions(ctx) {
-			f := newFunction()
-			var resp function.MetadataResponse
-			f.Metadata(ctx, function.MetadataRequest{}, &resp)
-			var d function.DefinitionResponse
-			f.Definition(ctx, function.DefinitionRequest{}, &d)
-			kinds["Functions"] = append(kinds["Functions"], registration{"provider::" + providerTypeName + "::" + resp.Name, d.Definition.Description})
-		}
-	}
-	for kind := range kinds {
 		slices.SortFunc(kinds[kind], func(a, b registration) int { return strings.Compare(a.name, b.name) })
 	}
 	return kinds

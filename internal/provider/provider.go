@@ -3,8 +3,10 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -32,7 +34,7 @@ var (
 type sarvamProvider struct {
 	version string
 	// getenv, when set, stands for os.Getenv (see environment).
-	getenv environment
+	getenv envLookup
 }
 
 // New returns a constructor for the provider at the given version.
@@ -119,4 +121,53 @@ func (p *sarvamProvider) EphemeralResources(context.Context) []func() ephemeral.
 
 func (p *sarvamProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{newCallingWindowOpenFunction, newNextCallingWindowFunction}
+}
+
+// Registration is one data source, ephemeral resource or function a
+// provider serves, as its documentation lists it: Name as a configuration
+// writes it (sarvam_campaign, provider::sarvam::calling_window_open), Short
+// without the provider's prefix, Description its one-line summary, and
+// Diagnostics what reading its schema or definition reported.
+type Registration struct {
+	Name, Short, Description string
+	Diagnostics              diag.Diagnostics
+}
+
+// Registrations is what p serves: its data sources, its ephemeral resources
+// (once p implements provider.ProviderWithEphemeralResources) and its
+// functions, each in p's order. make generate writes the README's tables
+// and the index page's lists from them.
+func Registrations(ctx context.Context, p provider.Provider) (dataSources, ephemeralResources, functions []Registration) {
+	var meta provider.MetadataResponse
+	p.Metadata(ctx, provider.MetadataRequest{}, &meta)
+	prefix := meta.TypeName + "_"
+	for _, newDataSource := range p.DataSources(ctx) {
+		d := newDataSource()
+		var md datasource.MetadataResponse
+		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: meta.TypeName}, &md)
+		var s datasource.SchemaResponse
+		d.Schema(ctx, datasource.SchemaRequest{}, &s)
+		dataSources = append(dataSources, Registration{md.TypeName, strings.TrimPrefix(md.TypeName, prefix), s.Schema.Description, s.Diagnostics})
+	}
+	if pe, ok := p.(provider.ProviderWithEphemeralResources); ok {
+		for _, newEphemeral := range pe.EphemeralResources(ctx) {
+			e := newEphemeral()
+			var md ephemeral.MetadataResponse
+			e.Metadata(ctx, ephemeral.MetadataRequest{ProviderTypeName: meta.TypeName}, &md)
+			var s ephemeral.SchemaResponse
+			e.Schema(ctx, ephemeral.SchemaRequest{}, &s)
+			ephemeralResources = append(ephemeralResources, Registration{md.TypeName, strings.TrimPrefix(md.TypeName, prefix), s.Schema.Description, s.Diagnostics})
+		}
+	}
+	if pf, ok := p.(provider.ProviderWithFunctions); ok {
+		for _, newFunction := range pf.Functions(ctx) {
+			f := newFunction()
+			var md function.MetadataResponse
+			f.Metadata(ctx, function.MetadataRequest{}, &md)
+			var d function.DefinitionResponse
+			f.Definition(ctx, function.DefinitionRequest{}, &d)
+			functions = append(functions, Registration{"provider::" + meta.TypeName + "::" + md.Name, md.Name, d.Definition.Description, d.Diagnostics})
+		}
+	}
+	return dataSources, ephemeralResources, functions
 }

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
-	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
+
+	sarvam "github.com/sarvamai/terraform-provider-sarvam/internal/provider"
 )
 
 // kind is one kind of thing the provider registers, as its block and its
@@ -44,55 +42,21 @@ type entry struct {
 // registry is what the provider registers, by kind, in its order.
 type registry map[kind][]entry
 
-// registered reads what p registers: each data source's and ephemeral
-// resource's type name and schema, each function's name and definition.
+// registered reads what p registers (provider.Registrations), checking
+// that each has a schema or definition and a phrase fit for a list.
 func registered(ctx context.Context, p provider.Provider) (registry, error) {
-	var meta provider.MetadataResponse
-	p.Metadata(ctx, provider.MetadataRequest{}, &meta)
-	providerType := meta.TypeName
 	reg := registry{}
-	add := func(k kind, name, short, phrase string, diags diag.Diagnostics) error {
-		if diags.HasError() {
-			return fmt.Errorf("the %s %s has no schema: %v", k.what, name, diags)
-		}
-		if err := checkPhrase(k, name, phrase); err != nil {
-			return err
-		}
-		reg[k] = append(reg[k], entry{name: name, page: "docs/" + k.dir + "/" + short + ".md", phrase: phrase})
-		return nil
-	}
-	for _, newDataSource := range p.DataSources(ctx) {
-		d := newDataSource()
-		var md datasource.MetadataResponse
-		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: providerType}, &md)
-		var s datasource.SchemaResponse
-		d.Schema(ctx, datasource.SchemaRequest{}, &s)
-		if err := add(dataSources, md.TypeName, strings.TrimPrefix(md.TypeName, providerType+"_"), s.Schema.Description, s.Diagnostics); err != nil {
-			return nil, err
-		}
-	}
-	if pe, ok := p.(provider.ProviderWithEphemeralResources); ok {
-		for _, newEphemeral := range pe.EphemeralResources(ctx) {
-			e := newEphemeral()
-			var md ephemeral.MetadataResponse
-			e.Metadata(ctx, ephemeral.MetadataRequest{ProviderTypeName: providerType}, &md)
-			var s ephemeral.SchemaResponse
-			e.Schema(ctx, ephemeral.SchemaRequest{}, &s)
-			if err := add(ephemeralResources, md.TypeName, strings.TrimPrefix(md.TypeName, providerType+"_"), s.Schema.Description, s.Diagnostics); err != nil {
+	dataSourceRegs, ephemeralRegs, functionRegs := sarvam.Registrations(ctx, p)
+	for i, regs := range [][]sarvam.Registration{dataSourceRegs, ephemeralRegs, functionRegs} {
+		k := kinds[i]
+		for _, r := range regs {
+			if r.Diagnostics.HasError() {
+				return nil, fmt.Errorf("the %s %s has no schema: %v", k.what, r.Name, r.Diagnostics)
+			}
+			if err := checkPhrase(k, r.Name, r.Description); err != nil {
 				return nil, err
 			}
-		}
-	}
-	if pf, ok := p.(provider.ProviderWithFunctions); ok {
-		for _, newFunction := range pf.Functions(ctx) {
-			f := newFunction()
-			var md function.MetadataResponse
-			f.Metadata(ctx, function.MetadataRequest{}, &md)
-			var d function.DefinitionResponse
-			f.Definition(ctx, function.DefinitionRequest{}, &d)
-			if err := add(functions, "provider::"+providerType+"::"+md.Name, md.Name, d.Definition.Description, d.Diagnostics); err != nil {
-				return nil, err
-			}
+			reg[k] = append(reg[k], entry{name: r.Name, page: "docs/" + k.dir + "/" + r.Short + ".md", phrase: r.Description})
 		}
 	}
 	return reg, nil
