@@ -112,7 +112,7 @@ func targetFromEnv(t *testing.T, env map[string]string) *accTarget {
 	tg := &accTarget{env: env}
 	// The settings resolve as the provider resolves them.
 	var diags diag.Diagnostics
-	s := environment(tg.getenv).resolve(providerModel{}, &diags)
+	s := envLookup(tg.getenv).resolve(providerModel{}, &diags)
 	if diags.HasError() {
 		t.Fatalf("provider settings from the environment: %v", diags)
 	}

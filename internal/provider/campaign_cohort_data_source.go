@@ -23,22 +23,12 @@ func newCampaignCohortDataSource() datasource.DataSource {
 // about names the cohort a read asks for, by its id and its campaign's.
 func (m *campaignCohortModel) about() target {
 	return target{kind: "cohort", idAttr: "cohort_id", check: "cohort_id and campaign_id (the API answers 404 when either does not exist)", scope: m.scopeModel,
-		asked: fmt.Sprintf("cohort %q of campaign %q %s", m.CohortID.ValueString(), m.CampaignID.ValueString(), m.in())}
+		asked: fmt.Sprintf("cohort %q of campaign %q %s", m.CohortID.ValueString(), m.CampaignID.ValueString(), m.where())}
 }
 
 // get reads the cohort (Get Cohort).
 func (m *campaignCohortModel) get(ctx context.Context, c *client.Client) (*client.Cohort, error) {
 	return c.GetCohort(ctx, m.org(), m.workspace(), m.CampaignID.ValueString(), m.CohortID.ValueString())
-}
-
-// byName finds the cohort by its name among those of the model's campaign.
-// A campaign that does not exist fails the listing with a 404 on
-// campaign_id, as sarvam_campaign_cohorts does.
-func (m *campaignCohortModel) byName(c *client.Client) (*types.String, string, nameFinder) {
-	campaignID := m.CampaignID.ValueString()
-	listing := &campaignCohortsModel{scopeModel: m.scopeModel, CampaignID: m.CampaignID}
-	return &m.CohortID, m.Name.ValueString(), cohortNaming.lookup(c, listing, fmt.Sprintf("of campaign %q %s", campaignID, m.in()),
-		fmt.Sprintf("the sarvam_campaign_cohorts data source for campaign_id %q", campaignID))
 }
 
 // cohortNaming is how a listed cohort is named.

@@ -40,7 +40,7 @@ type campaignCohortsModel struct {
 }
 
 func (m *campaignCohortsModel) about() target {
-	return target{kind: "campaign", item: "cohort", idAttr: "campaign_id", scope: m.scopeModel, asked: fmt.Sprintf("the cohorts of campaign %q %s", m.CampaignID.ValueString(), m.in())}
+	return target{kind: "campaign", item: "cohort", idAttr: "campaign_id", scope: m.scopeModel, asked: fmt.Sprintf("the cohorts of campaign %q %s", m.CampaignID.ValueString(), m.where())}
 }
 
 func (m *campaignCohortsModel) fetch(ctx context.Context, c *client.Client, q client.ListQuery) (*client.ListResult[client.Cohort], error) {
@@ -50,4 +50,15 @@ func (m *campaignCohortsModel) fetch(ctx context.Context, c *client.Client, q cl
 func (m *campaignCohortsModel) fill(items []client.Cohort) (err error) {
 	m.Cohorts, m.IDs, err = mapItems("cohorts", items, func(i *cohortModel) types.String { return i.CohortID })
 	return err
+}
+
+// byName finds the cohort by its name among those of the model's campaign.
+// A campaign that does not exist fails the listing with a 404 on
+// campaign_id, as sarvam_campaign_cohorts does. It lists through this data
+// source's model, so it is declared here, beside it.
+func (m *campaignCohortModel) byName(c *client.Client) (*types.String, string, nameFinder) {
+	campaignID := m.CampaignID.ValueString()
+	listing := &campaignCohortsModel{scopeModel: m.scopeModel, CampaignID: m.CampaignID}
+	return &m.CohortID, m.Name.ValueString(), cohortNaming.lookup(c, listing, fmt.Sprintf("of campaign %q %s", campaignID, m.where()),
+		fmt.Sprintf("the sarvam_campaign_cohorts data source for campaign_id %q", campaignID))
 }

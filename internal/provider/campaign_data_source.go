@@ -22,18 +22,12 @@ func newCampaignDataSource() datasource.DataSource {
 
 // about names the campaign a read asks for, by its id.
 func (m *campaignModel) about() target {
-	return target{kind: "campaign", idAttr: "campaign_id", scope: m.scopeModel, asked: fmt.Sprintf("campaign %q %s", m.CampaignID.ValueString(), m.in())}
+	return target{kind: "campaign", idAttr: "campaign_id", scope: m.scopeModel, asked: fmt.Sprintf("campaign %q %s", m.CampaignID.ValueString(), m.where())}
 }
 
 // get reads the campaign (Get Campaign).
 func (m *campaignModel) get(ctx context.Context, c *client.Client) (*client.Campaign, error) {
 	return c.GetCampaign(ctx, m.org(), m.workspace(), m.CampaignID.ValueString())
-}
-
-// byName finds the campaign by its name in the model's scope, among those
-// sarvam_campaigns lists.
-func (m *campaignModel) byName(c *client.Client) (*types.String, string, nameFinder) {
-	return &m.CampaignID, m.Name.ValueString(), campaignNaming.lookup(c, &campaignsModel{scopeModel: m.scopeModel}, m.in(), "the sarvam_campaigns data source")
 }
 
 // campaignNaming is how a listed campaign is named.

@@ -65,7 +65,7 @@ type campaignListItemModel struct {
 }
 
 func (m *campaignsModel) about() target {
-	return target{kind: "campaign list", item: "campaign", idAttr: "workspace_id", scope: m.scopeModel, asked: "the campaign list " + m.in(),
+	return target{kind: "campaign list", item: "campaign", idAttr: "workspace_id", scope: m.scopeModel, asked: "the campaign list " + m.where(),
 		queries: campaignQueryArguments}
 }
 
@@ -159,3 +159,10 @@ func (m *campaignListItemModel) fromAPI(s *client.CampaignSummary) error {
 // campaignListType is the state type of campaigns, from the attributes its
 // schema has.
 var campaignListType = tftypes.List{ElementType: objectType(campaignListItemAttributes()).TerraformType(context.Background())}
+
+// byName finds the campaign by its name in the model's scope, among those
+// sarvam_campaigns lists: it lists through this data source's model, so it
+// is declared here, beside it.
+func (m *campaignModel) byName(c *client.Client) (*types.String, string, nameFinder) {
+	return &m.CampaignID, m.Name.ValueString(), campaignNaming.lookup(c, &campaignsModel{scopeModel: m.scopeModel}, m.where(), "the sarvam_campaigns data source")
+}

@@ -20,7 +20,7 @@ import (
 func TestStringSetting_precedence(t *testing.T) {
 	t.Parallel()
 	env := map[string]string{}
-	lookup := environment(func(name string) string { return env[name] })
+	lookup := envLookup(func(name string) string { return env[name] })
 	if got := lookup.stringSetting(types.StringNull(), "SARVAM_TEST_SETTING", "default"); got != "default" {
 		t.Errorf("no config, no env: got %q, want the default", got)
 	}
@@ -40,7 +40,7 @@ func TestProvider_readsTheProcessEnvironment(t *testing.T) {
 	if !ok {
 		t.Fatalf("New returned %T", New("test")())
 	}
-	if got := p.env().stringSetting(types.StringNull(), "SARVAM_TEST_SETTING", ""); got != "from-the-process" {
+	if got := p.environ().stringSetting(types.StringNull(), "SARVAM_TEST_SETTING", ""); got != "from-the-process" {
 		t.Fatalf("got %q, want the process's value", got)
 	}
 }

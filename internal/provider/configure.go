@@ -35,19 +35,19 @@ func (p *sarvamProvider) configure(ctx context.Context, req provider.ConfigureRe
 	if diags.HasError() {
 		return nil
 	}
-	if unknown := cfg.unknown(); len(unknown) > 0 {
+	if unknown := cfg.unknownAttrs(); len(unknown) > 0 {
 		// Not an error yet: a plan that reads no Sarvam data source must
-		// still work. Each read reports it (dataSource.begin).
+		// still work. Each read reports it, as it begins.
 		return &providerData{unknown: unknown}
 	}
-	s := p.env().resolve(cfg, diags)
+	s := p.environ().resolve(cfg, diags)
 	if diags.HasError() {
 		return nil
 	}
 	if s.apiKey == "" {
 		// Not an error yet: OpenTofu configures the provider even for a
 		// configuration that only calls its functions, which need no key.
-		// Each read reports it (dataSource.begin).
+		// Each read reports it, as it begins.
 		return &providerData{missingKey: true}
 	}
 	c, err := s.newClient(userAgent(p.version, req.TerraformVersion))
@@ -61,8 +61,9 @@ func (p *sarvamProvider) configure(ctx context.Context, req provider.ConfigureRe
 	return &providerData{client: c, apiKey: s.apiKey, orgID: s.orgID, workspaceID: s.workspaceID}
 }
 
-// unknown names the attributes whose values are not known yet at plan time.
-func (cfg providerModel) unknown() []string {
+// unknownAttrs names the attributes whose values are not known yet at plan
+// time.
+func (cfg providerModel) unknownAttrs() []string {
 	var names []string
 	for _, setting := range []struct {
 		name  string
@@ -78,21 +79,16 @@ func (cfg providerModel) unknown() []string {
 	return names
 }
 
-// settings are the provider's attributes resolved against the environment
-// and the defaults.
-type settings struct {
+// resolvedSettings are the provider's attributes resolved against the
+// environment and the defaults.
+type resolvedSettings struct {
 	apiKey, baseURL, orgID, workspaceID string
 	maxRetries                          int64
 	timeout                             time.Duration
 }
 
-// environment looks up the environment variables a setting falls back to:
-// os.Getenv, or in a test an environment of the test's own, so that tests
-// with different settings can run at once in one process.
-type environment func(name string) string
-
-// env is the provider's environment.
-func (p *sarvamProvider) env() environment {
+// environ is the provider's environment.
+func (p *sarvamProvider) environ() envLookup {
 	if p.getenv != nil {
 		return p.getenv
 	}
@@ -101,8 +97,8 @@ func (p *sarvamProvider) env() environment {
 
 // resolve resolves every setting, adding a diagnostic for each that is
 // invalid, in the order of the schema.
-func (env environment) resolve(cfg providerModel, diags *diag.Diagnostics) settings {
-	return settings{
+func (env envLookup) resolve(cfg providerModel, diags *diag.Diagnostics) resolvedSettings {
+	return resolvedSettings{
 		apiKey:      env.resolveAPIKey(cfg.APIKey, diags),
 		baseURL:     env.resolveBaseURL(cfg.BaseURL, diags),
 		orgID:       env.resolveID(cfg.OrgID, "org_id", EnvOrgID, diags),
@@ -112,7 +108,7 @@ func (env environment) resolve(cfg providerModel, diags *diag.Diagnostics) setti
 	}
 }
 
-func (env environment) resolveAPIKey(config types.String, diags *diag.Diagnostics) string {
+func (env envLookup) resolveAPIKey(config types.String, diags *diag.Diagnostics) string {
 	// White space around a key (a file's trailing newline) is never part
 	// of it, and an empty api_key, as a variable defaulting to "" gives,
 	// counts as unset so that the environment applies.
@@ -131,7 +127,7 @@ func (env environment) resolveAPIKey(config types.String, diags *diag.Diagnostic
 	return apiKey
 }
 
-func (env environment) resolveBaseURL(config types.String, diags *diag.Diagnostics) string {
+func (env envLookup) resolveBaseURL(config types.String, diags *diag.Diagnostics) string {
 	baseURL := env.stringSetting(config, EnvBaseURL, client.DefaultBaseURL)
 	if _, err := client.ParseBaseURL(baseURL); err != nil {
 		diags.AddAttributeError(path.Root("base_url"), summaryAbout(summaryInvalid, "base_url"), env.settingSource(config, EnvBaseURL)+err.Error()+".")
@@ -141,7 +137,7 @@ func (env environment) resolveBaseURL(config types.String, diags *diag.Diagnosti
 
 // resolveID resolves org_id or workspace_id; either may stay unset here and
 // be set in each data source instead.
-func (env environment) resolveID(config types.String, attr, name string, diags *diag.Diagnostics) string {
+func (env envLookup) resolveID(config types.String, attr, name string, diags *diag.Diagnostics) string {
 	id := env.stringSetting(config, name, "")
 	if id == "" {
 		return ""
@@ -152,7 +148,7 @@ func (env environment) resolveID(config types.String, attr, name string, diags *
 	return id
 }
 
-func (env environment) resolveMaxRetries(config types.Number, diags *diag.Diagnostics) int64 {
+func (env envLookup) resolveMaxRetries(config types.Number, diags *diag.Diagnostics) int64 {
 	if !config.IsNull() {
 		// The validator has refused anything but a whole number in range.
 		n, _ := wholeNumber(config, 0, maxRetriesLimit)
@@ -170,7 +166,7 @@ func (env environment) resolveMaxRetries(config types.Number, diags *diag.Diagno
 	return n
 }
 
-func (env environment) resolveTimeout(config types.String, diags *diag.Diagnostics) time.Duration {
+func (env envLookup) resolveTimeout(config types.String, diags *diag.Diagnostics) time.Duration {
 	raw := env.stringSetting(config, EnvRequestTimeout, "")
 	if raw == "" {
 		return client.DefaultRequestTimeout
@@ -190,7 +186,7 @@ func userAgent(version, terraformVersion string) string {
 	return ua
 }
 
-func (s settings) newClient(userAgent string) (*client.Client, error) {
+func (s resolvedSettings) newClient(userAgent string) (*client.Client, error) {
 	return client.New(client.Config{
 		BaseURL:        s.baseURL,
 		APIKey:         s.apiKey,
@@ -202,7 +198,7 @@ func (s settings) newClient(userAgent string) (*client.Client, error) {
 }
 
 // stringSetting applies the precedence: configuration, then environment, then default.
-func (env environment) stringSetting(config types.String, name, def string) string {
+func (env envLookup) stringSetting(config types.String, name, def string) string {
 	if !config.IsNull() {
 		return config.ValueString()
 	}
@@ -213,7 +209,7 @@ func (env environment) stringSetting(config types.String, name, def string) stri
 }
 
 // settingSource says where a bad value came from, so the user knows what to fix.
-func (env environment) settingSource(config types.String, name string) string {
+func (env envLookup) settingSource(config types.String, name string) string {
 	if config.IsNull() && env(name) != "" {
 		return "From the " + name + " environment variable: "
 	}

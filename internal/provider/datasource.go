@@ -87,8 +87,8 @@ func (s *scopeModel) scope() *scopeModel { return s }
 func (s scopeModel) org() string       { return s.OrgID.ValueString() }
 func (s scopeModel) workspace() string { return s.WorkspaceID.ValueString() }
 
-// in names the scope in a diagnostic.
-func (s scopeModel) in() string {
+// where names the scope in a diagnostic.
+func (s scopeModel) where() string {
 	return fmt.Sprintf("in workspace %q of org %q", s.workspace(), s.org())
 }
 
@@ -276,6 +276,10 @@ func (t target) checks() string {
 	}
 	return t.idAttr
 }
+
+// knownSortBy is what is known of the fields the API sorts by: the docs name
+// only the default.
+const knownSortBy = "created_at, the documented default; name and updated_at are likely but not documented"
 
 // queryArgument is a data source argument the API reads as a query
 // parameter, and what to say when the API refuses its value.

@@ -25,11 +25,11 @@ type listModel struct {
 	Total      types.Int64  `tfsdk:"total"`
 }
 
-func (l *listModel) arguments() *listModel { return l }
+func (l *listModel) listArgs() *listModel { return l }
 
-// query is what the list arguments ask the API for. An unset sort stays
+// clientQuery is what the list arguments ask the API for. An unset sort stays
 // empty here: the client applies its defaults, and record shows them.
-func (l *listModel) query() client.ListQuery {
+func (l *listModel) clientQuery() client.ListQuery {
 	q := client.ListQuery{Search: l.Search.ValueString(), SortBy: l.SortBy.ValueString(), SortOrder: l.SortOrder.ValueString()}
 	if !l.MaxResults.IsNull() {
 		n, _ := wholeNumber(l.MaxResults, 1, 0) // the validator has refused anything else
@@ -76,16 +76,16 @@ func withListArguments(noun string, attrs map[string]schema.Attribute) map[strin
 	return attrs
 }
 
-// item is a pointer to the model of one listed item, which fills itself
+// mappedItem is a pointer to the model of one listed item, which fills itself
 // from the API's item T.
-type item[T, M any] interface {
+type mappedItem[T, M any] interface {
 	*M
 	fromAPI(*T) error
 }
 
 // mapItems maps each listed item, naming the item in an error, and collects
 // the ids in the same order.
-func mapItems[T, M any, P item[T, M]](field string, items []T, id func(*M) types.String) ([]M, []types.String, error) {
+func mapItems[T, M any, P mappedItem[T, M]](field string, items []T, id func(*M) types.String) ([]M, []types.String, error) {
 	out := make([]M, len(items))
 	ids := make([]types.String, len(items))
 	for i := range items {
@@ -96,10 +96,6 @@ func mapItems[T, M any, P item[T, M]](field string, items []T, id func(*M) types
 	}
 	return out, ids, nil
 }
-
-// knownSortBy is what is known of the fields the API sorts by: the docs name
-// only the default.
-const knownSortBy = "created_at, the documented default; name and updated_at are likely but not documented"
 
 // listDataSource is every list data source: a list data source is its
 // model, whose pointer P says how to list (lister), and its schema; the
@@ -113,7 +109,7 @@ type listDataSource[M any, P lister[M, T], T any] struct {
 // scopeModel and listModel.
 type lister[M, T any] interface {
 	scoped[M]
-	arguments() *listModel
+	listArgs() *listModel
 	// about names what a read asks for, for its diagnostics.
 	about() target
 	// fetch lists the items through the client.
@@ -155,13 +151,13 @@ func (d *listDataSource[M, P, T]) Read(ctx context.Context, req datasource.ReadR
 	if w, ok := any(p).(warnsOfArguments); ok {
 		w.warnArguments(&resp.Diagnostics)
 	}
-	q, t := p.arguments().query(), p.about()
+	q, t := p.listArgs().clientQuery(), p.about()
 	list, err := p.fetch(ctx, d.client(), q)
 	if err != nil {
 		readError(&resp.Diagnostics, err, t)
 		return
 	}
-	p.arguments().record(q, list.Total)
+	p.listArgs().record(q, list.Total)
 	if err := p.fill(list.Items); err != nil {
 		mappingError(&resp.Diagnostics, err, t)
 		return

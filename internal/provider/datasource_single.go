@@ -47,14 +47,6 @@ func newSingleDataSource[M any, P reader[M, T], T any](name string, s schema.Sch
 	return &singleDataSource[M, P, T]{dataSource: dataSource[M, P]{name: name}, schema: s, validators: v}
 }
 
-// asks is what a read of config asks for, as the read's diagnostics name it
-// (its kind, id argument and request), with the scope as config sets it.
-func (d *singleDataSource[M, P, T]) asks(ctx context.Context, config tfsdk.Config) (target, diag.Diagnostics) {
-	m := new(M)
-	diags := config.Get(ctx, m)
-	return P(m).about(), diags
-}
-
 func (d *singleDataSource[M, P, T]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = d.schema
 }

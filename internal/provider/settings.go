@@ -14,3 +14,8 @@ const (
 
 // providerTypeName begins the type name of every data source.
 const providerTypeName = "sarvam"
+
+// envLookup looks up the environment variables a setting falls back to:
+// os.Getenv, or in a test an environment of the test's own, so that tests
+// with different settings can run at once in one process.
+type envLookup func(name string) string

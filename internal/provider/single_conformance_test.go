@@ -295,3 +295,11 @@ func lastAnswer(t *testing.T, fake *fakeapi.Server, base, suffix string) string 
 	}
 	return fmt.Sprintf("%s (code %s)", body.Error.Message, body.Error.Code)
 }
+
+// asks is what a read of config asks for, as the read's diagnostics name it
+// (its kind, id argument and request), with the scope as config sets it.
+func (d *singleDataSource[M, P, T]) asks(ctx context.Context, config tfsdk.Config) (target, diag.Diagnostics) {
+	m := new(M)
+	diags := config.Get(ctx, m)
+	return P(m).about(), diags
+}

@@ -82,7 +82,7 @@ func stateValue(ctx context.Context, state *tfsdk.State, m any) (v tftypes.Value
 // once: each attribute's field (through embedded structs, whose fields are
 // the model's own), its name from the tfsdk tag, and how its value is
 // written.
-type plan struct {
+type modelPlan struct {
 	fields []planField
 }
 
@@ -92,7 +92,7 @@ type planField struct {
 	kind  fieldKind
 	// elem is the plan of a nested object's model (objectField,
 	// objectListField).
-	elem *plan
+	elem *modelPlan
 }
 
 type fieldKind uint8
@@ -115,17 +115,17 @@ var (
 
 // planned is a type's plan, or why it has none.
 type planned struct {
-	p   *plan
+	p   *modelPlan
 	err error
 }
 
 // planOf is the plan of the struct type t, made on first use.
-func planOf(t reflect.Type) (*plan, error) {
+func planOf(t reflect.Type) (*modelPlan, error) {
 	if got, ok := plans.Load(t); ok {
 		pl, _ := got.(planned)
 		return pl.p, pl.err
 	}
-	p := &plan{}
+	p := &modelPlan{}
 	err := p.add(t, nil)
 	if err != nil {
 		p = nil
@@ -138,7 +138,7 @@ func planOf(t reflect.Type) (*plan, error) {
 // indexes at, as the framework's reflection reads them: an embedded struct
 // without a tag gives its fields, an unexported field is skipped, and an
 // exported one without a tfsdk tag is an error.
-func (p *plan) add(t reflect.Type, at []int) error {
+func (p *modelPlan) add(t reflect.Type, at []int) error {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		index := append(slices.Clone(at), i)
@@ -181,21 +181,21 @@ func (p *plan) add(t reflect.Type, at []int) error {
 	return nil
 }
 
-// put puts the value of each field of v, a model of the plan's type, into
+// putFields puts the value of each field of v, a model of the plan's type, into
 // a.
-func (p *plan) put(a *stateAttrs, v reflect.Value) {
+func (p *modelPlan) putFields(a *stateAttrs, v reflect.Value) {
 	for i := range p.fields {
 		f := &p.fields[i]
 		fv := v.FieldByIndex(f.index)
 		switch f.kind {
 		case valueField:
-			a.value(f.name, fv)
+			a.putValue(f.name, fv)
 		case objectField:
-			a.object(f.name, f.elem, fv)
+			a.putObject(f.name, f.elem, fv)
 		case objectListField:
-			a.objectList(f.name, f.elem, fv)
+			a.putObjectList(f.name, f.elem, fv)
 		case valueListField:
-			a.valueList(f.name, fv)
+			a.putValueList(f.name, fv)
 		}
 		if a.err != nil {
 			return
@@ -235,9 +235,9 @@ func attrsOf(ctx context.Context, typ tftypes.Object, m any) (map[string]tftypes
 	return attrsOfValue(ctx, typ, p, v.Elem())
 }
 
-func attrsOfValue(ctx context.Context, typ tftypes.Object, p *plan, v reflect.Value) (map[string]tftypes.Value, error) {
+func attrsOfValue(ctx context.Context, typ tftypes.Object, p *modelPlan, v reflect.Value) (map[string]tftypes.Value, error) {
 	a := stateAttrs{ctx: ctx, typ: typ, attrs: make(map[string]tftypes.Value, len(typ.AttributeTypes))}
-	p.put(&a, v)
+	p.putFields(&a, v)
 	if a.err == nil && len(a.attrs) < len(typ.AttributeTypes) {
 		var missing []string
 		for name := range typ.AttributeTypes {
@@ -254,15 +254,15 @@ func attrsOfValue(ctx context.Context, typ tftypes.Object, p *plan, v reflect.Va
 	return a.attrs, nil
 }
 
-// value sets attribute name to the state value of fv, an addressable
+// putValue sets attribute name to the state value of fv, an addressable
 // attr.Value.
-func (a *stateAttrs) value(name string, fv reflect.Value) {
+func (a *stateAttrs) putValue(name string, fv reflect.Value) {
 	tv, err := valueOf(a.ctx, fv)
 	if err != nil {
-		a.fail(fmt.Errorf("%s: %w", name, err))
+		a.keepFirst(fmt.Errorf("%s: %w", name, err))
 		return
 	}
-	a.set(name, tv)
+	a.setAttr(name, tv)
 }
 
 // valueOf is the state value of fv, an addressable attr.Value, as its
@@ -273,13 +273,25 @@ func (a *stateAttrs) value(name string, fv reflect.Value) {
 func valueOf(ctx context.Context, fv reflect.Value) (tftypes.Value, error) {
 	switch v := fv.Addr().Interface().(type) {
 	case *basetypes.StringValue:
-		return stringValue(*v), nil
+		if tv, ok := nullOrUnknown(tftypes.String, *v); ok {
+			return tv, nil
+		}
+		return tftypes.NewValue(tftypes.String, v.ValueString()), nil
 	case *timetypes.RFC3339:
-		return stringValue(v.StringValue), nil
+		if tv, ok := nullOrUnknown(tftypes.String, v.StringValue); ok {
+			return tv, nil
+		}
+		return tftypes.NewValue(tftypes.String, v.ValueString()), nil
 	case *basetypes.Int64Value:
-		return int64Value(*v), nil
+		if tv, ok := nullOrUnknown(tftypes.Number, *v); ok {
+			return tv, nil
+		}
+		return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(v.ValueInt64())), nil
 	case *basetypes.BoolValue:
-		return boolValue(*v), nil
+		if tv, ok := nullOrUnknown(tftypes.Bool, *v); ok {
+			return tv, nil
+		}
+		return tftypes.NewValue(tftypes.Bool, v.ValueBool()), nil
 	}
 	av, ok := fv.Interface().(attr.Value)
 	if !ok {
@@ -288,49 +300,32 @@ func valueOf(ctx context.Context, fv reflect.Value) (tftypes.Value, error) {
 	return av.ToTerraformValue(ctx)
 }
 
-func stringValue(v basetypes.StringValue) tftypes.Value {
+// nullOrUnknown is the state value of v, of type t, when v is null or
+// unknown. It takes v's own type, not an interface, so that v is not
+// copied to the heap.
+func nullOrUnknown[V interface {
+	IsNull() bool
+	IsUnknown() bool
+}](t tftypes.Type, v V) (tftypes.Value, bool) {
 	switch {
 	case v.IsNull():
-		return tftypes.NewValue(tftypes.String, nil)
+		return tftypes.NewValue(t, nil), true
 	case v.IsUnknown():
-		return tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
-	default:
-		return tftypes.NewValue(tftypes.String, v.ValueString())
+		return tftypes.NewValue(t, tftypes.UnknownValue), true
 	}
+	return tftypes.Value{}, false
 }
 
-func int64Value(v basetypes.Int64Value) tftypes.Value {
-	switch {
-	case v.IsNull():
-		return tftypes.NewValue(tftypes.Number, nil)
-	case v.IsUnknown():
-		return tftypes.NewValue(tftypes.Number, tftypes.UnknownValue)
-	default:
-		return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(v.ValueInt64()))
-	}
-}
-
-func boolValue(v basetypes.BoolValue) tftypes.Value {
-	switch {
-	case v.IsNull():
-		return tftypes.NewValue(tftypes.Bool, nil)
-	case v.IsUnknown():
-		return tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue)
-	default:
-		return tftypes.NewValue(tftypes.Bool, v.ValueBool())
-	}
-}
-
-// set sets attribute name, which the schema must have, to v.
-func (a *stateAttrs) set(name string, v tftypes.Value) {
+// setAttr sets attribute name, which the schema must have, to v.
+func (a *stateAttrs) setAttr(name string, v tftypes.Value) {
 	if _, ok := a.typ.AttributeTypes[name]; !ok {
-		a.fail(fmt.Errorf("%s: the schema has no such attribute", name))
+		a.keepFirst(fmt.Errorf("%s: the schema has no such attribute", name))
 		return
 	}
 	a.attrs[name] = v
 }
 
-func (a *stateAttrs) fail(err error) {
+func (a *stateAttrs) keepFirst(err error) {
 	if a.err == nil {
 		a.err = err
 	}
@@ -341,18 +336,18 @@ func typeOf[T tftypes.Type](a *stateAttrs, name string) (T, bool) {
 	t, ok := a.typ.AttributeTypes[name].(T)
 	if !ok {
 		if at, has := a.typ.AttributeTypes[name]; has {
-			a.fail(fmt.Errorf("%s: the schema has it of type %s, not %T", name, at, t))
+			a.keepFirst(fmt.Errorf("%s: the schema has it of type %s, not %T", name, at, t))
 		} else {
-			a.fail(fmt.Errorf("%s: the schema has no such attribute", name))
+			a.keepFirst(fmt.Errorf("%s: the schema has no such attribute", name))
 		}
 	}
 	return t, ok
 }
 
-// object sets the object attribute name to the object that fv, a pointer
+// putObject sets the object attribute name to the object that fv, a pointer
 // to a model of plan p, holds: null when it is nil, as reflection writes a
 // nil pointer.
-func (a *stateAttrs) object(name string, p *plan, fv reflect.Value) {
+func (a *stateAttrs) putObject(name string, p *modelPlan, fv reflect.Value) {
 	typ, ok := typeOf[tftypes.Object](a, name)
 	if !ok {
 		return
@@ -363,23 +358,23 @@ func (a *stateAttrs) object(name string, p *plan, fv reflect.Value) {
 	}
 	attrs, err := attrsOfValue(a.ctx, typ, p, fv.Elem())
 	if err != nil {
-		a.fail(fmt.Errorf("%s.%w", name, err))
+		a.keepFirst(fmt.Errorf("%s.%w", name, err))
 		return
 	}
 	a.attrs[name] = tftypes.NewValue(typ, attrs)
 }
 
-// objectList sets the attribute name, a list of objects, to the objects
+// putObjectList sets the attribute name, a list of objects, to the objects
 // that fv, a slice of models of plan p, holds: null when it is nil, as
 // reflection writes a nil slice.
-func (a *stateAttrs) objectList(name string, p *plan, fv reflect.Value) {
+func (a *stateAttrs) putObjectList(name string, p *modelPlan, fv reflect.Value) {
 	list, ok := typeOf[tftypes.List](a, name)
 	if !ok {
 		return
 	}
 	typ, ok := list.ElementType.(tftypes.Object)
 	if !ok {
-		a.fail(fmt.Errorf("%s: the schema has it of type %s, not a list of objects", name, list))
+		a.keepFirst(fmt.Errorf("%s: the schema has it of type %s, not a list of objects", name, list))
 		return
 	}
 	if fv.IsNil() {
@@ -390,7 +385,7 @@ func (a *stateAttrs) objectList(name string, p *plan, fv reflect.Value) {
 	for i := range elems {
 		attrs, err := attrsOfValue(a.ctx, typ, p, fv.Index(i))
 		if err != nil {
-			a.fail(fmt.Errorf("%s[%d].%w", name, i, err))
+			a.keepFirst(fmt.Errorf("%s[%d].%w", name, i, err))
 			return
 		}
 		elems[i] = tftypes.NewValue(typ, attrs)
@@ -398,9 +393,9 @@ func (a *stateAttrs) objectList(name string, p *plan, fv reflect.Value) {
 	a.attrs[name] = tftypes.NewValue(list, elems)
 }
 
-// valueList sets the list attribute name to the values of fv, a slice of
+// putValueList sets the list attribute name to the values of fv, a slice of
 // attr.Values: null when it is nil.
-func (a *stateAttrs) valueList(name string, fv reflect.Value) {
+func (a *stateAttrs) putValueList(name string, fv reflect.Value) {
 	list, ok := typeOf[tftypes.List](a, name)
 	if !ok {
 		return
@@ -413,7 +408,7 @@ func (a *stateAttrs) valueList(name string, fv reflect.Value) {
 	for i := range elems {
 		tv, err := valueOf(a.ctx, fv.Index(i))
 		if err != nil {
-			a.fail(fmt.Errorf("%s[%d]: %w", name, i, err))
+			a.keepFirst(fmt.Errorf("%s[%d]: %w", name, i, err))
 			return
 		}
 		elems[i] = tv

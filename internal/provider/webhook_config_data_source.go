@@ -33,18 +33,12 @@ func newWebhookConfigReader() *webhookConfigReader {
 
 // about names the webhook configuration a read asks for, by its id.
 func (m *webhookConfigurationModel) about() target {
-	return target{kind: "webhook configuration", idAttr: "webhook_id", scope: m.scopeModel, asked: fmt.Sprintf("webhook configuration %q %s", m.WebhookID.ValueString(), m.in())}
+	return target{kind: "webhook configuration", idAttr: "webhook_id", scope: m.scopeModel, asked: fmt.Sprintf("webhook configuration %q %s", m.WebhookID.ValueString(), m.where())}
 }
 
 // get reads the webhook configuration (Get Webhook Config).
 func (m *webhookConfigurationModel) get(ctx context.Context, c *client.Client) (*client.WebhookConfiguration, error) {
 	return c.GetWebhookConfig(ctx, m.org(), m.workspace(), m.WebhookID.ValueString())
-}
-
-// byName finds the webhook configuration by its name in the model's scope,
-// among those sarvam_webhook_configs lists.
-func (m *webhookConfigurationModel) byName(c *client.Client) (*types.String, string, nameFinder) {
-	return &m.WebhookID, m.Name.ValueString(), webhookConfigNaming.lookup(c, &webhookConfigsModel{scopeModel: m.scopeModel}, m.in(), "the sarvam_webhook_configs data source")
 }
 
 // webhookConfigNaming is how a listed webhook configuration is named.

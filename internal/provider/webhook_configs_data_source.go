@@ -34,7 +34,7 @@ type webhookConfigsModel struct {
 }
 
 func (m *webhookConfigsModel) about() target {
-	return target{kind: "webhook configuration list", item: "webhook configuration", idAttr: "workspace_id", scope: m.scopeModel, asked: "the webhook configuration list " + m.in()}
+	return target{kind: "webhook configuration list", item: "webhook configuration", idAttr: "workspace_id", scope: m.scopeModel, asked: "the webhook configuration list " + m.where()}
 }
 
 func (m *webhookConfigsModel) fetch(ctx context.Context, c *client.Client, q client.ListQuery) (*client.ListResult[client.WebhookConfiguration], error) {
@@ -44,4 +44,11 @@ func (m *webhookConfigsModel) fetch(ctx context.Context, c *client.Client, q cli
 func (m *webhookConfigsModel) fill(items []client.WebhookConfiguration) (err error) {
 	m.WebhookConfigs, m.IDs, err = mapItems("webhook_configs", items, func(i *webhookModel) types.String { return i.WebhookID })
 	return err
+}
+
+// byName finds the webhook configuration by its name in the model's scope,
+// among those sarvam_webhook_configs lists: it lists through this data
+// source's model, so it is declared here, beside it.
+func (m *webhookConfigurationModel) byName(c *client.Client) (*types.String, string, nameFinder) {
+	return &m.WebhookID, m.Name.ValueString(), webhookConfigNaming.lookup(c, &webhookConfigsModel{scopeModel: m.scopeModel}, m.where(), "the sarvam_webhook_configs data source")
 }
