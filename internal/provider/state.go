@@ -273,47 +273,19 @@ func (a *stateAttrs) putValue(name string, fv reflect.Value) {
 func valueOf(ctx context.Context, fv reflect.Value) (tftypes.Value, error) {
 	switch v := fv.Addr().Interface().(type) {
 	case *basetypes.StringValue:
-		if tv, ok := nullOrUnknown(tftypes.String, *v); ok {
-			return tv, nil
-		}
-		return tftypes.NewValue(tftypes.String, v.ValueString()), nil
+		return stringValue(*v), nil
 	case *timetypes.RFC3339:
-		if tv, ok := nullOrUnknown(tftypes.String, v.StringValue); ok {
-			return tv, nil
-		}
-		return tftypes.NewValue(tftypes.String, v.ValueString()), nil
+		return stringValue(v.StringValue), nil
 	case *basetypes.Int64Value:
-		if tv, ok := nullOrUnknown(tftypes.Number, *v); ok {
-			return tv, nil
-		}
-		return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(v.ValueInt64())), nil
+		return int64Value(*v), nil
 	case *basetypes.BoolValue:
-		if tv, ok := nullOrUnknown(tftypes.Bool, *v); ok {
-			return tv, nil
-		}
-		return tftypes.NewValue(tftypes.Bool, v.ValueBool()), nil
+		return boolValue(*v), nil
 	}
 	av, ok := fv.Interface().(attr.Value)
 	if !ok {
 		return tftypes.Value{}, fmt.Errorf("%s is not an attr.Value", fv.Type())
 	}
 	return av.ToTerraformValue(ctx)
-}
-
-// nullOrUnknown is the state value of v, of type t, when v is null or
-// unknown. It takes v's own type, not an interface, so that v is not
-// copied to the heap.
-func nullOrUnknown[V interface {
-	IsNull() bool
-	IsUnknown() bool
-}](t tftypes.Type, v V) (tftypes.Value, bool) {
-	switch {
-	case v.IsNull():
-		return tftypes.NewValue(t, nil), true
-	case v.IsUnknown():
-		return tftypes.NewValue(t, tftypes.UnknownValue), true
-	}
-	return tftypes.Value{}, false
 }
 
 // setAttr sets attribute name, which the schema must have, to v.
@@ -432,4 +404,42 @@ func setAttributes(state *tfsdk.State, values map[string]tftypes.Value) error {
 	}
 	state.Raw = tftypes.NewValue(state.Raw.Type(), attrs)
 	return nil
+}
+
+// stringValue, int64Value and boolValue are the state values of the three
+// types most attributes have. They are three rather than one function
+// taking the tftypes type: with the type an argument, mapping the full
+// campaign and setting it into state took 655 allocations against 605
+// (BenchmarkCampaignState).
+func stringValue(v basetypes.StringValue) tftypes.Value {
+	switch {
+	case v.IsNull():
+		return tftypes.NewValue(tftypes.String, nil)
+	case v.IsUnknown():
+		return tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	default:
+		return tftypes.NewValue(tftypes.String, v.ValueString())
+	}
+}
+
+func int64Value(v basetypes.Int64Value) tftypes.Value {
+	switch {
+	case v.IsNull():
+		return tftypes.NewValue(tftypes.Number, nil)
+	case v.IsUnknown():
+		return tftypes.NewValue(tftypes.Number, tftypes.UnknownValue)
+	default:
+		return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(v.ValueInt64()))
+	}
+}
+
+func boolValue(v basetypes.BoolValue) tftypes.Value {
+	switch {
+	case v.IsNull():
+		return tftypes.NewValue(tftypes.Bool, nil)
+	case v.IsUnknown():
+		return tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue)
+	default:
+		return tftypes.NewValue(tftypes.Bool, v.ValueBool())
+	}
 }
